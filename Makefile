@@ -1,0 +1,49 @@
+# Each target is a thin alias for one command, so people and CI run the same thing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint fmt bench clean
+
+# The virtual environment, created once.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Tidtam needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+
+# Runtime dependencies; refreshed whenever pyproject.toml or the constraints change.
+$(VENV)/.runtime: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+# Runtime plus the test and lint tools.
+$(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.runtime
+	$(PIP) install -c constraints.txt -e '.[dev]'
+	@touch $@
+
+## run: set up, load the example plan into var/tidtam.db if the store is empty, and start
+run: $(VENV)/.runtime
+	$(BIN)/tidtam setup
+	$(BIN)/tidtam plan
+
+## test: set up with the dev tools and run the whole suite (lint, types, tests)
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+fmt: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## bench: the speed and memory measures (not part of the test suite)
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,283 @@
+"""Errors Tidtam raises on purpose, each naming the rule it enforces.
+
+Every error carries a stable ``rule`` identifier (what an API client or a test
+matches on), the ``field`` at fault where there is one, the ``values`` that
+broke the rule, and a message in Thai and in English built from a catalogue, so
+the same refusal reads the same in the CLI, the API and the web pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar, NamedTuple
+
+Messages = Mapping[str, tuple[str, str]]
+"""rule → (English template, Thai template); templates use ``str.format`` fields."""
+
+_CATALOGUE: dict[str, tuple[str, str]] = {}
+
+
+def register_messages(messages: Messages) -> None:
+    """Add rules and their messages to the catalogue (modules call this at import)."""
+    for rule, pair in messages.items():
+        if rule in _CATALOGUE and _CATALOGUE[rule] != pair:
+            raise ValueError(f"rule {rule!r} is already in the catalogue with other text")
+        _CATALOGUE[rule] = pair
+
+
+def catalogue() -> Mapping[str, tuple[str, str]]:
+    """Every known rule with its (English, Thai) templates, for docs and tests."""
+    return dict(_CATALOGUE)
+
+
+class TidtamError(Exception):
+    """Base of every error Tidtam raises on purpose."""
+
+    http_status: ClassVar[int] = 400
+
+    def __init__(self, rule: str, *, field: str | None = None, **values: Any) -> None:
+        if rule not in _CATALOGUE:
+            raise KeyError(f"rule {rule!r} has no message in the catalogue")
+        self.rule = rule
+        self.field = field
+        self.values: dict[str, Any] = values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "th") -> str:
+        """The message in ``lang`` ("th" or "en"), with the values filled in."""
+        english, thai = _CATALOGUE[self.rule]
+        template = thai if lang == "th" else english
+        return template.format(**{k: _display(v, lang) for k, v in self.values.items()})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.rule, self.field, self.values))
+
+
+def _rebuild(
+    cls: type[TidtamError], rule: str, field: str | None, values: dict[str, Any]
+) -> TidtamError:
+    return cls(rule, field=field, **values)
+
+
+class Words(NamedTuple):
+    """A word or phrase in both languages, for values that are words (a status, a field)."""
+
+    en: str
+    th: str
+
+
+def _display(value: Any, lang: str) -> str:
+    """Render a value the way a reader of ``lang`` expects it (BE dates in Thai)."""
+    from domain.calendar import Month, thai_date  # late: calendar imports this module
+    from domain.money import format_baht
+
+    if isinstance(value, Words):
+        return value.th if lang == "th" else value.en
+    if isinstance(value, list | tuple):
+        return ", ".join(_display(v, lang) for v in value)
+    if isinstance(value, Decimal):
+        return format_baht(value)
+    if isinstance(value, Month):
+        return value.thai() if lang == "th" else value.english()
+    if isinstance(value, date):
+        return thai_date(value) if lang == "th" else value.isoformat()
+    return str(value)
+
+
+class InputError(TidtamError):
+    """Raised when a value a person typed cannot be read (a month, an amount, a date)."""
+
+    http_status = 422
+
+
+class RuleViolation(TidtamError):
+    """Raised when a command would break a rule of the plan."""
+
+    http_status = 422
+
+
+class NotFoundError(TidtamError):
+    """Raised when a plan, activity or step named in a command does not exist."""
+
+    http_status = 404
+
+
+_THE_RECORD = Words("the record", "ข้อมูล")
+
+
+class ConflictError(TidtamError):
+    """Raised when a command was decided on a stale version of an activity."""
+
+    http_status = 409
+
+    def __init__(self, *, expected: int | None, current: int, what: Words = _THE_RECORD) -> None:
+        super().__init__("version_conflict", expected=expected, current=current, what=what)
+        self.expected_version = expected
+        self.current_version = current
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_conflict,
+            (self.expected_version, self.current_version, self.values["what"]),
+        )
+
+
+def _rebuild_conflict(expected: int | None, current: int, what: Words) -> ConflictError:
+    return ConflictError(expected=expected, current=current, what=what)
+
+
+register_messages(
+    {
+        # Reading what people type
+        "month_format": (
+            "'{text}' is not a month: write ม.ค. 2552, 2009-01 or Jan 2009",
+            "'{text}' ไม่ใช่เดือน ให้เขียนเช่น ม.ค. 2552 หรือ 2009-01",
+        ),
+        "money_format": (
+            "'{text}' is not an amount of baht: {reason}",
+            "'{text}' ไม่ใช่จำนวนเงินบาท: {reason}",
+        ),
+        "date_format": (
+            "'{text}' is not a date: write 2009-01-31 (CE) or 31/01/2552 (BE)",
+            "'{text}' ไม่ใช่วันที่ ให้เขียนเช่น 2009-01-31 (ค.ศ.) หรือ 31/01/2552 (พ.ศ.)",
+        ),
+        "percent_format": (
+            "'{text}' is not a whole percentage",
+            "'{text}' ไม่ใช่ร้อยละที่เป็นจำนวนเต็ม",
+        ),
+        "text_required": (
+            "{what} must not be empty",
+            "ต้องระบุ{what}",
+        ),
+        # Rules of the plan
+        "planned_month_in_fiscal_year": (
+            "planned month {month} lies outside fiscal year {fiscal_year} ({start} – {end})",
+            "เดือนที่วางแผน {month} อยู่นอกปีงบประมาณ พ.ศ. {fiscal_year}",
+        ),
+        "planned_months_required": (
+            "{what} {code} has no planned month",
+            "{what} {code} ไม่มีเดือนที่วางแผนไว้",
+        ),
+        "percent_in_range": (
+            "progress must be a percentage from 0 to 100, got {percent}",
+            "ความก้าวหน้าต้องเป็นร้อยละ 0 ถึง 100 แต่ได้ {percent}",
+        ),
+        "lower_percent_needs_reason": (
+            "progress {percent}% is lower than the last recorded {last}%: "
+            "a correction needs a reason",
+            "ความก้าวหน้า {percent}% ต่ำกว่าที่บันทึกไว้ล่าสุด {last}% การแก้ไขต้องระบุเหตุผล",
+        ),
+        "progress_above_later_entry": (
+            "progress {percent}% dated {occurred_on} is above the {later}% already recorded "
+            "for {later_on}: a correction needs a reason",
+            "ความก้าวหน้า {percent}% ณ วันที่ {occurred_on} สูงกว่า {later}% ที่บันทึกไว้แล้ว"
+            "สำหรับวันที่ {later_on} การแก้ไขต้องระบุเหตุผล",
+        ),
+        "allocation_not_negative": (
+            "an allocation cannot be negative, got {amount}",
+            "งบประมาณติดลบไม่ได้ แต่ได้ {amount}",
+        ),
+        "activity_closed": (
+            "activity {code} is {status}: only corrections may be recorded on it",
+            "กิจกรรม {code} {status}แล้ว บันทึกได้เฉพาะการแก้ไข",
+        ),
+        "activity_already_started": (
+            "activity {code} was already started on {started_on}",
+            "กิจกรรม {code} เริ่มดำเนินการแล้วเมื่อ {started_on}",
+        ),
+        "activity_not_closed": (
+            "activity {code} is not completed or cancelled, so it cannot be reopened",
+            "กิจกรรม {code} ยังไม่เสร็จสิ้นหรือยกเลิก จึงเปิดใหม่ไม่ได้",
+        ),
+        "expenditure_positive": (
+            "an expenditure must be more than 0 baht, got {amount}",
+            "รายจ่ายต้องมากกว่า 0 บาท แต่ได้ {amount}",
+        ),
+        "spent_within_allocation": (
+            "spending {amount} baht on {code} would exceed its allocation of {allocation} "
+            "baht: {spent} spent, {remaining} remains",
+            "การเบิกจ่าย {amount} บาทของ {code} เกินงบประมาณที่จัดสรร {allocation} บาท "
+            "(ใช้ไปแล้ว {spent} บาท คงเหลือ {remaining} บาท)",
+        ),
+        "allocation_covers_spent": (
+            "activity {code} has spent {spent} baht, more than the new allocation {amount}",
+            "กิจกรรม {code} ใช้จ่ายไปแล้ว {spent} บาท มากกว่างบประมาณใหม่ {amount} บาท",
+        ),
+        "allocation_within_project_budget": (
+            "allocating {amount} baht to {code} would exceed project {project}'s budget of "
+            "{budget} baht: {allocated} allocated to other activities, {remaining} remains",
+            "การจัดสรร {amount} บาทให้ {code} เกินงบประมาณโครงการ {project} {budget} บาท "
+            "(จัดสรรให้กิจกรรมอื่นแล้ว {allocated} บาท คงเหลือ {remaining} บาท)",
+        ),
+        "project_budget_covers_allocations": (
+            "project {project} has {allocated} baht allocated to its activities, "
+            "more than the new budget {amount}",
+            "โครงการ {project} จัดสรรให้กิจกรรมแล้ว {allocated} บาท มากกว่างบประมาณใหม่ {amount} บาท",
+        ),
+        "business_date_not_in_future": (
+            "the business date {occurred_on} is after today ({today}, Asia/Bangkok)",
+            "วันที่ดำเนินการ {occurred_on} อยู่หลังวันนี้ ({today})",
+        ),
+        "business_date_in_fiscal_year": (
+            "the business date {occurred_on} is before fiscal year {fiscal_year} starts ({start})",
+            "วันที่ดำเนินการ {occurred_on} อยู่ก่อนเริ่มปีงบประมาณ พ.ศ. {fiscal_year} ({start})",
+        ),
+        "steps_done_before_completion": (
+            "activity {code} cannot be completed: step(s) {steps} are not done "
+            "(complete them, or give a note saying why not)",
+            "กิจกรรม {code} ยังปิดงานไม่ได้ ขั้นตอนที่ {steps} ยังไม่เสร็จ (บันทึกให้เสร็จ หรือระบุหมายเหตุเหตุผล)",
+        ),
+        "step_unknown": (
+            "activity {code} has no step {step} (steps: {steps})",
+            "กิจกรรม {code} ไม่มีขั้นตอนที่ {step} (มีขั้นตอน {steps})",
+        ),
+        "step_already_completed": (
+            "step {step} of activity {code} was already completed on {completed_on}",
+            "ขั้นตอนที่ {step} ของกิจกรรม {code} เสร็จแล้วเมื่อ {completed_on}",
+        ),
+        "reason_required": (
+            "{what} needs a reason",
+            "{what}ต้องระบุเหตุผล",
+        ),
+        "expenditure_entry_unknown": (
+            "activity {code} has no expenditure entry {entry} (entries 1–{count})",
+            "กิจกรรม {code} ไม่มีรายการเบิกจ่ายที่ {entry} (มี 1–{count})",
+        ),
+        "no_change": (
+            "{what} is already {value}: nothing to record",
+            "{what}เป็น {value} อยู่แล้ว ไม่มีอะไรต้องบันทึก",
+        ),
+        "plan_differs": (
+            "plan '{plan}' was imported before and this file differs: {differences}. "
+            "Record changes as revisions or reschedules instead",
+            "แผน '{plan}' นำเข้าแล้ว และไฟล์นี้แตกต่าง: {differences} "
+            "ให้บันทึกเป็นการปรับงบประมาณหรือเลื่อนกำหนดการแทน",
+        ),
+        # Finding things
+        "activity_not_found": (
+            "no activity {code} in {plan}",
+            "ไม่พบกิจกรรม {code} ใน{plan}",
+        ),
+        "plan_not_found": (
+            "no plan {plan}",
+            "ไม่พบแผน {plan}",
+        ),
+        "plan_ambiguous": (
+            "the store holds {count} plans; name one with --plan ({plans})",
+            "มีแผน {count} แผน ให้ระบุด้วย --plan ({plans})",
+        ),
+        "project_not_found": (
+            "no project {code} in {plan}",
+            "ไม่พบโครงการ {code} ใน{plan}",
+        ),
+        # Concurrency
+        "version_conflict": (
+            "{what} changed since you read it: you had version {expected}, it is now at "
+            "version {current}; read it again and retry",
+            "{what} ถูกแก้ไขหลังจากที่คุณเปิดดู (ฉบับที่ {expected} ปัจจุบันเป็นฉบับที่ {current}) "
+            "กรุณาโหลดใหม่แล้วลองอีกครั้ง",
+        ),
+    }
+)

@@ -1,0 +1,236 @@
+"""The plan and its projects.
+
+A :class:`Plan` is one strategy guideline's table for a fiscal year. A
+:class:`Project` holds the budget its activities share; it keeps a ledger of
+what each activity is allocated, so that "allocations never exceed the project
+budget" is checked against one stream. A budget revision therefore writes to
+two streams, the activity's and its project's, in one transaction: two
+managers revising two activities of one project at once cannot both win.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from domain.calendar import FiscalYear
+from domain.draft import StrategyLevel
+from domain.errors import RuleViolation, Words
+from domain.money import ZERO
+from domain.recorded import (
+    Byline,
+    Recorded,
+    RecordedCreation,
+    check_planning_date,
+    require_text,
+    trigger,
+)
+
+
+class Plan(Aggregate):
+    """An action plan: organisation, fiscal year, place in the strategy, title."""
+
+    TOPIC = "tidtam.Plan"
+    WHAT: ClassVar[Words] = Words("plan", "แผน")
+
+    if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
+        organisation: str
+        fiscal_year: FiscalYear
+        strategy: tuple[StrategyLevel, ...]
+        title: str
+        objective: str
+        source: str
+
+    Event = Recorded  # every event of this aggregate carries an actor and a business date
+
+    class PlanCreated(RecordedCreation):
+        """A plan was imported from a document."""
+
+        TOPIC = "tidtam.PlanCreated"
+        organisation: str
+        fiscal_year: int
+        strategy: tuple[StrategyLevel, ...]
+        title: str
+        objective: str
+        source: str
+
+        def apply(self, plan: Plan) -> None:
+            plan.organisation = self.organisation
+            plan.fiscal_year = FiscalYear(self.fiscal_year)
+            plan.strategy = tuple(self.strategy)
+            plan.title = self.title
+            plan.objective = self.objective
+            plan.source = self.source
+
+    Created = PlanCreated  # the library looks for a creation event by this name
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        id: UUID,
+        organisation: str,
+        fiscal_year: FiscalYear,
+        strategy: tuple[StrategyLevel, ...],
+        title: str,
+        objective: str,
+        source: str,
+        by: Byline,
+    ) -> Plan:
+        check_planning_date(by)
+        return cls._create(
+            cls.PlanCreated,
+            id=id,
+            organisation=organisation,
+            fiscal_year=fiscal_year.be,
+            strategy=strategy,
+            title=title,
+            objective=objective,
+            source=source,
+            **by.event_fields(),
+        )
+
+    @property
+    def strategy_path(self) -> str:
+        return " › ".join(level.code for level in self.strategy)
+
+
+class Project(Aggregate):
+    """A project of the plan, the budget its activities share, and who holds how much."""
+
+    TOPIC = "tidtam.Project"
+    WHAT: ClassVar[Words] = Words("project", "โครงการ")
+
+    if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
+        plan_id: UUID
+        code: str
+        name: str
+        budget: Decimal
+        original_budget: Decimal
+        allocations: dict[UUID, tuple[str, Decimal]]
+
+    Event = Recorded  # every event of this aggregate carries an actor and a business date
+
+    class ProjectPlanned(RecordedCreation):
+        """A project was put in the plan with its budget."""
+
+        TOPIC = "tidtam.ProjectPlanned"
+        plan_id: UUID
+        code: str
+        name: str
+        budget: Decimal
+
+        def apply(self, project: Project) -> None:
+            project.plan_id = self.plan_id
+            project.code = self.code
+            project.name = self.name
+            project.budget = self.budget
+            project.original_budget = self.budget
+            project.allocations = {}
+
+    Created = ProjectPlanned  # the library looks for a creation event by this name
+
+    class AllocationReserved(Recorded):
+        """The project set aside ``amount`` for an activity (replacing its earlier share)."""
+
+        TOPIC = "tidtam.AllocationReserved"
+        activity_id: UUID
+        activity_code: str
+        amount: Decimal
+
+        def apply(self, project: Project) -> None:
+            project.allocations[self.activity_id] = (self.activity_code, self.amount)
+
+    class ProjectBudgetRevised(Recorded):
+        """The project's budget was changed, with the reason why."""
+
+        TOPIC = "tidtam.ProjectBudgetRevised"
+        amount: Decimal
+        previous: Decimal
+        reason: str
+
+        def apply(self, project: Project) -> None:
+            project.budget = self.amount
+
+    @classmethod
+    def plan(
+        cls,
+        *,
+        id: UUID,
+        plan_id: UUID,
+        code: str,
+        name: str,
+        budget: Decimal,
+        by: Byline,
+    ) -> Project:
+        check_planning_date(by)
+        if budget < ZERO:
+            raise RuleViolation("allocation_not_negative", field="budget", amount=budget)
+        return cls._create(
+            cls.ProjectPlanned,
+            id=id,
+            plan_id=plan_id,
+            code=code,
+            name=name,
+            budget=budget,
+            **by.event_fields(),
+        )
+
+    @property
+    def allocated(self) -> Decimal:
+        return sum((amount for _, amount in self.allocations.values()), ZERO)
+
+    def reserve(
+        self,
+        activity_id: UUID,
+        activity_code: str,
+        amount: Decimal,
+        *,
+        by: Byline,
+    ) -> None:
+        """Set aside ``amount`` for an activity, if the project's budget still covers it."""
+        others = self.allocated - self.allocations.get(activity_id, ("", ZERO))[1]
+        if others + amount > self.budget:
+            raise RuleViolation(
+                "allocation_within_project_budget",
+                field="amount",
+                amount=amount,
+                code=activity_code,
+                project=self.code,
+                budget=self.budget,
+                allocated=others,
+                remaining=self.budget - others,
+            )
+        trigger(
+            self,
+            self.AllocationReserved,
+            by,
+            activity_id=activity_id,
+            activity_code=activity_code,
+            amount=amount,
+        )
+
+    def revise_budget(self, amount: Decimal, *, reason: str | None, by: Byline) -> None:
+        """Change the project's budget; it must still cover what its activities hold."""
+        check_planning_date(by)
+        why = require_text(
+            reason, what=Words("a budget revision", "การปรับงบประมาณ"), field="reason"
+        )
+        if amount == self.budget:
+            raise RuleViolation(
+                "no_change", field="amount", what=Words("the budget", "งบประมาณ"), value=amount
+            )
+        if amount < self.allocated:
+            raise RuleViolation(
+                "project_budget_covers_allocations",
+                field="amount",
+                project=self.code,
+                allocated=self.allocated,
+                amount=amount,
+            )
+        trigger(
+            self, self.ProjectBudgetRevised, by, amount=amount, previous=self.budget, reason=why
+        )

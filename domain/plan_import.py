@@ -1,0 +1,215 @@
+"""Turning a plan read from a document into events, all at once or not at all.
+
+Importing is idempotent: ids come from natural keys, so a plan imported again
+finds its aggregates and appends nothing. A later edition of the same table may
+add projects and activities (they are appended); it may not silently change
+what was imported before: such differences are refused and listed, because a
+changed budget or schedule is a revision or a reschedule with a reason, not a
+re-import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
+
+from domain import ids
+from domain.activity import Activity, PlannedStep
+from domain.draft import ActivityDraft, PlanDraft, ProjectDraft
+from domain.errors import RuleViolation
+from domain.plan import Plan, Project
+from domain.recorded import Byline
+
+if TYPE_CHECKING:
+    from domain.tracker import Tracker
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import appended, or would append on a dry run."""
+
+    plan_id: UUID
+    plan_created: bool
+    projects_added: tuple[str, ...]
+    activities_added: tuple[str, ...]
+    events: int
+    position: int | None
+    dry_run: bool
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the store already held exactly this plan."""
+        return self.events == 0
+
+
+@dataclass
+class _Batch:
+    """The aggregates an import will save in one transaction."""
+
+    aggregates: list[Aggregate] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+    projects_added: list[str] = field(default_factory=list)
+    activities_added: list[str] = field(default_factory=list)
+    plan_created: bool = False
+
+    @property
+    def event_count(self) -> int:
+        return sum(len(a.pending_events) for a in self.aggregates)
+
+
+def default_planning_date(draft: PlanDraft, today: date) -> date:
+    """A plan takes effect when its fiscal year starts (or today, for a future year)."""
+    return min(today, draft.fiscal_year.start)
+
+
+def import_plan(
+    tracker: Tracker, draft: PlanDraft, *, by: Byline, dry_run: bool = False
+) -> ImportReport:
+    """Append the events that bring the store up to ``draft``, in one transaction."""
+    plan_id = ids.plan_id(draft.organisation, draft.fiscal_year, draft.strategy_path)
+    batch = _Batch()
+    _plan(tracker, draft, plan_id, by, batch)
+    for project_draft in draft.projects:
+        _project(tracker, project_draft, plan_id, draft, by, batch)
+    if batch.differences:
+        raise RuleViolation(
+            "plan_differs",
+            plan=f"{draft.strategy_path} ({draft.fiscal_year.be})",
+            differences="; ".join(batch.differences),
+        )
+    position: int | None = None
+    events = batch.event_count
+    if not dry_run and events:
+        recordings = tracker.save(*batch.aggregates)
+        position = recordings[-1].notification.id
+    return ImportReport(
+        plan_id=plan_id,
+        plan_created=batch.plan_created,
+        projects_added=tuple(batch.projects_added),
+        activities_added=tuple(batch.activities_added),
+        events=events,
+        position=position,
+        dry_run=dry_run,
+    )
+
+
+def _existing(tracker: Tracker, aggregate_id: UUID) -> Aggregate | None:
+    try:
+        found: Aggregate = tracker.repository.get(aggregate_id)
+    except AggregateNotFoundError:
+        return None
+    return found
+
+
+def _plan(tracker: Tracker, draft: PlanDraft, plan_id: UUID, by: Byline, batch: _Batch) -> None:
+    existing = _existing(tracker, plan_id)
+    if existing is None:
+        batch.plan_created = True
+        batch.aggregates.append(
+            Plan.create(
+                id=plan_id,
+                organisation=draft.organisation,
+                fiscal_year=draft.fiscal_year,
+                strategy=draft.strategy,
+                title=draft.title,
+                objective=draft.objective,
+                source=draft.source,
+                by=by,
+            )
+        )
+    elif not isinstance(existing, Plan):  # pragma: no cover - ids are namespaced by kind
+        batch.differences.append(f"id {plan_id} is not a plan")
+
+
+def _project(
+    tracker: Tracker,
+    draft: ProjectDraft,
+    plan_id: UUID,
+    plan: PlanDraft,
+    by: Byline,
+    batch: _Batch,
+) -> None:
+    project_id = ids.project_id(plan_id, draft.code)
+    project = _existing(tracker, project_id)
+    if project is None:
+        project = Project.plan(
+            id=project_id,
+            plan_id=plan_id,
+            code=draft.code,
+            name=draft.name,
+            budget=draft.budget,
+            by=by,
+        )
+        batch.projects_added.append(draft.code)
+    else:
+        assert isinstance(project, Project)
+        if project.name != draft.name:
+            batch.differences.append(f"project {draft.code}: name")
+        if project.original_budget != draft.budget:
+            batch.differences.append(
+                f"project {draft.code}: budget {project.original_budget} → {draft.budget}"
+            )
+    for activity_draft in draft.activities:
+        _activity(tracker, activity_draft, project, plan, by, batch)
+    if project.pending_events:
+        batch.aggregates.append(project)
+
+
+def _activity(
+    tracker: Tracker,
+    draft: ActivityDraft,
+    project: Project,
+    plan: PlanDraft,
+    by: Byline,
+    batch: _Batch,
+) -> None:
+    activity_id = ids.activity_id(project.plan_id, draft.code)
+    existing = _existing(tracker, activity_id)
+    if existing is not None:
+        assert isinstance(existing, Activity)
+        batch.differences.extend(_activity_differences(existing, draft))
+        return
+    activity = Activity.plan(
+        id=activity_id,
+        plan_id=project.plan_id,
+        project_id=project.id,
+        code=draft.code,
+        name=draft.name,
+        details=draft.details,
+        area=draft.area,
+        unit=draft.unit,
+        fiscal_year=plan.fiscal_year,
+        planned_months=draft.planned_months,
+        steps=tuple(PlannedStep(s.number, s.text, s.planned_months) for s in draft.steps),
+        by=by,
+    )
+    activity.allocate(draft.budget, by=by)
+    project.reserve(activity.id, activity.code, draft.budget, by=by)
+    batch.aggregates.append(activity)
+    batch.activities_added.append(draft.code)
+
+
+def _activity_differences(activity: Activity, draft: ActivityDraft) -> list[str]:
+    """What a re-imported activity says differently from the one imported before."""
+    found = []
+    for name, before, after in (
+        ("name", activity.name, draft.name),
+        ("details", activity.details, draft.details),
+        ("area", activity.area, draft.area),
+        ("unit", activity.unit, draft.unit),
+        ("months", activity.original_months, tuple(sorted(set(draft.planned_months)))),
+        ("budget", activity.original_allocation, draft.budget),
+        (
+            "steps",
+            tuple((s.number, s.text, s.original_months) for s in activity.steps.values()),
+            tuple((s.number, s.text, tuple(sorted(set(s.planned_months)))) for s in draft.steps),
+        ),
+    ):
+        if before != after:
+            found.append(f"activity {activity.code}: {name}")
+    return found

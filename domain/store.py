@@ -1,0 +1,141 @@
+"""Where the events live, chosen by the environment.
+
+* default: an SQLite file, ``var/tidtam.db`` (``TIDTAM_DB`` names another file);
+* ``TIDTAM_DATABASE=postgresql://user:password@host:port/dbname``: PostgreSQL;
+* ``TIDTAM_DATABASE=memory``: in the process only (fast unit tests);
+* or the library's own variables (``PERSISTENCE_MODULE=eventsourcing.postgres`` with
+  ``POSTGRES_DBNAME``, ``POSTGRES_HOST`` …), honoured as given.
+
+Each application (bounded context) writes its own table, ``<name>_events``, in
+the same database: on PostgreSQL that is the library's default, and on SQLite
+:class:`NamedTableSQLiteFactory` does the same, so that several applications can
+share one file without sharing one notification log.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from eventsourcing.persistence import ApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteFactory
+
+DEFAULT_SQLITE_PATH = Path("var") / "tidtam.db"
+
+Backend = Literal["sqlite", "postgres", "memory"]
+
+
+class NamedTableSQLiteFactory(SQLiteFactory):
+    """SQLite persistence with one events table per application, as on PostgreSQL."""
+
+    def application_recorder(self) -> ApplicationRecorder:
+        recorder = SQLiteApplicationRecorder(
+            datastore=self.datastore, events_table_name=f"{self.env.name.lower()}_events"
+        )
+        if self.env_create_table():
+            recorder.create_table()
+        return recorder
+
+
+@dataclass(frozen=True)
+class Store:
+    """The database the applications and the projections share."""
+
+    backend: Backend
+    sqlite_path: str = ""
+    postgres: Mapping[str, str] = field(default_factory=dict)
+    """Connection parameters: dbname, host, port, user, password."""
+
+    @classmethod
+    def sqlite(cls, path: str | Path) -> Store:
+        return cls("sqlite", sqlite_path=str(path))
+
+    @classmethod
+    def memory(cls) -> Store:
+        return cls("memory")
+
+    @classmethod
+    def postgresql(cls, **params: str) -> Store:
+        return cls("postgres", postgres=dict(params))
+
+    @classmethod
+    def from_url(cls, url: str) -> Store:
+        """``postgresql://…``, ``sqlite:///path`` or ``memory``."""
+        if url.strip() == "memory":
+            return cls.memory()
+        parts = urlsplit(url)
+        if parts.scheme in ("postgres", "postgresql"):
+            params = {
+                "dbname": unquote(parts.path.lstrip("/")) or "postgres",
+                "host": parts.hostname or "127.0.0.1",
+                "port": str(parts.port or 5432),
+                "user": unquote(parts.username or "postgres"),
+                "password": unquote(parts.password or ""),
+            }
+            return cls.postgresql(**params)
+        if parts.scheme == "sqlite":
+            return cls.sqlite(
+                unquote(parts.path if not parts.netloc else parts.netloc + parts.path)
+            )
+        raise ValueError(f"TIDTAM_DATABASE must be postgresql://…, sqlite:///… or memory: {url!r}")
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Store:
+        """The store the environment asks for (see the module docstring)."""
+        env = os.environ if environ is None else environ
+        if env.get("TIDTAM_DATABASE"):
+            return cls.from_url(env["TIDTAM_DATABASE"])
+        module = env.get("PERSISTENCE_MODULE", "")
+        if module.startswith("eventsourcing.postgres"):
+            return cls.postgresql(
+                dbname=env.get("POSTGRES_DBNAME", "postgres"),
+                host=env.get("POSTGRES_HOST", "127.0.0.1"),
+                port=env.get("POSTGRES_PORT", "5432"),
+                user=env.get("POSTGRES_USER", "postgres"),
+                password=env.get("POSTGRES_PASSWORD", ""),
+            )
+        if module.startswith("eventsourcing.popo"):
+            return cls.memory()
+        if module.startswith("eventsourcing.sqlite") and env.get("SQLITE_DBNAME"):
+            return cls.sqlite(env["SQLITE_DBNAME"])
+        return cls.sqlite(env.get("TIDTAM_DB") or DEFAULT_SQLITE_PATH)
+
+    def application_env(self) -> dict[str, str]:
+        """The library's settings for an application on this store."""
+        if self.backend == "memory":
+            return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+        if self.backend == "sqlite":
+            if not self.sqlite_path.startswith("file:"):
+                Path(self.sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+            return {
+                "PERSISTENCE_MODULE": f"{__name__}:{NamedTableSQLiteFactory.__qualname__}",
+                "SQLITE_DBNAME": self.sqlite_path,
+                "SQLITE_LOCK_TIMEOUT": "30",
+            }
+        p = self.postgres
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": p.get("dbname", "postgres"),
+            "POSTGRES_HOST": p.get("host", "127.0.0.1"),
+            "POSTGRES_PORT": p.get("port", "5432"),
+            "POSTGRES_USER": p.get("user", "postgres"),
+            "POSTGRES_PASSWORD": p.get("password", ""),
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+            "POSTGRES_POOL_SIZE": "8",
+            "POSTGRES_MAX_OVERFLOW": "16",
+            "POSTGRES_CONN_MAX_AGE": "600",
+            "POSTGRES_PRE_PING": "y",
+        }
+
+    def describe(self) -> str:
+        """Where the events are, for people and logs (never the password)."""
+        if self.backend == "memory":
+            return "in memory"
+        if self.backend == "sqlite":
+            return f"SQLite {self.sqlite_path}"
+        p = self.postgres
+        return f"PostgreSQL {p.get('user')}@{p.get('host')}:{p.get('port')}/{p.get('dbname')}"

@@ -1,0 +1,336 @@
+"""The tracker: the application service for plans, projects and activities.
+
+One method per use case: read the aggregate, let it decide (its rules raise
+before any event exists), save. A command names the version it was decided on
+when the caller has one; a stale version, or a concurrent writer that got there
+first, becomes a :class:`~domain.errors.ConflictError` carrying the current
+version, never a half-written change. Every command returns its
+:class:`Outcome`, whose notification ``position`` lets a reader wait until the
+views have caught up with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.persistence import JSONTranscoder, RecordConflictError
+from eventsourcing.utils import get_topic
+
+from domain import ids
+from domain.activity import Activity
+from domain.calendar import Month
+from domain.clock import BANGKOK, Clock, SystemClock
+from domain.draft import PlanDraft
+from domain.errors import ConflictError, NotFoundError, Words
+from domain.plan import Plan, Project
+from domain.plan_import import ImportReport, default_planning_date, import_plan
+from domain.recorded import Byline
+from domain.store import Store
+from domain.transcodings import register_tidtam_transcodings
+
+
+A = TypeVar("A", bound=Aggregate)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a command did to one activity."""
+
+    activity_id: UUID
+    version: int
+    """The activity's version after the command: the next command's expected version."""
+    position: int
+    """Notification id of the last event written: read-your-writes waits for it."""
+    events: tuple[str, ...]
+    """Names of the events appended, in order."""
+
+
+class Tracker(Application[UUID]):
+    """Plans, projects and activities, and the commands people record on them."""
+
+    name = "Tracker"
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        clock: Clock | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.store = store or Store.from_environ()
+        self.clock = clock or SystemClock()
+        super().__init__({**self.store.application_env(), **(env or {})})
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_tidtam_transcodings(transcoder)
+
+    # ------------------------------------------------------------ bylines
+
+    def byline(self, actor: str, occurred_on: date | None = None) -> Byline:
+        """Who and when for a command: the business date defaults to today in Bangkok."""
+        now = self.clock.now()
+        return Byline(actor, occurred_on or now.astimezone(BANGKOK).date(), now)
+
+    # ------------------------------------------------------------ reading
+
+    def get_plan(self, plan_id: UUID) -> Plan:
+        return self._get(plan_id, Plan, "plan_not_found", plan=str(plan_id))
+
+    def get_project(self, project_id: UUID) -> Project:
+        return self._get(project_id, Project, "project_not_found", code=str(project_id), plan="")
+
+    def get_activity(self, activity_id: UUID) -> Activity:
+        return self._get(
+            activity_id, Activity, "activity_not_found", code=str(activity_id), plan=""
+        )
+
+    def find_activity(self, plan_id: UUID, code: str) -> Activity:
+        """The activity with ``code`` (``1.1``, ``3``) in a plan."""
+        plan = self.get_plan(plan_id)
+        return self._get(
+            ids.activity_id(plan_id, code.strip()),
+            Activity,
+            "activity_not_found",
+            code=code,
+            plan=f"{plan.strategy_path} ({plan.fiscal_year.be})",
+        )
+
+    def plan_ids(self) -> list[UUID]:
+        """Every plan in the store, oldest first."""
+        topic = get_topic(Plan.PlanCreated)
+        found: list[UUID] = []
+        start = 1
+        while True:
+            batch = self.recorder.select_notifications(start, 1000, topics=[topic])
+            found.extend(UUID(str(n.originator_id)) for n in batch)
+            if len(batch) < 1000:
+                return found
+            start = batch[-1].id + 1
+
+    def history(self, aggregate_id: UUID) -> Iterator[DomainEventProtocol[UUID]]:
+        """Every event of one aggregate, oldest first."""
+        return self.events.get(aggregate_id)
+
+    def _get(self, aggregate_id: UUID, kind: type[A], rule: str, **values: Any) -> A:
+        try:
+            aggregate: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(rule, **values) from None
+        if not isinstance(aggregate, kind):
+            raise NotFoundError(rule, **values)
+        return aggregate
+
+    # ------------------------------------------------------------ commands
+
+    def import_plan(
+        self,
+        draft: PlanDraft,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        dry_run: bool = False,
+    ) -> ImportReport:
+        """Append a plan read from a document, all of it in one transaction or none.
+
+        The business date defaults to the start of the plan's fiscal year (the
+        day the plan takes effect), or today for a plan of a future year.
+        """
+        now = self.clock.now()
+        today = now.astimezone(BANGKOK).date()
+        by = Byline(actor, occurred_on or default_planning_date(draft, today), now)
+        return import_plan(self, draft, by=by, dry_run=dry_run)
+
+    def start(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(activity_id, expected_version, lambda a: a.start(note=note, by=by))
+
+    def record_progress(
+        self,
+        activity_id: UUID,
+        percent: int,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        note: str = "",
+        evidence: str | None = None,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.record_progress(
+                percent, note=note, evidence=evidence, reason=reason, by=by
+            ),
+        )
+
+    def complete_step(
+        self,
+        activity_id: UUID,
+        step: int,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id, expected_version, lambda a: a.complete_step(step, note=note, by=by)
+        )
+
+    def record_expenditure(
+        self,
+        activity_id: UUID,
+        amount: Decimal,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        reference: str = "",
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.record_expenditure(amount, reference=reference, note=note, by=by),
+        )
+
+    def correct_expenditure(
+        self,
+        activity_id: UUID,
+        entry: int,
+        amount: Decimal,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.correct_expenditure(entry, amount, reason=reason, by=by),
+        )
+
+    def complete(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        occurred_on: date | None = None,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(activity_id, expected_version, lambda a: a.complete(note=note, by=by))
+
+    def cancel(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(activity_id, expected_version, lambda a: a.cancel(reason=reason, by=by))
+
+    def reopen(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(activity_id, expected_version, lambda a: a.reopen(reason=reason, by=by))
+
+    def reschedule(
+        self,
+        activity_id: UUID,
+        months: tuple[Month, ...],
+        *,
+        actor: str,
+        reason: str | None,
+        step: int | None = None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.reschedule(months, step=step, reason=reason, by=by),
+        )
+
+    def revise_budget(
+        self,
+        activity_id: UUID,
+        amount: Decimal,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        """Change an activity's allocation: its project's ledger is written in the same
+        transaction, so the project budget holds however many managers revise at once."""
+        by = self.byline(actor, occurred_on)
+
+        def decide(activity: Activity) -> list[Aggregate]:
+            project = self.get_project(activity.project_id)
+            activity.revise_budget(amount, reason=reason, by=by)
+            project.reserve(activity.id, activity.code, amount, by=by)
+            return [project]
+
+        return self._decide(activity_id, expected_version, decide)
+
+    # ------------------------------------------------------------ the one way to save
+
+    def _decide(
+        self,
+        activity_id: UUID,
+        expected_version: int | None,
+        decide: Callable[[Activity], list[Aggregate] | None],
+    ) -> Outcome:
+        activity = self.get_activity(activity_id)
+        what = Words(f"activity {activity.code}", f"กิจกรรม {activity.code}")
+        if expected_version is not None and expected_version != activity.version:
+            raise ConflictError(expected=expected_version, current=activity.version, what=what)
+        read_version = activity.version
+        others = decide(activity) or []
+        try:
+            recordings = self.save(activity, *others)
+        except RecordConflictError:
+            current = self.get_activity(activity_id).version
+            raise ConflictError(expected=read_version, current=current, what=what) from None
+        activity_events = [r for r in recordings if r.domain_event.originator_id == activity_id]
+        return Outcome(
+            activity_id=activity_id,
+            version=activity.version,
+            position=recordings[-1].notification.id if recordings else 0,
+            events=tuple(type(r.domain_event).__name__ for r in activity_events),
+        )
