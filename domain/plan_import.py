@@ -52,7 +52,6 @@ class _Batch:
     """The aggregates an import will save in one transaction."""
 
     aggregates: list[Aggregate] = field(default_factory=list)
-    differences: list[str] = field(default_factory=list)
     projects_added: list[str] = field(default_factory=list)
     activities_added: list[str] = field(default_factory=list)
     plan_created: bool = False
@@ -72,16 +71,17 @@ def import_plan(
 ) -> ImportReport:
     """Append the events that bring the store up to ``draft``, in one transaction."""
     plan_id = ids.plan_id(draft.organisation, draft.fiscal_year, draft.strategy_path)
+    differences = _differences(tracker, draft, plan_id)
+    if differences:
+        raise RuleViolation(
+            "plan_differs",
+            plan=f"{draft.strategy_path} ({draft.fiscal_year.be})",
+            differences="; ".join(differences),
+        )
     batch = _Batch()
     _plan(tracker, draft, plan_id, by, batch)
     for project_draft in draft.projects:
         _project(tracker, project_draft, plan_id, draft, by, batch)
-    if batch.differences:
-        raise RuleViolation(
-            "plan_differs",
-            plan=f"{draft.strategy_path} ({draft.fiscal_year.be})",
-            differences="; ".join(batch.differences),
-        )
     position: int | None = None
     events = batch.event_count
     if not dry_run and events:
@@ -122,8 +122,6 @@ def _plan(tracker: Tracker, draft: PlanDraft, plan_id: UUID, by: Byline, batch: 
                 by=by,
             )
         )
-    elif not isinstance(existing, Plan):  # pragma: no cover - ids are namespaced by kind
-        batch.differences.append(f"id {plan_id} is not a plan")
 
 
 def _project(
@@ -146,14 +144,7 @@ def _project(
             by=by,
         )
         batch.projects_added.append(draft.code)
-    else:
-        assert isinstance(project, Project)
-        if project.name != draft.name:
-            batch.differences.append(f"project {draft.code}: name")
-        if project.original_budget != draft.budget:
-            batch.differences.append(
-                f"project {draft.code}: budget {project.original_budget} → {draft.budget}"
-            )
+    assert isinstance(project, Project)
     for activity_draft in draft.activities:
         _activity(tracker, activity_draft, project, plan, by, batch)
     if project.pending_events:
@@ -169,10 +160,7 @@ def _activity(
     batch: _Batch,
 ) -> None:
     activity_id = ids.activity_id(project.plan_id, draft.code)
-    existing = _existing(tracker, activity_id)
-    if existing is not None:
-        assert isinstance(existing, Activity)
-        batch.differences.extend(_activity_differences(existing, draft))
+    if _existing(tracker, activity_id) is not None:
         return
     activity = Activity.plan(
         id=activity_id,
@@ -192,6 +180,26 @@ def _activity(
     project.reserve(activity.id, activity.code, draft.budget, by=by)
     batch.aggregates.append(activity)
     batch.activities_added.append(draft.code)
+
+
+def _differences(tracker: Tracker, draft: PlanDraft, plan_id: UUID) -> list[str]:
+    """What this edition says differently about projects and activities imported before."""
+    found: list[str] = []
+    for project_draft in draft.projects:
+        project = _existing(tracker, ids.project_id(plan_id, project_draft.code))
+        if isinstance(project, Project):
+            if project.name != project_draft.name:
+                found.append(f"project {project_draft.code}: name")
+            if project.original_budget != project_draft.budget:
+                found.append(
+                    f"project {project_draft.code}: budget "
+                    f"{project.original_budget} → {project_draft.budget}"
+                )
+        for activity_draft in project_draft.activities:
+            activity = _existing(tracker, ids.activity_id(plan_id, activity_draft.code))
+            if isinstance(activity, Activity):
+                found.extend(_activity_differences(activity, activity_draft))
+    return found
 
 
 def _activity_differences(activity: Activity, draft: ActivityDraft) -> list[str]:

@@ -48,7 +48,7 @@ class Store:
     backend: Backend
     sqlite_path: str = ""
     postgres: Mapping[str, str] = field(default_factory=dict)
-    """Connection parameters: dbname, host, port, user, password."""
+    """Connection parameters: dbname, host, port, user, password, and optionally schema."""
 
     @classmethod
     def sqlite(cls, path: str | Path) -> Store:
@@ -76,6 +76,11 @@ class Store:
                 "user": unquote(parts.username or "postgres"),
                 "password": unquote(parts.password or ""),
             }
+            schema = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get(
+                "schema"
+            )
+            if schema:
+                params["schema"] = schema
             return cls.postgresql(**params)
         if parts.scheme == "sqlite":
             return cls.sqlite(
@@ -129,6 +134,7 @@ class Store:
             "POSTGRES_MAX_OVERFLOW": "16",
             "POSTGRES_CONN_MAX_AGE": "600",
             "POSTGRES_PRE_PING": "y",
+            "POSTGRES_SCHEMA": p.get("schema", ""),
         }
 
     def describe(self) -> str:

@@ -20,7 +20,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
-from eventsourcing.persistence import JSONTranscoder, RecordConflictError
+from eventsourcing.persistence import RecordConflictError, Transcoder
 from eventsourcing.utils import get_topic
 
 from domain import ids
@@ -33,8 +33,7 @@ from domain.plan import Plan, Project
 from domain.plan_import import ImportReport, default_planning_date, import_plan
 from domain.recorded import Byline
 from domain.store import Store
-from domain.transcodings import register_tidtam_transcodings
-
+from domain.transcodings import EventTranscoder
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -68,9 +67,10 @@ class Tracker(Application[UUID]):
         self.clock = clock or SystemClock()
         super().__init__({**self.store.application_env(), **(env or {})})
 
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_tidtam_transcodings(transcoder)
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = EventTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     # ------------------------------------------------------------ bylines
 

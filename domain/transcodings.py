@@ -61,6 +61,26 @@ class StrategyLevelAsList(Transcoding):
         return StrategyLevel(data[0], data[1])
 
 
-def register_tidtam_transcodings(transcoder: JSONTranscoder) -> None:
-    for transcoding in (DateAsISO(), MonthAsISO(), PlannedStepAsDict(), StrategyLevelAsList()):
-        transcoder.register(transcoding)
+class EventTranscoder(JSONTranscoder):
+    """JSON with Tidtam's value types, reading arrays back as tuples.
+
+    Event fields are immutable sequences (``tuple[Month, ...]``); JSON has only
+    arrays, which Python reads as lists. Reading them back as tuples makes a
+    stored event equal to the event as it was triggered.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        for transcoding in (DateAsISO(), MonthAsISO(), PlannedStepAsDict(), StrategyLevelAsList()):
+            self.register(transcoding)
+
+    def decode(self, data: bytes) -> Any:
+        return _tuples(super().decode(data))
+
+
+def _tuples(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_tuples(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _tuples(item) for key, item in value.items()}
+    return value
