@@ -1,0 +1,302 @@
+"""Plan versus actual on a business date: status, expected progress, money, the month grid.
+
+Everything here is a pure function of fact sheets and a date, so the same
+answer comes from the live views, from a rebuild, and from time travel.
+
+Expected progress grows linearly over the planned months' days (months need not
+be contiguous: an activity planned in ก.พ., เม.ย. and ก.ค. is a third done at the
+end of February and stays so through March). Where an activity has steps, each
+step counts equally instead and is expected done at the end of its last planned
+month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from domain.calendar import FiscalYear, Month
+from domain.money import ZERO
+from projections.facts import ActivityFacts, ProjectFacts, StepFacts
+
+BEHIND_MARGIN = 10
+"""Percentage points of progress below expected before an activity counts as behind."""
+
+
+class ScheduleStatus(StrEnum):
+    NOT_DUE = "not_due"
+    ON_TRACK = "on_track"
+    LATE_START = "late_start"
+    BEHIND = "behind"
+    OVERDUE = "overdue"
+    COMPLETED_ON_TIME = "completed_on_time"
+    COMPLETED_LATE = "completed_late"
+    CANCELLED = "cancelled"
+
+
+LATE_STATUSES = frozenset(
+    {ScheduleStatus.LATE_START, ScheduleStatus.BEHIND, ScheduleStatus.OVERDUE}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCell:
+    """One cell of the Gantt: was the month planned, was work recorded in it."""
+
+    month: Month
+    planned: bool
+    worked: bool
+
+    @property
+    def state(self) -> str:
+        if self.planned and self.worked:
+            return "both"
+        return "planned" if self.planned else ("worked" if self.worked else "none")
+
+
+@dataclass(frozen=True, slots=True)
+class StepAssessment:
+    number: int
+    text: str
+    planned_months: tuple[Month, ...]
+    completed_on: date | None
+    due_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityAssessment:
+    id: str
+    code: str
+    name: str
+    project_code: str
+    unit: str
+    unit_key: str
+    area: str
+    lifecycle: str
+    status: ScheduleStatus
+    progress: int
+    expected_progress: int
+    expected_basis: str
+    original_budget: Decimal
+    allocated: Decimal
+    spent: Decimal
+    planned_months: tuple[Month, ...]
+    actual_start: date | None
+    actual_end: date | None
+    days_late: int
+    grid: tuple[MonthCell, ...]
+    steps: tuple[StepAssessment, ...]
+    version: int
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocated - self.spent
+
+    @property
+    def disbursed_percent(self) -> Decimal:
+        return _percent(self.spent, self.allocated)
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """Totals for a project, a responsible unit or the whole plan."""
+
+    key: str
+    label: str
+    activities: int
+    by_status: dict[str, int]
+    original_budget: Decimal
+    allocated: Decimal
+    spent: Decimal
+    progress: int
+    expected_progress: int
+    late: int
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocated - self.spent
+
+    @property
+    def disbursed_percent(self) -> Decimal:
+        return _percent(self.spent, self.allocated)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersusActual:
+    on: date
+    rows: tuple[ActivityAssessment, ...]
+    projects: tuple[Rollup, ...]
+    units: tuple[Rollup, ...]
+    total: Rollup
+    late_first: tuple[ActivityAssessment, ...] = field(default=())
+
+
+def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
+    """How one activity stands on business date ``on`` (None if not yet planned then)."""
+    months = facts.months_on(on)
+    if not facts.exists_on(on) or not months:
+        return None
+    started = facts.started_by(on)
+    completed = facts.completed_on(on)
+    progress = facts.progress_on(on)
+    steps = tuple(_step(facts, s, on, months) for s in facts.steps)
+    expected, basis = expected_progress(months, steps, on)
+    status, days_late = _status(facts, on, months, started, completed, progress, expected)
+    fiscal_year = FiscalYear(facts.fiscal_year)
+    worked = facts.worked_months_on(on)
+    return ActivityAssessment(
+        id=str(facts.id),
+        code=facts.code,
+        name=facts.name,
+        project_code=facts.project_code,
+        unit=facts.unit,
+        unit_key=facts.unit_key,
+        area=facts.area,
+        lifecycle=facts.lifecycle_on(on),
+        status=status,
+        progress=progress,
+        expected_progress=expected,
+        expected_basis=basis,
+        original_budget=facts.original_allocation,
+        allocated=facts.allocation_on(on),
+        spent=facts.spent_on(on),
+        planned_months=months,
+        actual_start=started,
+        actual_end=completed or facts.cancelled_on(on),
+        days_late=days_late,
+        grid=tuple(MonthCell(m, m in months, m in worked) for m in fiscal_year.months),
+        steps=steps,
+        version=facts.version,
+    )
+
+
+def expected_progress(
+    months: Sequence[Month], steps: Sequence[StepAssessment], on: date
+) -> tuple[int, str]:
+    """Percent expected done on ``on``, and on what basis ("steps" or "linear")."""
+    if steps:
+        due = sum(1 for s in steps if s.due_on is not None and on >= s.due_on)
+        return _round(Decimal(100 * due) / len(steps)), "steps"
+    total = sum(m.last_day.day for m in months)
+    elapsed = sum(min(m.last_day.day, max(0, (on - m.first_day).days + 1)) for m in months)
+    return _round(Decimal(100 * elapsed) / total), "linear"
+
+
+def _step(
+    facts: ActivityFacts, step: StepFacts, on: date, activity_months: tuple[Month, ...]
+) -> StepAssessment:
+    months = facts.step_months_on(step, on)
+    last = max(months) if months else max(activity_months)
+    completed = step.completed_on if step.completed_on and step.completed_on <= on else None
+    return StepAssessment(step.number, step.text, months, completed, last.last_day)
+
+
+def _status(
+    facts: ActivityFacts,
+    on: date,
+    months: tuple[Month, ...],
+    started: date | None,
+    completed: date | None,
+    progress: int,
+    expected: int,
+) -> tuple[ScheduleStatus, int]:
+    first_end, last_end = months[0].last_day, months[-1].last_day
+    if facts.cancelled_on(on) is not None:
+        return ScheduleStatus.CANCELLED, 0
+    if completed is not None:
+        late = (completed - last_end).days
+        if late > 0:
+            return ScheduleStatus.COMPLETED_LATE, late
+        return ScheduleStatus.COMPLETED_ON_TIME, 0
+    if on > last_end:
+        return ScheduleStatus.OVERDUE, (on - last_end).days
+    if started is None and on > first_end:
+        return ScheduleStatus.LATE_START, (on - first_end).days
+    if started is None and on < months[0].first_day:
+        return ScheduleStatus.NOT_DUE, 0
+    if progress + BEHIND_MARGIN < expected:
+        return ScheduleStatus.BEHIND, 0
+    return ScheduleStatus.ON_TRACK, 0
+
+
+def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
+    """Totals over ``rows``; progress is weighted by allocation (a 100,000-baht
+    activity counts ten times a 10,000-baht one), or plain where nothing is allocated."""
+    items = list(rows)
+    allocated = sum((r.allocated for r in items), ZERO)
+    by_status: dict[str, int] = {}
+    for r in items:
+        by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
+
+    def weighted(values: list[tuple[int, Decimal]]) -> int:
+        if not values:
+            return 0
+        if allocated > ZERO:
+            return _round(sum((Decimal(v) * w for v, w in values), ZERO) / allocated)
+        return _round(Decimal(sum(v for v, _ in values)) / len(values))
+
+    return Rollup(
+        key=key,
+        label=label,
+        activities=len(items),
+        by_status=by_status,
+        original_budget=sum((r.original_budget for r in items), ZERO),
+        allocated=allocated,
+        spent=sum((r.spent for r in items), ZERO),
+        progress=weighted([(r.progress, r.allocated) for r in items]),
+        expected_progress=weighted([(r.expected_progress, r.allocated) for r in items]),
+        late=sum(1 for r in items if r.status in LATE_STATUSES),
+    )
+
+
+def plan_versus_actual(
+    activities: Iterable[ActivityFacts], projects: Iterable[ProjectFacts], on: date
+) -> PlanVersusActual:
+    """Every activity of a plan on ``on``, rolled up per project, per unit and in total."""
+    rows = tuple(
+        sorted(
+            (a for a in (assess(f, on) for f in activities) if a is not None),
+            key=lambda r: code_key(r.code),
+        )
+    )
+    project_names = {p.code: p.name for p in projects}
+    by_project = sorted({r.project_code for r in rows}, key=code_key)
+    units: dict[str, str] = {}
+    for r in rows:
+        units.setdefault(r.unit_key, r.unit)
+    late = sorted(
+        (r for r in rows if r.status in LATE_STATUSES),
+        key=lambda r: (-r.days_late, code_key(r.code)),
+    )
+    return PlanVersusActual(
+        on=on,
+        rows=rows,
+        projects=tuple(
+            rollup(code, project_names.get(code, code), (r for r in rows if r.project_code == code))
+            for code in by_project
+        ),
+        units=tuple(
+            rollup(key, label, (r for r in rows if r.unit_key == key))
+            for key, label in sorted(units.items(), key=lambda kv: kv[1])
+        ),
+        total=rollup("total", "", rows),
+        late_first=tuple(late),
+    )
+
+
+def code_key(code: str) -> tuple[int, ...]:
+    """Sort ``1.2`` before ``1.10`` and ``2`` after ``1.10``."""
+    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
+def _round(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal:
+    if whole <= ZERO:
+        return Decimal("0.0")
+    return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

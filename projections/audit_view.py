@@ -1,0 +1,174 @@
+"""The audit trail: every event, who recorded it, for which day, and when.
+
+One row per event in ``view_audit``, keyed by its notification position, with
+the plan, activity and unit it concerns so auditors can filter the global feed,
+and a ``late_entry`` mark when the business date falls in an earlier month
+(Bangkok) than the recording: late entries are normal, and must stay visible.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from domain.calendar import Month
+from domain.clock import BANGKOK
+from domain.draft import StrategyLevel
+from domain.recorded import Recorded
+from domain.thai import name_key
+from projections.db import Cursor
+from projections.view import View
+
+_BASE_FIELDS = frozenset(
+    {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "occurred_on"}
+)
+AUDIT_COLUMNS = (
+    "position",
+    "aggregate_id",
+    "aggregate_version",
+    "kind",
+    "plan_id",
+    "activity_id",
+    "code",
+    "unit_key",
+    "event_type",
+    "actor",
+    "occurred_on",
+    "recorded_at",
+    "late_entry",
+    "payload",
+)
+
+
+class AuditView(View):
+    """Every event as a row of the audit trail."""
+
+    name = "audit"
+    tables = ("view_audit",)
+
+    def create(self, cur: Cursor, suffix: str = "") -> None:
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_audit{suffix} ("
+            "position BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL,"
+            " aggregate_version INTEGER NOT NULL, kind TEXT NOT NULL, plan_id TEXT,"
+            " activity_id TEXT, code TEXT, unit_key TEXT, event_type TEXT NOT NULL,"
+            " actor TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+            " late_entry INTEGER NOT NULL, payload TEXT NOT NULL)"
+        )
+
+    def create_indexes(self, cur: Cursor) -> None:
+        cur.execute(
+            "CREATE INDEX IF NOT EXISTS ix_audit_activity ON view_audit (activity_id, position)"
+        )
+        cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_plan ON view_audit (plan_id, position)")
+        cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_recorded ON view_audit (recorded_at)")
+        cur.execute(
+            "CREATE INDEX IF NOT EXISTS ix_audit_aggregate"
+            " ON view_audit (aggregate_id, aggregate_version)"
+        )
+
+    def process(
+        self, cur: Cursor, batch: Sequence[tuple[int, object]], suffix: str = "", state: Any = None
+    ) -> dict[UUID, tuple[str | None, str, str | None]]:
+        owners: dict[UUID, tuple[str | None, str, str | None]] = state if state is not None else {}
+        rows = []
+        for position, event in batch:
+            if not isinstance(event, Recorded):
+                continue
+            owner = owners.get(event.originator_id) or self._owner(cur, event, suffix)
+            owners[event.originator_id] = owner
+            rows.append(audit_row(position, event, owner))
+        cur.executemany(
+            f"INSERT INTO view_audit{suffix} VALUES ({','.join('?' * len(AUDIT_COLUMNS))})", rows
+        )
+        return owners
+
+    @staticmethod
+    def _owner(cur: Cursor, event: Recorded, suffix: str) -> tuple[str | None, str, str | None]:
+        """(plan id, code, unit key) of the aggregate: from its creation event, which is
+        either this event or an earlier row of the trail."""
+        created = owner_of(event)
+        if created is not None:
+            return created
+        row = cur.execute(
+            f"SELECT plan_id, code, unit_key FROM view_audit{suffix}"
+            " WHERE aggregate_id = ? AND aggregate_version = 1",
+            (str(event.originator_id),),
+        ).fetchone()
+        return (row[0], row[1] or "", row[2]) if row else (None, "", None)
+
+
+def owner_of(event: Recorded) -> tuple[str | None, str, str | None] | None:
+    """What a creation event says about where its aggregate belongs."""
+    kind = aggregate_kind(event)
+    if event.originator_version != 1:
+        return None
+    fields = vars(event)
+    if kind == "plan":
+        return (str(event.originator_id), "", None)
+    if kind == "project":
+        return (str(fields["plan_id"]), fields["code"], None)
+    return (str(fields["plan_id"]), fields["code"], name_key(fields["unit"]))
+
+
+def aggregate_kind(event: object) -> str:
+    """``plan``, ``project`` or ``activity``: the aggregate an event belongs to."""
+    return type(event).__qualname__.split(".")[0].lower()
+
+
+def is_late_entry(occurred_on: date, recorded_at: datetime) -> bool:
+    """Recorded in a later month (Bangkok) than the day it concerns."""
+    return Month.of(occurred_on) < Month.of(recorded_at.astimezone(BANGKOK).date())
+
+
+def audit_row(
+    position: int, event: Recorded, owner: tuple[str | None, str, str | None]
+) -> tuple[Any, ...]:
+    kind = aggregate_kind(event)
+    return (
+        position,
+        str(event.originator_id),
+        event.originator_version,
+        kind,
+        owner[0],
+        str(event.originator_id) if kind == "activity" else None,
+        owner[1],
+        owner[2],
+        type(event).__name__,
+        event.actor,
+        event.occurred_on.isoformat(),
+        event.timestamp.isoformat(),
+        int(is_late_entry(event.occurred_on, event.timestamp)),
+        json.dumps(event_payload(event), ensure_ascii=False, sort_keys=True),
+    )
+
+
+def event_payload(event: object) -> dict[str, Any]:
+    """An event's own facts as JSON-ready values (ISO dates, decimal strings)."""
+    return {k: jsonable(v) for k, v in vars(event).items() if k not in _BASE_FIELDS}
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, Month):
+        return value.iso
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, StrategyLevel):
+        return {"code": value.code, "name": value.name}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value

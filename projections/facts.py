@@ -1,0 +1,229 @@
+"""Fact sheets: what the event log says about each plan, project and activity,
+every fact with the business date it belongs to.
+
+Views store these sheets; questions that depend on a date ("how late is it on
+15 March?") are answered from them at read time, so one stored sheet serves the
+current plan, plan versus actual on any date, and the scheduler's rules. Facts
+carry ``seq`` (the event's notification position) to order facts of one day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+from uuid import UUID
+
+from pydantic import TypeAdapter
+
+from domain.activity import ProgressEntry, progress_on
+from domain.calendar import Month
+from domain.money import ZERO
+
+
+@dataclass(slots=True)
+class ScheduleFact:
+    """The months planned from ``on`` (the original plan, or a reschedule)."""
+
+    on: date
+    seq: int
+    months: tuple[str, ...]
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class AllocationFact:
+    """The allocation from ``on`` (the original allocation, or a revision)."""
+
+    on: date
+    seq: int
+    amount: Decimal
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class ProgressFact:
+    on: date
+    seq: int
+    percent: int
+    corrected: bool = False
+
+
+@dataclass(slots=True)
+class SpendingFact:
+    """One expenditure entry; ``amount`` is as corrected (corrections apply to the entry's date)."""
+
+    entry: int
+    on: date
+    seq: int
+    amount: Decimal
+    original: Decimal
+    reference: str = ""
+
+
+@dataclass(slots=True)
+class ClosureFact:
+    """A completion, cancellation or reopening, in business-date order."""
+
+    on: date
+    seq: int
+    kind: str  # "completed" | "cancelled" | "reopened"
+    note: str = ""
+
+
+@dataclass(slots=True)
+class StepFacts:
+    number: int
+    text: str
+    schedule: list[ScheduleFact] = field(default_factory=list)
+    completed_on: date | None = None
+
+
+@dataclass(slots=True)
+class ActivityFacts:
+    """Everything the log says about one activity."""
+
+    id: UUID
+    plan_id: UUID
+    project_id: UUID
+    project_code: str
+    code: str
+    name: str
+    details: str
+    area: str
+    unit: str
+    unit_key: str
+    fiscal_year: int
+    planned_on: date
+    schedule: list[ScheduleFact] = field(default_factory=list)
+    steps: list[StepFacts] = field(default_factory=list)
+    allocations: list[AllocationFact] = field(default_factory=list)
+    spending: list[SpendingFact] = field(default_factory=list)
+    progress: list[ProgressFact] = field(default_factory=list)
+    started_on: date | None = None
+    closures: list[ClosureFact] = field(default_factory=list)
+    work_days: list[date] = field(default_factory=list)
+    version: int = 0
+    recorded_at: datetime | None = None
+
+    # ----------------------------------------------------------- on a business date
+
+    def exists_on(self, day: date) -> bool:
+        return self.planned_on <= day
+
+    def months_on(self, day: date) -> tuple[Month, ...]:
+        return _months(latest(self.schedule, day))
+
+    @property
+    def months(self) -> tuple[Month, ...]:
+        return _months(self.schedule[-1] if self.schedule else None)
+
+    @property
+    def original_months(self) -> tuple[Month, ...]:
+        return _months(self.schedule[0] if self.schedule else None)
+
+    def step_months_on(self, step: StepFacts, day: date) -> tuple[Month, ...]:
+        return _months(latest(step.schedule, day))
+
+    @property
+    def original_allocation(self) -> Decimal:
+        return self.allocations[0].amount if self.allocations else ZERO
+
+    def allocation_on(self, day: date) -> Decimal:
+        fact = latest(self.allocations, day)
+        return fact.amount if fact else ZERO
+
+    def spent_on(self, day: date) -> Decimal:
+        return sum((s.amount for s in self.spending if s.on <= day), ZERO)
+
+    def progress_on(self, day: date) -> int:
+        if self.completed_on(day) is not None:
+            return 100
+        return progress_on([ProgressEntry(p.on, p.percent, p.seq) for p in self.progress], day)
+
+    def started_by(self, day: date) -> date | None:
+        return self.started_on if self.started_on and self.started_on <= day else None
+
+    def closure_on(self, day: date) -> ClosureFact | None:
+        """The completion or cancellation in force on ``day``, if any."""
+        state: ClosureFact | None = None
+        for fact in sorted(self.closures, key=lambda c: (c.on, c.seq)):
+            if fact.on > day:
+                break
+            state = None if fact.kind == "reopened" else fact
+        return state
+
+    def completed_on(self, day: date) -> date | None:
+        closure = self.closure_on(day)
+        return closure.on if closure and closure.kind == "completed" else None
+
+    def cancelled_on(self, day: date) -> date | None:
+        closure = self.closure_on(day)
+        return closure.on if closure and closure.kind == "cancelled" else None
+
+    def lifecycle_on(self, day: date) -> str:
+        """planned, started, completed or cancelled, as the activity stood on ``day``."""
+        closure = self.closure_on(day)
+        if closure is not None:
+            return closure.kind
+        return "started" if self.started_by(day) else "planned"
+
+    def worked_months_on(self, day: date) -> set[Month]:
+        return {Month.of(d) for d in self.work_days if d <= day}
+
+
+@dataclass(slots=True)
+class ProjectFacts:
+    id: UUID
+    plan_id: UUID
+    code: str
+    name: str
+    budgets: list[AllocationFact] = field(default_factory=list)
+    planned_on: date = date.min
+
+    def budget_on(self, day: date) -> Decimal:
+        fact = latest(self.budgets, day)
+        return fact.amount if fact else ZERO
+
+    @property
+    def original_budget(self) -> Decimal:
+        return self.budgets[0].amount if self.budgets else ZERO
+
+
+@dataclass(slots=True)
+class PlanFacts:
+    id: UUID
+    organisation: str
+    fiscal_year: int
+    strategy: tuple[tuple[str, str], ...]
+    title: str
+    objective: str
+    source: str
+    planned_on: date
+    recorded_at: datetime | None = None
+
+    @property
+    def strategy_path(self) -> str:
+        return " › ".join(code for code, _ in self.strategy)
+
+
+F = TypeVar("F", ScheduleFact, AllocationFact)
+
+
+def latest(facts: list[F], day: date) -> F | None:
+    """The fact in force on ``day``: the latest dated on or before it (ties: latest recorded)."""
+    best: F | None = None
+    for fact in facts:
+        if fact.on <= day and (best is None or (fact.on, fact.seq) >= (best.on, best.seq)):
+            best = fact
+    return best
+
+
+def _months(fact: ScheduleFact | None) -> tuple[Month, ...]:
+    return tuple(Month.from_iso(m) for m in fact.months) if fact else ()
+
+
+ACTIVITY_JSON = TypeAdapter(ActivityFacts)
+PROJECT_JSON = TypeAdapter(ProjectFacts)
+PLAN_JSON = TypeAdapter(PlanFacts)

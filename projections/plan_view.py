@@ -1,0 +1,188 @@
+"""The plan view: fact sheets of plans, projects and activities, and the overdue
+candidates derived from them, kept in one transaction with the view's position.
+
+Tables (``{suffix}`` is empty for the live view, ``__rebuild`` while rebuilding):
+
+* ``view_plans``, ``view_projects``, ``view_activities``: one JSON fact sheet per row,
+  with the columns readers filter on (plan, unit, lifecycle, first and last month);
+* ``view_due``: what falls due when (an activity's start and finish, each step's
+  end), for open activities only, so the scheduler finds late work with one
+  indexed query instead of replaying streams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from pydantic import TypeAdapter
+
+from domain.calendar import Month
+from projections.db import Cursor
+from projections.facts import (
+    ACTIVITY_JSON,
+    PLAN_JSON,
+    PROJECT_JSON,
+    ActivityFacts,
+    PlanFacts,
+    ProjectFacts,
+)
+from projections.fold import Fold
+from projections.view import View
+
+TABLES = ("view_plans", "view_projects", "view_activities", "view_due")
+
+
+class PlanView(View):
+    """Plans, projects and activities as fact sheets; overdue candidates."""
+
+    name = "plan"
+    tables = TABLES
+
+    def create(self, cur: Cursor, suffix: str = "") -> None:
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_plans{suffix} ("
+            "plan_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, fiscal_year INTEGER NOT NULL,"
+            " strategy_path TEXT NOT NULL, doc TEXT NOT NULL)"
+        )
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_projects{suffix} ("
+            "project_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, code TEXT NOT NULL,"
+            " doc TEXT NOT NULL)"
+        )
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_activities{suffix} ("
+            "activity_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, project_id TEXT NOT NULL,"
+            " code TEXT NOT NULL, unit_key TEXT NOT NULL, lifecycle TEXT NOT NULL,"
+            " first_month TEXT NOT NULL, last_month TEXT NOT NULL, version INTEGER NOT NULL,"
+            " doc TEXT NOT NULL)"
+        )
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_due{suffix} ("
+            "activity_id TEXT NOT NULL, kind TEXT NOT NULL, step INTEGER NOT NULL,"
+            " due_on TEXT NOT NULL, plan_id TEXT NOT NULL,"
+            " PRIMARY KEY (activity_id, kind, step))"
+        )
+
+    def create_indexes(self, cur: Cursor) -> None:
+        cur.execute("CREATE INDEX IF NOT EXISTS ix_projects_plan ON view_projects (plan_id)")
+        cur.execute(
+            "CREATE INDEX IF NOT EXISTS ix_activities_plan ON view_activities (plan_id, unit_key)"
+        )
+        cur.execute("CREATE INDEX IF NOT EXISTS ix_due_on ON view_due (due_on)")
+
+    def process(
+        self, cur: Cursor, batch: Sequence[tuple[int, object]], suffix: str = "", state: Any = None
+    ) -> Fold:
+        fold: Fold = state or Fold(
+            load_plan=lambda key: self._load(cur, "view_plans", "plan_id", key, suffix, PLAN_JSON),
+            load_project=lambda key: self._load(
+                cur, "view_projects", "project_id", key, suffix, PROJECT_JSON
+            ),
+            load_activity=lambda key: self._load(
+                cur, "view_activities", "activity_id", key, suffix, ACTIVITY_JSON
+            ),
+        )
+        fold.changed.clear()
+        for position, event in batch:
+            fold.apply(position, event)
+        self.write(cur, fold, fold.changed, suffix)
+        return fold
+
+    def write(self, cur: Cursor, fold: Fold, changed: set[UUID], suffix: str = "") -> None:
+        """Upsert the sheets in ``changed`` and refresh their overdue candidates."""
+        plans = [fold.plans[k] for k in changed if k in fold.plans]
+        projects = [fold.projects[k] for k in changed if k in fold.projects]
+        activities = [fold.activities[k] for k in changed if k in fold.activities]
+        if plans:
+            cur.executemany(
+                f"INSERT INTO view_plans{suffix} VALUES (?,?,?,?,?) ON CONFLICT (plan_id) DO UPDATE"
+                " SET organisation=excluded.organisation, fiscal_year=excluded.fiscal_year,"
+                " strategy_path=excluded.strategy_path, doc=excluded.doc",
+                [_plan_row(p) for p in plans],
+            )
+        if projects:
+            cur.executemany(
+                f"INSERT INTO view_projects{suffix} VALUES (?,?,?,?) ON CONFLICT (project_id)"
+                " DO UPDATE SET code=excluded.code, doc=excluded.doc",
+                [_project_row(p) for p in projects],
+            )
+        if activities:
+            cur.executemany(
+                f"INSERT INTO view_activities{suffix} VALUES (?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (activity_id) DO UPDATE SET code=excluded.code,"
+                " unit_key=excluded.unit_key, lifecycle=excluded.lifecycle,"
+                " first_month=excluded.first_month, last_month=excluded.last_month,"
+                " version=excluded.version, doc=excluded.doc",
+                [_activity_row(a) for a in activities],
+            )
+            cur.executemany(
+                f"DELETE FROM view_due{suffix} WHERE activity_id = ?",
+                [(str(a.id),) for a in activities],
+            )
+            cur.executemany(
+                f"INSERT INTO view_due{suffix} VALUES (?,?,?,?,?)",
+                [row for a in activities for row in due_rows(a)],
+            )
+
+    @staticmethod
+    def _load(
+        cur: Cursor, table: str, key_column: str, key: UUID, suffix: str, adapter: TypeAdapter[Any]
+    ) -> Any:
+        row = cur.execute(
+            f"SELECT doc FROM {table}{suffix} WHERE {key_column} = ?", (str(key),)
+        ).fetchone()
+        if row is None:
+            return None
+        return adapter.validate_json(row[0])
+
+
+def _plan_row(p: PlanFacts) -> tuple[object, ...]:
+    return (
+        str(p.id),
+        p.organisation,
+        p.fiscal_year,
+        p.strategy_path,
+        PLAN_JSON.dump_json(p).decode(),
+    )
+
+
+def _project_row(p: ProjectFacts) -> tuple[object, ...]:
+    return (str(p.id), str(p.plan_id), p.code, PROJECT_JSON.dump_json(p).decode())
+
+
+def _activity_row(a: ActivityFacts) -> tuple[object, ...]:
+    months = a.months
+    return (
+        str(a.id),
+        str(a.plan_id),
+        str(a.project_id),
+        a.code,
+        a.unit_key,
+        a.lifecycle_on(_FAR_FUTURE),
+        months[0].iso if months else "",
+        months[-1].iso if months else "",
+        a.version,
+        ACTIVITY_JSON.dump_json(a).decode(),
+    )
+
+
+def due_rows(a: ActivityFacts) -> list[tuple[object, ...]]:
+    """What of an open activity falls due when, under its current schedule."""
+    if a.lifecycle_on(_FAR_FUTURE) in ("completed", "cancelled") or not a.months:
+        return []
+    months = a.months
+    rows: list[tuple[object, ...]] = []
+    if a.started_on is None:
+        rows.append((str(a.id), "start", 0, months[0].last_day.isoformat(), str(a.plan_id)))
+    rows.append((str(a.id), "finish", 0, months[-1].last_day.isoformat(), str(a.plan_id)))
+    for step in a.steps:
+        if step.completed_on is None:
+            step_months = tuple(Month.from_iso(m) for m in step.schedule[-1].months)
+            last = max(step_months) if step_months else months[-1]
+            rows.append((str(a.id), "step", step.number, last.last_day.isoformat(), str(a.plan_id)))
+    return rows
+
+
+_FAR_FUTURE = Month(2200, 12).last_day

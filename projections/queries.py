@@ -1,0 +1,145 @@
+"""Reading the views: a plan's fact sheets now, or as known at an earlier instant.
+
+``snapshot(plan_id)`` reads the live tables; ``snapshot_as_of(plan_id, instant)``
+folds the events recorded up to that instant in memory, without touching the
+live tables. Both return the same :class:`PlanSnapshot`, so everything built on
+it (the plan resource, plan versus actual, compare) works for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import cast
+from uuid import UUID
+
+from domain.errors import NotFoundError
+from domain.recorded import Recorded
+from domain.tracker import Tracker
+from projections.db import ViewDatabase
+from projections.facts import (
+    ACTIVITY_JSON,
+    PLAN_JSON,
+    PROJECT_JSON,
+    ActivityFacts,
+    PlanFacts,
+    ProjectFacts,
+)
+from projections.fold import Fold
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSnapshot:
+    """A plan with its projects and activities, as fact sheets."""
+
+    plan: PlanFacts
+    projects: tuple[ProjectFacts, ...]
+    activities: tuple[ActivityFacts, ...]
+
+    @classmethod
+    def from_fold(cls, fold: Fold, plan_id: UUID) -> PlanSnapshot | None:
+        plan = fold.plans.get(plan_id)
+        if plan is None:
+            return None
+        return cls(
+            plan,
+            tuple(p for p in fold.projects.values() if p.plan_id == plan_id),
+            tuple(a for a in fold.activities.values() if a.plan_id == plan_id),
+        )
+
+    def activity(self, code: str) -> ActivityFacts:
+        for facts in self.activities:
+            if facts.code == code:
+                return facts
+        raise NotFoundError("activity_not_found", code=code, plan=self.plan.strategy_path)
+
+
+def fold_as_of(tracker: Tracker, instant: datetime | None = None, *, batch: int = 5000) -> Fold:
+    """Fold every event recorded at or before ``instant`` (all of them if None)."""
+    fold = Fold()
+    recorder, to_event = tracker.recorder, tracker.mapper.to_domain_event
+    position = 0
+    while notifications := recorder.select_notifications(position + 1, batch):
+        for notification in notifications:
+            event = cast(Recorded, to_event(notification))
+            if instant is None or event.timestamp <= instant:
+                fold.apply(notification.id, event)
+        position = notifications[-1].id
+    return fold
+
+
+class PlanReader:
+    """Queries over the plan view."""
+
+    def __init__(self, db: ViewDatabase, tracker: Tracker) -> None:
+        self.db = db
+        self.tracker = tracker
+
+    def plans(self) -> list[PlanFacts]:
+        """Every plan, newest fiscal year first."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT doc FROM view_plans ORDER BY fiscal_year DESC, strategy_path"
+            ).fetchall()
+        return [PLAN_JSON.validate_json(row[0]) for row in rows]
+
+    def snapshot(self, plan_id: UUID) -> PlanSnapshot:
+        with self.db.reading() as cur:
+            plan = cur.execute(
+                "SELECT doc FROM view_plans WHERE plan_id = ?", (str(plan_id),)
+            ).fetchone()
+            if plan is None:
+                raise NotFoundError("plan_not_found", plan=str(plan_id))
+            projects = cur.execute(
+                "SELECT doc FROM view_projects WHERE plan_id = ?", (str(plan_id),)
+            ).fetchall()
+            activities = cur.execute(
+                "SELECT doc FROM view_activities WHERE plan_id = ?", (str(plan_id),)
+            ).fetchall()
+        return PlanSnapshot(
+            PLAN_JSON.validate_json(plan[0]),
+            tuple(PROJECT_JSON.validate_json(r[0]) for r in projects),
+            tuple(ACTIVITY_JSON.validate_json(r[0]) for r in activities),
+        )
+
+    def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
+        snapshot = PlanSnapshot.from_fold(fold_as_of(self.tracker, instant), plan_id)
+        if snapshot is None:
+            raise NotFoundError("plan_not_found", plan=f"{plan_id} (as of {instant.isoformat()})")
+        return snapshot
+
+    def activity(self, activity_id: UUID) -> ActivityFacts:
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT doc FROM view_activities WHERE activity_id = ?", (str(activity_id),)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
+        return ACTIVITY_JSON.validate_json(row[0])
+
+    def activities(self, ids: Iterable[UUID]) -> list[ActivityFacts]:
+        keys = [str(i) for i in ids]
+        if not keys:
+            return []
+        found: list[ActivityFacts] = []
+        with self.db.reading() as cur:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                rows = cur.execute(
+                    "SELECT doc FROM view_activities WHERE activity_id IN"
+                    f" ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                found.extend(ACTIVITY_JSON.validate_json(r[0]) for r in rows)
+        return found
+
+    def due_before(self, day: date) -> list[tuple[UUID, str, int, date]]:
+        """Open obligations (start, finish, step) whose due day is before ``day``."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT activity_id, kind, step, due_on FROM view_due WHERE due_on < ?"
+                " ORDER BY due_on, activity_id, kind, step",
+                (day.isoformat(),),
+            ).fetchall()
+        return [(UUID(r[0]), r[1], int(r[2]), date.fromisoformat(r[3])) for r in rows]

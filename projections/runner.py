@@ -1,0 +1,188 @@
+"""Projectors: pull events from the log, fold them into a view, remember where they are.
+
+The SQLite recorder cannot push, so a projector pulls batches of notifications.
+Each batch is folded and its last position written to ``tidtam_positions`` in
+one transaction: a crash mid-batch rolls both back, and the next run starts
+from the last committed position. The position row is locked for the batch
+(``FOR UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), so several
+processes may run projectors on one database and each event still lands once.
+
+A rebuild folds the whole log into ``__rebuild`` tables while the live view
+keeps serving, then swaps them in within one transaction: readers see the old
+view or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from eventsourcing.persistence import Notification
+
+from domain.recorded import Recorded
+from domain.tracker import Tracker
+from projections.db import Cursor, ViewDatabase
+from projections.view import View
+
+TRACKING = "tidtam_positions"
+REBUILD = "__rebuild"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionStatus:
+    name: str
+    position: int
+    head: int
+    lag_events: int
+    lag_seconds: float
+
+
+Progress = Callable[[int, int], None]
+"""Told (position reached, head) as a rebuild goes."""
+
+
+class Projector:
+    """Keeps one view up to date with the tracker's event log, exactly once."""
+
+    def __init__(
+        self,
+        tracker: Tracker,
+        db: ViewDatabase,
+        view: View,
+        *,
+        batch_size: int = 500,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.tracker = tracker
+        self.db = db
+        self.view = view
+        self.batch_size = batch_size
+        self._now = clock or (lambda: datetime.now(UTC))
+
+    @property
+    def name(self) -> str:
+        return self.view.name
+
+    def ensure_tables(self) -> None:
+        with self.db.transaction() as cur:
+            ensure_tracking(cur)
+            self.view.create(cur)
+            self.view.create_indexes(cur)
+            cur.execute(
+                f"INSERT INTO {TRACKING} VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
+                (self.name, self._now().isoformat()),
+            )
+
+    def position(self) -> int:
+        with self.db.reading() as cur:
+            return read_position(cur, self.name)
+
+    # ----------------------------------------------------------- the live view
+
+    def run_batch(self) -> int:
+        """Fold the next batch into the live view; returns how many events it held."""
+        with self.db.transaction() as cur:
+            position = read_position(cur, self.name, lock=self.db.dialect == "postgres")
+            notifications = self._read(position)
+            if not notifications:
+                return 0
+            self.view.process(cur, self._decode(notifications))
+            write_position(cur, self.name, notifications[-1].id, self._now())
+            return len(notifications)
+
+    def catch_up(self, until: int | None = None) -> int:
+        """Run batches until the view has reached ``until`` (default: the log's head)."""
+        done = 0
+        while True:
+            count = self.run_batch()
+            done += count
+            if count == 0 or (until is not None and self.position() >= until):
+                return done
+
+    # ----------------------------------------------------------- rebuilding
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Rebuild the view from the first event into fresh tables, then swap them in."""
+        with self.db.transaction() as cur:
+            ensure_tracking(cur)
+            self.view.drop(cur, REBUILD)
+            self.view.create(cur, REBUILD)
+        state: Any = None
+        position = 0
+        head = self.head()
+        while True:
+            notifications = self._read(position, self.batch_size * 10)
+            if not notifications:
+                break
+            with self.db.transaction() as cur:
+                state = self.view.process(cur, self._decode(notifications), REBUILD, state)
+            position = notifications[-1].id
+            if progress is not None:
+                progress(position, max(head, position))
+        with self.db.transaction() as cur:
+            # Events appended during the rebuild are folded in before the swap.
+            while notifications := self._read(position, self.batch_size * 10):
+                state = self.view.process(cur, self._decode(notifications), REBUILD, state)
+                position = notifications[-1].id
+            self.view.drop(cur, "")
+            for table in self.view.tables:
+                cur.execute(f"ALTER TABLE {table}{REBUILD} RENAME TO {table}")
+                if self.db.dialect == "postgres":  # its primary key's index keeps the old name
+                    cur.execute(
+                        f"ALTER INDEX IF EXISTS {table}{REBUILD}_pkey RENAME TO {table}_pkey"
+                    )
+            self.view.create_indexes(cur)
+            cur.execute(
+                f"INSERT INTO {TRACKING} VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+                " SET position = excluded.position, updated_at = excluded.updated_at",
+                (self.name, position, self._now().isoformat()),
+            )
+        return position
+
+    # ----------------------------------------------------------- status
+
+    def head(self) -> int:
+        return self.tracker.recorder.max_notification_id() or 0
+
+    def status(self) -> ProjectionStatus:
+        position, head = self.position(), self.head()
+        lag_seconds = 0.0
+        if head > position:
+            pending = self._read(position, 1)
+            if pending:
+                event = cast(Recorded, self.tracker.mapper.to_domain_event(pending[0]))
+                lag_seconds = max(0.0, (self._now() - event.timestamp).total_seconds())
+        return ProjectionStatus(self.name, position, head, head - position, lag_seconds)
+
+    # ----------------------------------------------------------- reading the log
+
+    def _read(self, after: int, limit: int | None = None) -> Sequence[Notification]:
+        return self.tracker.recorder.select_notifications(after + 1, limit or self.batch_size)
+
+    def _decode(self, notifications: Sequence[Notification]) -> list[tuple[int, object]]:
+        to_event = self.tracker.mapper.to_domain_event
+        return [(n.id, to_event(n)) for n in notifications]
+
+
+def ensure_tracking(cur: Cursor) -> None:
+    cur.execute(
+        f"CREATE TABLE IF NOT EXISTS {TRACKING} ("
+        "name TEXT PRIMARY KEY, position BIGINT NOT NULL, updated_at TEXT NOT NULL)"
+    )
+
+
+def read_position(cur: Cursor, name: str, *, lock: bool = False) -> int:
+    row = cur.execute(
+        f"SELECT position FROM {TRACKING} WHERE name = ?" + (" FOR UPDATE" if lock else ""),
+        (name,),
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def write_position(cur: Cursor, name: str, position: int, now: datetime) -> None:
+    cur.execute(
+        f"UPDATE {TRACKING} SET position = ?, updated_at = ? WHERE name = ?",
+        (position, now.isoformat(), name),
+    )

@@ -1,0 +1,39 @@
+"""What every view is: tables, and a way to fold a batch of events into them."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from projections.db import Cursor
+
+
+class View(ABC):
+    """A materialised view of the event log, kept by one projector."""
+
+    name: ClassVar[str]
+    tables: ClassVar[tuple[str, ...]]
+
+    @abstractmethod
+    def create(self, cur: Cursor, suffix: str = "") -> None:
+        """Create the view's tables (named with ``suffix`` while rebuilding)."""
+
+    @abstractmethod
+    def create_indexes(self, cur: Cursor) -> None:
+        """Create the live tables' indexes (after a rebuild's bulk load)."""
+
+    @abstractmethod
+    def process(
+        self, cur: Cursor, batch: Sequence[tuple[int, object]], suffix: str = "", state: Any = None
+    ) -> Any:
+        """Fold ``batch`` (position, event) into the tables, in the caller's transaction.
+
+        ``state`` is what the view kept from the previous batch of a rebuild (None
+        for the live view, which reads what it needs from its tables); the return
+        value is passed back with the next batch.
+        """
+
+    def drop(self, cur: Cursor, suffix: str) -> None:
+        for table in self.tables:
+            cur.execute(f"DROP TABLE IF EXISTS {table}{suffix}")
