@@ -1,0 +1,1 @@
+"""Tidtam's ways in: the command line, the HTTP API and the web pages."""

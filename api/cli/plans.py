@@ -1,0 +1,221 @@
+"""Commands about whole plans: import, plan, plan-vs-actual, compare, history."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, cast
+
+import typer
+from rich.table import Table
+
+from api.cli.common import (
+    business_date,
+    console,
+    default_actor,
+    fail,
+    instant,
+    lang,
+    opened,
+    today_in_bangkok,
+)
+from api.cli.render import plan_grid, plan_vs_actual_table
+from domain.calendar import thai_date
+from domain.clock import BANGKOK
+from domain.errors import TidtamError
+from domain.money import format_baht
+from domain.plan_table import read_plan
+from domain.recorded import Recorded
+from projections.assess import plan_versus_actual
+from projections.audit_view import event_payload
+from projections.compare import compare, comparison_resource
+from projections.queries import PlanSnapshot
+from projections.resources import plan_resource, plan_vs_actual_resource
+
+PlanOption = Annotated[
+    str | None, typer.Option("--plan", help="Plan id, fiscal year or strategy code (e.g. 3.5)")
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Show the plan as known at this instant (ISO)")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_plan)
+    app.command("plan")(show_plan)
+    app.command("plan-vs-actual")(show_plan_vs_actual)
+    app.command("compare")(show_compare)
+    app.command("history")(show_history)
+
+
+def import_plan(
+    file: Annotated[Path, typer.Argument(help="Action plan table: .txt/.tsv, .csv or .xlsx")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be created")] = False,
+    actor: Annotated[str | None, typer.Option("--actor")] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Business date the plan took effect")
+    ] = None,
+) -> None:
+    """Import an action plan table (atomic and idempotent)."""
+    if not file.is_file():
+        raise fail(f"{file}: no such file", "file_not_found")
+    occurred_on = business_date(on)
+    with opened() as runtime:
+        draft = read_plan(file.read_bytes(), file.name, organisation=organisation)
+        report = runtime.tracker.import_plan(
+            draft, actor=actor or default_actor(), occurred_on=occurred_on, dry_run=dry_run
+        )
+        runtime.projections.catch_up()
+    head = "ทดลองนำเข้า (ไม่บันทึก)" if dry_run else "นำเข้า"
+    if report.unchanged:
+        console.print(
+            f"{draft.strategy_path} ปีงบประมาณ {draft.fiscal_year.be}:"
+            " นำเข้าไว้แล้ว ไม่มีอะไรเปลี่ยน (unchanged)"
+        )
+        return
+    console.print(
+        f"{head} {draft.organisation} ปีงบประมาณ {draft.fiscal_year.be} · {draft.strategy_path}"
+        f" · งบประมาณรวม {format_baht(draft.total_budget)} บาท"
+    )
+    codes = set(report.activities_added)
+    for project in draft.projects:
+        mark = "+" if project.code in report.projects_added else " "
+        console.print(
+            f" {mark} โครงการ {project.code} {project.name} ({format_baht(project.budget)})"
+        )
+        for activity in project.activities:
+            if activity.code in codes:
+                months = ", ".join(m.thai() for m in activity.planned_months)
+                console.print(f"   + {activity.code} {format_baht(activity.budget)} บาท · {months}")
+    console.print(f"events {'to append' if dry_run else 'appended'}: {report.events}")
+
+
+def show_plan(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a plan as its source table: Thai months, BE years, planned cells marked."""
+    moment = instant(as_of)
+    with opened() as runtime:
+        snapshot, on, banner = _snapshot(runtime, plan, moment)
+        if as_json:
+            _print_json(plan_resource(snapshot, on))
+        else:
+            console.print(plan_grid(snapshot, on, banner=banner))
+
+
+def show_plan_vs_actual(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    on: Annotated[str | None, typer.Option("--on", help="Business date to assess on")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Plan versus actual: status, expected and recorded progress, budget, month grid."""
+    moment = instant(as_of)
+    day = business_date(on)
+    with opened() as runtime:
+        snapshot, known_on, _ = _snapshot(runtime, plan, moment)
+        when = day or known_on
+        if as_json:
+            _print_json(plan_vs_actual_resource(snapshot, when))
+        else:
+            console.print(
+                plan_vs_actual_table(
+                    plan_versus_actual(snapshot.activities, snapshot.projects, when)
+                )
+            )
+
+
+def show_compare(
+    t1: Annotated[str, typer.Argument(help="Earlier instant (ISO)")],
+    t2: Annotated[str, typer.Argument(help="Later instant (ISO)")],
+    plan: PlanOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two instants: added, rescheduled, progress, spending, status."""
+    first, second = instant(t1), instant(t2)
+    assert first is not None and second is not None
+    with opened() as runtime:
+        facts = runtime.plan(plan)
+        after = runtime.reader.snapshot_as_of(facts.id, second)
+        try:
+            before: PlanSnapshot | None = runtime.reader.snapshot_as_of(facts.id, first)
+        except TidtamError:
+            before = None  # the plan did not exist yet at t1: everything is added
+        changes = compare(before, after, first, second)
+    if as_json:
+        _print_json(comparison_resource(changes, first, second, after))
+        return
+    table = Table(title=f"การเปลี่ยนแปลง {first.isoformat()} → {second.isoformat()}")
+    for header in ("กิจกรรม", "เรื่อง", "เดิม", "ใหม่"):
+        table.add_column(header)
+    for change in changes:
+        table.add_row(
+            f"{change.code} {change.name}", change.what, str(change.before), str(change.after)
+        )
+    console.print(table if changes else "ไม่มีการเปลี่ยนแปลง (no changes)")
+
+
+def show_history(
+    code: Annotated[str, typer.Argument(help="Activity code, e.g. 1.1")],
+    plan: PlanOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every event of an activity: who, business date, recording time."""
+    with opened() as runtime:
+        activity_id = runtime.activity_id(runtime.plan(plan), code)
+        events = [cast(Recorded, e) for e in runtime.tracker.history(activity_id)]
+    rows: list[dict[str, Any]] = [
+        {
+            "version": e.originator_version,
+            "event": type(e).__name__,
+            "actor": getattr(e, "actor", ""),
+            "occurred_on": e.occurred_on.isoformat(),
+            "recorded_at": e.timestamp.astimezone(UTC).isoformat(),
+            "details": event_payload(e),
+        }
+        for e in events
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"ประวัติกิจกรรม {code}")
+    for header in ("#", "เหตุการณ์", "ผู้บันทึก", "วันที่ดำเนินการ", "บันทึกเมื่อ (เวลาไทย)", "รายละเอียด"):
+        table.add_column(header)
+    for row, event in zip(rows, events, strict=True):
+        recorded = event.timestamp.astimezone(BANGKOK)
+        table.add_row(
+            str(row["version"]),
+            row["event"],
+            row["actor"],
+            thai_date(event.occurred_on) if lang() == "th" else row["occurred_on"],
+            f"{thai_date(recorded.date())} {recorded:%H:%M}",
+            _brief(row["details"]),
+        )
+    console.print(table)
+
+
+def _snapshot(
+    runtime: Any, selector: str | None, moment: datetime | None
+) -> tuple[PlanSnapshot, Any, str]:
+    facts = runtime.plan(selector)
+    if moment is None:
+        return runtime.reader.snapshot(facts.id), today_in_bangkok(), ""
+    on = moment.astimezone(BANGKOK).date()
+    banner = f"ข้อมูลตามที่ทราบ ณ {moment.astimezone(BANGKOK):%Y-%m-%d %H:%M} (as of)"
+    return runtime.reader.snapshot_as_of(facts.id, moment), on, banner
+
+
+def _brief(details: dict[str, Any]) -> str:
+    skip = {"plan_id", "project_id", "steps", "details", "area"}
+    return ", ".join(
+        f"{k}={v}" for k, v in details.items() if k not in skip and v not in ("", None)
+    )[:80]
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))

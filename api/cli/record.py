@@ -1,0 +1,205 @@
+"""``tidtam record …``: what staff and managers record on an activity.
+
+Each command takes the activity's code, ``--on`` (business date, default today
+in Bangkok), ``--actor``, ``--note`` and ``--plan``; it prints the events it
+appended and the activity's new version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, TypedDict
+from uuid import UUID
+
+import typer
+
+from api.cli.common import business_date, console, default_actor, fail, lang, opened
+from domain.calendar import FiscalYear, parse_month
+from domain.errors import TidtamError
+from domain.money import parse_baht
+from domain.tracker import Outcome, Tracker
+
+app = typer.Typer(help="Record work on an activity.", no_args_is_help=True)
+
+Code = Annotated[str, typer.Argument(help="Activity code, e.g. 1.1")]
+On = Annotated[str | None, typer.Option("--on", help="Business date (2009-01-31 or 31/01/2552)")]
+Actor = Annotated[str | None, typer.Option("--actor", help="Who records (default: you)")]
+Note = Annotated[str, typer.Option("--note", help="A note; for cancel and reschedule, the reason")]
+Plan = Annotated[str | None, typer.Option("--plan", help="Plan id, fiscal year or strategy code")]
+Version = Annotated[
+    int | None, typer.Option("--expect-version", help="Refuse if the activity has moved on")
+]
+
+
+class Who(TypedDict):
+    actor: str
+    occurred_on: date | None
+
+
+def who(actor: str | None, on: str | None) -> Who:
+    return {"actor": actor or default_actor(), "occurred_on": business_date(on)}
+
+
+def _record(code: str, plan: str | None, act: Callable[[Tracker, UUID], Outcome]) -> None:
+    with opened(catch_up=False) as runtime:
+        outcome = act(runtime.tracker, runtime.activity_id(runtime.plan(plan), code))
+        runtime.projections.catch_up()
+    done = "recorded" if lang() == "en" else "บันทึกแล้ว"
+    console.print(f"{code}: {done} {', '.join(outcome.events)} (version {outcome.version})")
+
+
+@app.command()
+def start(
+    code: Code,
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Record that work on the activity began."""
+    w = who(actor, on)
+    _record(code, plan, lambda t, a: t.start(a, **w, note=note, expected_version=expect_version))
+
+
+@app.command()
+def progress(
+    code: Code,
+    percent: Annotated[int, typer.Argument(help="Percent complete, 0–100")],
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    evidence: Annotated[str | None, typer.Option(help="Photo, document or link")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why a lower figure is a correction")] = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Record progress (a lower figure than before needs --reason: it is a correction)."""
+    w = who(actor, on)
+    _record(
+        code,
+        plan,
+        lambda t, a: t.record_progress(
+            a, percent, **w, note=note, evidence=evidence, reason=reason,
+            expected_version=expect_version,
+        ),
+    )  # fmt: skip
+
+
+@app.command()
+def spend(
+    code: Code,
+    amount: Annotated[str, typer.Argument(help="Baht, e.g. 12,500.50")],
+    ref: Annotated[str, typer.Option("--ref", help="Voucher or document number")] = "",
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Record an expenditure against the activity's allocation."""
+    baht, w = _amount(amount), who(actor, on)
+    _record(
+        code,
+        plan,
+        lambda t, a: t.record_expenditure(
+            a, baht, **w, reference=ref, note=note, expected_version=expect_version
+        ),
+    )
+
+
+@app.command("correct-spend")
+def correct_spend(
+    code: Code,
+    entry: Annotated[int, typer.Argument(help="Expenditure entry number (see history)")],
+    amount: Annotated[str, typer.Argument(help="The correct amount (0 voids the entry)")],
+    note: Annotated[str, typer.Option("--note", help="Why (required)")] = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+) -> None:
+    """Correct an expenditure entry's amount, with the reason why."""
+    baht, w = _amount(amount), who(actor, on)
+    _record(code, plan, lambda t, a: t.correct_expenditure(a, entry, baht, **w, reason=note))
+
+
+@app.command("step-done")
+def step_done(
+    code: Code,
+    step: Annotated[int, typer.Argument(help="Step number")],
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    plan: Plan = None,
+) -> None:
+    """Record that one numbered step was done."""
+    w = who(actor, on)
+    _record(code, plan, lambda t, a: t.complete_step(a, step, **w, note=note))
+
+
+@app.command()
+def complete(
+    code: Code, on: On = None, actor: Actor = None, note: Note = "", plan: Plan = None
+) -> None:
+    """Complete the activity (every step done, or --note saying why not)."""
+    w = who(actor, on)
+    _record(code, plan, lambda t, a: t.complete(a, **w, note=note))
+
+
+@app.command()
+def cancel(
+    code: Code, note: Note = "", on: On = None, actor: Actor = None, plan: Plan = None
+) -> None:
+    """Cancel the activity; --note gives the reason (required)."""
+    w = who(actor, on)
+    _record(code, plan, lambda t, a: t.cancel(a, **w, reason=note))
+
+
+@app.command()
+def reopen(
+    code: Code, note: Note = "", on: On = None, actor: Actor = None, plan: Plan = None
+) -> None:
+    """Withdraw a completion or cancellation recorded in error; --note says why."""
+    w = who(actor, on)
+    _record(code, plan, lambda t, a: t.reopen(a, **w, reason=note))
+
+
+@app.command()
+def reschedule(
+    code: Code,
+    months: Annotated[list[str], typer.Argument(help="New months: ม.ค. 2552, ก.พ., 2009-03 …")],
+    step: Annotated[int | None, typer.Option("--step", help="Reschedule only this step")] = None,
+    note: Note = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+) -> None:
+    """Move the activity (or one step) to other months; --note gives the reason."""
+    w = who(actor, on)
+    with opened() as runtime:
+        fiscal_year = FiscalYear(runtime.plan(plan).fiscal_year)
+        parsed = tuple(parse_month(m, fiscal_year) for m in months)
+    _record(code, plan, lambda t, a: t.reschedule(a, parsed, **w, step=step, reason=note))
+
+
+@app.command("revise-budget")
+def revise_budget(
+    code: Code,
+    amount: Annotated[str, typer.Argument(help="The new allocation in baht")],
+    note: Note = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+) -> None:
+    """Change the activity's allocation; --note gives the reason."""
+    baht, w = _amount(amount), who(actor, on)
+    _record(code, plan, lambda t, a: t.revise_budget(a, baht, **w, reason=note))
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return parse_baht(text)
+    except TidtamError as error:
+        raise fail(error.message(lang()), error.rule) from None

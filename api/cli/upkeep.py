@@ -1,0 +1,81 @@
+"""Setting up and looking after a store: setup, projections status and rebuild."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, TaskID
+from rich.table import Table
+
+from api.cli.common import console, opened
+from api.runtime import EXAMPLES
+from domain.plan_table import read_plan
+
+projections_app = typer.Typer(
+    help="Look after the views built from the events.", no_args_is_help=True
+)
+EXAMPLE_PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("setup")(setup)
+    app.add_typer(projections_app, name="projections")
+
+
+def setup() -> None:
+    """Prepare the store; load the example plan if it is empty (what `make run` does)."""
+    with opened() as runtime:
+        console.print(f"store: {runtime.store.describe()}")
+        if runtime.is_empty():
+            draft = read_plan(EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name)
+            report = runtime.tracker.import_plan(draft, actor="setup")
+            runtime.projections.catch_up()
+            console.print(
+                f"loaded the example plan {EXAMPLE_PLAN.name}: {len(report.activities_added)}"
+                f" activities, {report.events} events"
+            )
+        else:
+            console.print("the store already holds events; nothing loaded")
+
+
+@projections_app.command("status")
+def status() -> None:
+    """Each view's position, the log's head, and the lag in events and seconds."""
+    with opened(catch_up=False) as runtime:
+        rows = runtime.projections.status()
+    table = Table()
+    for header in ("view", "position", "head", "lag (events)", "lag (s)"):
+        table.add_column(header)
+    for row in rows:
+        table.add_row(
+            row.name,
+            str(row.position),
+            str(row.head),
+            str(row.lag_events),
+            f"{row.lag_seconds:.1f}",
+        )
+    console.print(table)
+
+
+def _advance(bar: Progress, task: TaskID, done: int, head: int) -> None:
+    bar.update(task, completed=done, total=head)
+
+
+@projections_app.command("rebuild")
+def rebuild(
+    name: Annotated[str | None, typer.Argument(help="plan or audit (default: all)")] = None,
+) -> None:
+    """Rebuild views from the first event into fresh tables, swapped in at the end."""
+    with opened(catch_up=False) as runtime:
+        projectors = (
+            [runtime.projections.projector(name)] if name else list(runtime.projections.projectors)
+        )
+        with Progress(console=console, transient=False) as bar:
+            for projector in projectors:
+                task = bar.add_task(f"rebuilding {projector.name}", total=max(projector.head(), 1))
+                position = projector.rebuild(partial(_advance, bar, task))
+                bar.update(task, completed=max(position, 1))
+        for projector in projectors:
+            console.print(f"{projector.name}: rebuilt to position {projector.position()}")

@@ -1,0 +1,189 @@
+"""A file's bytes as a grid of cell strings, whatever format the table came in.
+
+Plans reach Tidtam as Excel workbooks, CSV exports and text copied out of PDFs,
+saved by Thai Windows (TIS-620) as often as by anything UTF-8. Reducing them all
+to the same grid of strings, rows numbered as the spreadsheet numbers them, lets
+one parser read every format and lets errors point at the cell a person can find.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from domain.errors import Words
+from domain.plan_table.errors import PlanTableError, column_letter
+from domain.plan_table.header import find_header
+from domain.plan_table.xlsx import read_xlsx_sheets
+from domain.thai import clean_text
+
+__all__ = ["Grid", "column_letter", "decode_text", "make_grid", "read_grid"]
+
+_TEXT_EXTENSIONS = {".txt": "\t", ".tsv": "\t", ".tab": "\t", ".csv": ","}
+_XLSX_EXTENSIONS = {".xlsx", ".xlsm"}
+_DELIMITERS = ("\t", ",", ";")
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """The cells of one table; rows as in the file, trailing empty cells dropped.
+
+    Row numbers are 1-based and columns are lettered A, B, … Z, AA as a
+    spreadsheet shows them, because that is how errors name a cell.
+    """
+
+    filename: str
+    rows: tuple[tuple[str, ...], ...]
+
+    def cell(self, row: int, column: int) -> str:
+        """The text at 1-based ``row`` and 0-based ``column``; empty outside the grid."""
+        if not 1 <= row <= len(self.rows):
+            return ""
+        cells = self.rows[row - 1]
+        return cells[column] if 0 <= column < len(cells) else ""
+
+    def numbered(self, start: int = 1) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """``(row number, cells)`` from row ``start`` on."""
+        for number in range(max(start, 1), len(self.rows) + 1):
+            yield number, self.rows[number - 1]
+
+    @property
+    def width(self) -> int:
+        return max((len(cells) for cells in self.rows), default=0)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(_filled(cell) for cells in self.rows for cell in cells)
+
+
+def make_grid(filename: str, rows: Sequence[Sequence[str]]) -> Grid:
+    """A grid with trailing empty cells and trailing empty rows removed."""
+    tidy = [_trim(cells) for cells in rows]
+    while tidy and not tidy[-1]:
+        tidy.pop()
+    return Grid(filename, tuple(tidy))
+
+
+def _filled(cell: str) -> bool:
+    """Whether a cell holds text; a stray BOM or zero-width space is not text."""
+    return bool(clean_text(cell))
+
+
+def _trim(cells: Sequence[str]) -> tuple[str, ...]:
+    end = len(cells)
+    while end and not _filled(cells[end - 1]):
+        end -= 1
+    return tuple(cells[:end])
+
+
+def read_grid(data: bytes, filename: str) -> Grid:
+    """Read a table file's bytes; the format comes from the file name's extension."""
+    extension = os.path.splitext(filename)[1].casefold()
+    if not data.strip():
+        raise PlanTableError("table_empty", file=filename)
+    if extension in _XLSX_EXTENSIONS:
+        sheets = [make_grid(filename, rows) for rows in read_xlsx_sheets(data, filename)]
+        grid = _with_header(sheets)
+    elif extension in _TEXT_EXTENSIONS:
+        text = decode_text(data, filename)
+        first = _TEXT_EXTENSIONS[extension]
+        order = (first, *(d for d in _DELIMITERS if d != first))
+        grid = _with_header(_split(text, delimiter, filename) for delimiter in order)
+    else:
+        raise PlanTableError("table_file_type", file=filename, extension=extension or filename)
+    if grid.is_empty:
+        raise PlanTableError("table_empty", file=filename)
+    return grid
+
+
+def _with_header(candidates: Iterable[Grid]) -> Grid:
+    """The first candidate (a sheet, or a reading with one delimiter) holding a header
+    row; the first candidate when none does, so the parser can say what is missing."""
+    tried: list[Grid] = []
+    for grid in candidates:
+        if find_header(grid.rows) is not None:
+            return grid
+        tried.append(grid)
+    return tried[0]
+
+
+def _split(text: str, delimiter: str, filename: str) -> Grid:
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        reason = Words(f"it is not valid CSV ({error})", f"รูปแบบ CSV ไม่ถูกต้อง ({error})")
+        raise PlanTableError("table_not_text", file=filename, reason=reason) from error
+    return make_grid(filename, rows)
+
+
+_MAGIC = (
+    (
+        b"%PDF",
+        Words(
+            "it is a PDF document: export the table from its source as .xlsx or .csv",
+            "เป็นเอกสาร PDF ให้ส่งออกตารางจากต้นฉบับเป็น .xlsx หรือ .csv",
+        ),
+    ),
+    (
+        b"PK\x03\x04",
+        Words(
+            "it is a zip archive (a workbook?): name it .xlsx",
+            "เป็นไฟล์ zip (ไฟล์ Excel หรือไม่) ให้ตั้งชื่อให้ลงท้ายด้วย .xlsx",
+        ),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        Words(
+            "it is an old Office file (.xls or .doc): save it as .xlsx",
+            "เป็นไฟล์ Office รุ่นเก่า (.xls หรือ .doc) ให้บันทึกเป็น .xlsx",
+        ),
+    ),
+)
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """UTF-8 (BOM or not), else UTF-16 with a BOM, else TIS-620 as Windows writes it."""
+    for magic, reason in _MAGIC:
+        if data.startswith(magic):
+            raise PlanTableError("table_not_text", file=filename, reason=reason)
+    text = _decode(data)
+    if text is None:
+        raise PlanTableError(
+            "table_not_text",
+            file=filename,
+            reason=Words(
+                "its bytes are not UTF-8, UTF-16 or TIS-620 (Thai Windows) text",
+                "ไม่ใช่ข้อความแบบ UTF-8, UTF-16 หรือ TIS-620 (Windows ภาษาไทย)",
+            ),
+        )
+    binary = next((c for c in text if ord(c) < 32 and c not in _ALLOWED_CONTROLS), None)
+    if binary is not None:
+        raise PlanTableError(
+            "table_not_text",
+            file=filename,
+            reason=Words(
+                f"it holds binary data (control character {ord(binary):#04x})",
+                f"มีข้อมูลไบนารี (อักขระควบคุม {ord(binary):#04x})",
+            ),
+        )
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("cp874")
+    except UnicodeDecodeError:
+        return None
