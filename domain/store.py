@@ -76,9 +76,7 @@ class Store:
                 "user": unquote(parts.username or "postgres"),
                 "password": unquote(parts.password or ""),
             }
-            schema = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get(
-                "schema"
-            )
+            schema = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("schema")
             if schema:
                 params["schema"] = schema
             return cls.postgresql(**params)
