@@ -308,6 +308,38 @@ class Tracker(Application[UUID]):
 
         return self._decide(activity_id, expected_version, decide)
 
+    def revise_project_budget(
+        self,
+        plan_id: UUID,
+        project_code: str,
+        amount: Decimal,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Change a project's budget; it must still cover its activities' allocations.
+
+        Returns the notification position of the event written.
+        """
+        by = self.byline(actor, occurred_on)
+        project = self._get(
+            ids.project_id(plan_id, project_code), Project, "project_not_found",
+            code=project_code, plan=str(plan_id),
+        )  # fmt: skip
+        what = Words(f"project {project.code}", f"โครงการ {project.code}")
+        if expected_version is not None and expected_version != project.version:
+            raise ConflictError(expected=expected_version, current=project.version, what=what)
+        read_version = project.version
+        project.revise_budget(amount, reason=reason, by=by)
+        try:
+            recordings = self.save(project)
+        except RecordConflictError:
+            current = self.get_project(project.id).version
+            raise ConflictError(expected=read_version, current=current, what=what) from None
+        return recordings[-1].notification.id
+
     # ------------------------------------------------------------ the one way to save
 
     def _decide(

@@ -213,20 +213,24 @@ def _status(
         return ScheduleStatus.COMPLETED_ON_TIME, 0
     if on > last_end:
         return ScheduleStatus.OVERDUE, (on - last_end).days
-    if started is None and on > first_end:
-        return ScheduleStatus.LATE_START, (on - first_end).days
-    if started is None and on < months[0].first_day:
-        return ScheduleStatus.NOT_DUE, 0
+    if started is None:
+        if on > first_end:
+            return ScheduleStatus.LATE_START, (on - first_end).days
+        # Before its first month it is not due; within it, it is not late yet.
+        return (ScheduleStatus.NOT_DUE if on < months[0].first_day else ScheduleStatus.ON_TRACK), 0
     if progress + BEHIND_MARGIN < expected:
         return ScheduleStatus.BEHIND, 0
     return ScheduleStatus.ON_TRACK, 0
 
 
 def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
-    """Totals over ``rows``; progress is weighted by allocation (a 100,000-baht
-    activity counts ten times a 10,000-baht one), or plain where nothing is allocated."""
+    """Totals over ``rows``. Progress is weighted by allocation (a 100,000-baht
+    activity counts ten times a 10,000-baht one), or plain where nothing is
+    allocated; cancelled activities count in the money but not in progress."""
     items = list(rows)
     allocated = sum((r.allocated for r in items), ZERO)
+    live = [r for r in items if r.status is not ScheduleStatus.CANCELLED]
+    weight = sum((r.allocated for r in live), ZERO)
     by_status: dict[str, int] = {}
     for r in items:
         by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
@@ -234,8 +238,8 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
     def weighted(values: list[tuple[int, Decimal]]) -> int:
         if not values:
             return 0
-        if allocated > ZERO:
-            return _round(sum((Decimal(v) * w for v, w in values), ZERO) / allocated)
+        if weight > ZERO:
+            return _round(sum((Decimal(v) * w for v, w in values), ZERO) / weight)
         return _round(Decimal(sum(v for v, _ in values)) / len(values))
 
     return Rollup(
@@ -246,8 +250,8 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
         original_budget=sum((r.original_budget for r in items), ZERO),
         allocated=allocated,
         spent=sum((r.spent for r in items), ZERO),
-        progress=weighted([(r.progress, r.allocated) for r in items]),
-        expected_progress=weighted([(r.expected_progress, r.allocated) for r in items]),
+        progress=weighted([(r.progress, r.allocated) for r in live]),
+        expected_progress=weighted([(r.expected_progress, r.allocated) for r in live]),
         late=sum(1 for r in items if r.status in LATE_STATUSES),
     )
 

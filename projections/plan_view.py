@@ -100,13 +100,13 @@ class PlanView(View):
                 f"INSERT INTO view_plans{suffix} VALUES (?,?,?,?,?) ON CONFLICT (plan_id) DO UPDATE"
                 " SET organisation=excluded.organisation, fiscal_year=excluded.fiscal_year,"
                 " strategy_path=excluded.strategy_path, doc=excluded.doc",
-                [_plan_row(p) for p in plans],
+                [plan_row(p) for p in plans],
             )
         if projects:
             cur.executemany(
                 f"INSERT INTO view_projects{suffix} VALUES (?,?,?,?) ON CONFLICT (project_id)"
                 " DO UPDATE SET code=excluded.code, doc=excluded.doc",
-                [_project_row(p) for p in projects],
+                [project_row(p) for p in projects],
             )
         if activities:
             cur.executemany(
@@ -115,7 +115,7 @@ class PlanView(View):
                 " unit_key=excluded.unit_key, lifecycle=excluded.lifecycle,"
                 " first_month=excluded.first_month, last_month=excluded.last_month,"
                 " version=excluded.version, doc=excluded.doc",
-                [_activity_row(a) for a in activities],
+                [activity_row(a) for a in activities],
             )
             cur.executemany(
                 f"DELETE FROM view_due{suffix} WHERE activity_id = ?",
@@ -138,7 +138,7 @@ class PlanView(View):
         return adapter.validate_json(row[0])
 
 
-def _plan_row(p: PlanFacts) -> tuple[object, ...]:
+def plan_row(p: PlanFacts) -> tuple[object, ...]:
     return (
         str(p.id),
         p.organisation,
@@ -148,11 +148,11 @@ def _plan_row(p: PlanFacts) -> tuple[object, ...]:
     )
 
 
-def _project_row(p: ProjectFacts) -> tuple[object, ...]:
+def project_row(p: ProjectFacts) -> tuple[object, ...]:
     return (str(p.id), str(p.plan_id), p.code, PROJECT_JSON.dump_json(p).decode())
 
 
-def _activity_row(a: ActivityFacts) -> tuple[object, ...]:
+def activity_row(a: ActivityFacts) -> tuple[object, ...]:
     months = a.months
     return (
         str(a.id),

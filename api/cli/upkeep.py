@@ -11,12 +11,14 @@ from rich.table import Table
 
 from api.cli.common import console, opened
 from api.runtime import EXAMPLES
+from api.scenario import play
 from domain.plan_table import read_plan
 
 projections_app = typer.Typer(
     help="Look after the views built from the events.", no_args_is_help=True
 )
 EXAMPLE_PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
 
 
 def register(app: typer.Typer) -> None:
@@ -24,20 +26,24 @@ def register(app: typer.Typer) -> None:
     app.add_typer(projections_app, name="projections")
 
 
-def setup() -> None:
-    """Prepare the store; load the example plan if it is empty (what `make run` does)."""
+def setup(
+    bare: Annotated[bool, typer.Option("--bare", help="Load the plan only, not its year")] = False,
+) -> None:
+    """Prepare the store; if it is empty, load the example plan and its recorded year."""
     with opened() as runtime:
         console.print(f"store: {runtime.store.describe()}")
-        if runtime.is_empty():
+        if not runtime.is_empty():
+            console.print("the store already holds events; nothing loaded")
+            return
+        if bare:
             draft = read_plan(EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name)
             report = runtime.tracker.import_plan(draft, actor="setup")
-            runtime.projections.catch_up()
-            console.print(
-                f"loaded the example plan {EXAMPLE_PLAN.name}: {len(report.activities_added)}"
-                f" activities, {report.events} events"
-            )
+            loaded = f"{EXAMPLE_PLAN.name}: {len(report.activities_added)} activities"
         else:
-            console.print("the store already holds events; nothing loaded")
+            played = play(runtime.tracker, EXAMPLE_YEAR)
+            loaded = f"{EXAMPLE_YEAR.name}: {played.commands} commands ({played.refused} refused)"
+        runtime.projections.catch_up()
+        console.print(f"loaded the example {loaded}")
 
 
 @projections_app.command("status")

@@ -1,0 +1,205 @@
+"""The ``tidtam`` command line, end to end on a real SQLite file.
+
+Commands run in-process through Typer's runner with ``TIDTAM_DB`` pointing at a
+fresh file; the store is then opened independently to check what was appended.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli.main import app
+from api.runtime import EXAMPLES
+from domain.store import Store
+from domain.tracker import Tracker
+from tests.unit.test_plan_table_malformed import CASES, Case
+
+EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "var" / "tidtam.db"
+    monkeypatch.setenv("TIDTAM_DB", str(path))
+    monkeypatch.setenv("TIDTAM_ACTOR", "tester")
+    monkeypatch.delenv("TIDTAM_DATABASE", raising=False)
+    monkeypatch.delenv("TIDTAM_LANG", raising=False)
+    return path
+
+
+@pytest.fixture
+def cli() -> CliRunner:
+    return CliRunner()
+
+
+def run(cli: CliRunner, *args: str) -> Any:
+    return cli.invoke(app, list(args), catch_exceptions=False)
+
+
+def event_count(db: Path) -> int:
+    tracker = Tracker(Store.sqlite(db))
+    try:
+        return tracker.recorder.max_notification_id() or 0
+    finally:
+        tracker.close()
+
+
+def test_import_shows_what_it_appends_and_the_plan_comes_back_as_json(
+    cli: CliRunner, db: Path
+) -> None:
+    result = run(cli, "import", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert "เทศบาลเมืองทุ่งสง" in result.output and "458,000" in result.output
+    plan = json.loads(run(cli, "plan", "--json").output)
+    assert (plan["organisation"], plan["fiscal_year"], plan["total_budget"]) == (
+        "เทศบาลเมืองทุ่งสง",
+        2552,
+        "458000.00",
+    )
+    assert plan["strategy"] == "ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5"
+    projects = {p["code"]: p for p in plan["projects"]}
+    assert {c: p["budget"] for c, p in projects.items()} == {
+        "1": "130000.00",
+        "2": "150000.00",
+        "3": "178000.00",
+    }
+    activities = {a["code"]: a for p in plan["projects"] for a in p["activities"]}
+    assert {c: (a["budget"], a["planned_months"]) for c, a in activities.items()} == {
+        "1.1": ("30000.00", ["2009-01", "2009-03"]),
+        "1.2": ("100000.00", ["2009-03"]),
+        "2.1": ("100000.00", ["2009-02", "2009-04", "2009-07"]),
+        "2.2": ("50000.00", ["2009-02"]),
+        "3": ("178000.00", ["2008-11", "2009-01"]),
+    }
+    steps = [(s["number"], s["planned_months"]) for s in activities["1.1"]["steps"]]
+    assert steps == [(1, ["2009-01"]), (2, ["2009-01"]), (3, ["2009-01"]), (4, ["2009-03"])]
+    assert [s["planned_months"] for s in activities["3"]["steps"]] == [["2008-11"], ["2009-01"]]
+    assert {a["area"] for a in activities.values()} == {"เทศบาลเมืองทุ่งสง"}
+    assert {a["status"] for a in activities.values()} == {"planned"}
+    assert all(a["version"] == 2 for a in activities.values())
+
+
+def test_the_grid_shows_thai_months_be_years_and_planned_cells(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    grid = run(cli, "plan").output
+    for text in ("ปีงบประมาณ พ.ศ. 2552", "ต.ค.", "ก.ย.", "↔", "458,000", "130,000", "178,000"):
+        assert text in grid
+
+
+def test_importing_twice_and_dry_runs_append_nothing(cli: CliRunner, db: Path) -> None:
+    dry = run(cli, "import", str(EXAMPLE), "--dry-run")
+    assert dry.exit_code == 0 and "events to append: 19" in dry.output
+    assert event_count(db) == 0
+    run(cli, "import", str(EXAMPLE))
+    again = run(cli, "import", str(EXAMPLE))
+    assert again.exit_code == 0 and "unchanged" in again.output
+    assert event_count(db) == 19
+
+
+def test_recording_and_history(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    assert run(cli, "record", "start", "1.1", "--on", "12/01/2552").exit_code == 0
+    assert run(cli, "record", "step-done", "1.1", "1", "--on", "2009-01-14").exit_code == 0
+    done = run(cli, "record", "progress", "1.1", "40", "--on", "2009-01-20", "--note", "ประชุมแล้ว")
+    assert "ProgressRecorded (version 5)" in done.output
+    assert (
+        run(
+            cli, "record", "spend", "1.1", "12,500.50", "--ref", "ฎ.3/52", "--on", "2009-01-21"
+        ).exit_code
+        == 0
+    )
+    assert run(cli, "record", "reschedule", "2.2", "มี.ค.", "--note", "รอวิทยากร").exit_code == 0
+    assert run(cli, "record", "cancel", "1.2", "--note", "ไม่ได้รับงบ").exit_code == 0
+    history = json.loads(run(cli, "history", "1.1", "--json").output)
+    assert [h["event"] for h in history] == [
+        "ActivityPlanned",
+        "BudgetAllocated",
+        "ActivityStarted",
+        "StepCompleted",
+        "ProgressRecorded",
+        "ExpenditureRecorded",
+    ]
+    assert history[2]["occurred_on"] == "2009-01-12" and history[2]["actor"] == "tester"
+    assert history[5]["details"]["amount"] == "12500.50"
+    plan = json.loads(run(cli, "plan", "--json").output)
+    activities = {a["code"]: a for p in plan["projects"] for a in p["activities"]}
+    assert activities["2.2"]["planned_months"] == ["2009-03"]
+    assert activities["1.2"]["status"] == "cancelled"
+    assert activities["1.1"]["spent"] == "12500.50"
+
+
+@pytest.mark.parametrize(
+    ("args", "rule"),
+    [
+        (("record", "progress", "1.1", "140"), "percent_in_range"),
+        (("record", "spend", "1.1", "30,000.001"), "money_format"),
+        (("record", "spend", "1.1", "40,000"), "spent_within_allocation"),
+        (("record", "start", "9.9"), "activity_not_found"),
+        (("record", "start", "1.1", "--on", "2008-09-30"), "business_date_in_fiscal_year"),
+        (("record", "start", "1.1", "--on", "31/02/2552"), "date_format"),
+        (("record", "cancel", "1.1"), "reason_required"),
+        (("record", "complete", "1.1"), "steps_done_before_completion"),
+        (
+            ("record", "reschedule", "1.1", "ต.ค. 2552", "--note", "x"),
+            "planned_month_in_fiscal_year",
+        ),
+        (
+            ("record", "revise-budget", "1.1", "31,000", "--note", "x"),
+            "allocation_within_project_budget",
+        ),
+        (("plan", "--plan", "2560"), "plan_not_found"),
+    ],
+)
+def test_bad_input_exits_non_zero_with_one_line_naming_the_rule(
+    cli: CliRunner, db: Path, args: tuple[str, ...], rule: str
+) -> None:
+    run(cli, "import", str(EXAMPLE))
+    before = event_count(db)
+    result = run(cli, *args)
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].endswith(f"[{rule}]"), result.stderr
+    assert event_count(db) == before
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_malformed_file_is_refused_with_its_place_and_appends_nothing(
+    cli: CliRunner, db: Path, tmp_path: Path, case: Case
+) -> None:
+    path = tmp_path / case.filename
+    path.write_bytes(case.data())
+    result = run(cli, "import", str(path))
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert case.filename in lines[0] and lines[0].endswith(f"[{case.rule}]")
+    if case.row is not None:
+        assert f"แถวที่ {case.row}" in lines[0]
+    assert event_count(db) == 0
+
+
+def test_english_messages_on_request(
+    cli: CliRunner, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(cli, "import", str(EXAMPLE))
+    monkeypatch.setenv("TIDTAM_LANG", "en")
+    result = run(cli, "record", "progress", "1.1", "140")
+    assert "progress must be a percentage from 0 to 100, got 140" in result.stderr
+
+
+def test_setup_loads_the_example_year_once(cli: CliRunner, db: Path) -> None:
+    first = run(cli, "setup")
+    assert "30 commands (1 refused)" in first.output
+    assert event_count(db) == 47
+    assert "nothing loaded" in run(cli, "setup").output
+    assert event_count(db) == 47
+    status = run(cli, "projections", "status").output
+    assert "plan" in status and "audit" in status and "47" in status
+    assert run(cli, "projections", "rebuild").exit_code == 0
+    report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
+    assert report["total"]["spent"] == "367000.00"

@@ -1,0 +1,54 @@
+"""Helpers for tests of the views: dump the tables, and compute what they should hold.
+
+``expected_rows`` folds the event log in memory with the same row functions the
+projectors use, so a test can compare the live tables against the log itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from domain.recorded import Recorded
+from domain.tracker import Tracker
+from projections.audit_view import audit_row, owner_of
+from projections.db import ViewDatabase
+from projections.fold import Fold
+from projections.plan_view import activity_row, due_rows, plan_row, project_row
+
+Rows = dict[str, list[tuple[Any, ...]]]
+
+TABLES = ("view_plans", "view_projects", "view_activities", "view_due", "view_audit")
+
+
+def dump(db: ViewDatabase) -> Rows:
+    """Every row of every view, sorted (in Python: database collations differ)."""
+    with db.reading() as cur:
+        return {
+            table: sorted(tuple(row) for row in cur.execute(f"SELECT * FROM {table}").fetchall())
+            for table in TABLES
+        }
+
+
+def events(tracker: Tracker, upto: int | None = None) -> list[tuple[int, Recorded]]:
+    notifications = tracker.recorder.select_notifications(1, 1_000_000, stop=upto)
+    return [(n.id, cast(Recorded, tracker.mapper.to_domain_event(n))) for n in notifications]
+
+
+def expected_rows(tracker: Tracker, upto: int | None = None) -> Rows:
+    """What the views must hold after folding the log up to position ``upto``."""
+    fold = Fold()
+    audit: list[tuple[Any, ...]] = []
+    owners: dict[Any, tuple[str | None, str, str | None]] = {}
+    for position, event in events(tracker, upto):
+        fold.apply(position, event)
+        owner = owner_of(event) or owners[event.originator_id]
+        owners[event.originator_id] = owner
+        audit.append(audit_row(position, event, owner))
+    rows: Rows = {
+        "view_plans": sorted(plan_row(p) for p in fold.plans.values()),
+        "view_projects": sorted(project_row(p) for p in fold.projects.values()),
+        "view_activities": sorted(activity_row(a) for a in fold.activities.values()),
+        "view_due": sorted(row for a in fold.activities.values() for row in due_rows(a)),
+        "view_audit": audit,
+    }
+    return {table: sorted(table_rows) for table, table_rows in rows.items()}
