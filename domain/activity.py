@@ -408,8 +408,12 @@ class Activity(Aggregate):
         trigger(self, self.BudgetAllocated, by, amount=amount)
 
     def revise_budget(self, amount: Decimal, *, reason: str | None, by: Byline) -> None:
-        """Change the allocation; it may not fall below what is already spent."""
-        self._check_open(by, late_entry=False)
+        """Change the allocation; it may not fall below what is already spent.
+
+        Allowed on a closed activity too: returning what a finished or cancelled
+        activity did not spend to its project is an administrative correction.
+        """
+        check_business_date(by, self.fiscal_year)
         why = require_text(
             reason, what=Words("a budget revision", "การปรับงบประมาณ"), field="reason"
         )
