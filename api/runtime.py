@@ -13,6 +13,7 @@ from pathlib import Path
 from uuid import UUID
 
 from domain.clock import Clock, SystemClock
+from domain.directory import Directory
 from domain.errors import NotFoundError, RuleViolation
 from domain.store import Store
 from domain.tracker import Tracker
@@ -28,19 +29,29 @@ EXAMPLES = Path(os.environ.get("TIDTAM_EXAMPLES", REPOSITORY / "examples"))
 class Runtime:
     store: Store
     tracker: Tracker
+    directory: Directory
     projections: Projections
     reader: PlanReader
 
     @classmethod
-    def open(cls, store: Store | None = None, *, clock: Clock | None = None) -> Runtime:
+    def open(
+        cls,
+        store: Store | None = None,
+        *,
+        clock: Clock | None = None,
+        poll_interval: float = 1.0,
+    ) -> Runtime:
         store = store or Store.from_environ()
-        tracker = Tracker(store, clock=clock or SystemClock())
-        projections = Projections(tracker)
-        return cls(store, tracker, projections, PlanReader(projections.db, tracker))
+        clock = clock or SystemClock()
+        tracker = Tracker(store, clock=clock)
+        directory = Directory(store, clock=clock)
+        projections = Projections(tracker, directory=directory, poll_interval=poll_interval)
+        return cls(store, tracker, directory, projections, PlanReader(projections.db, tracker))
 
     def close(self) -> None:
         self.projections.close()
         self.tracker.close()
+        self.directory.close()
 
     def is_empty(self) -> bool:
         return not self.tracker.recorder.max_notification_id()

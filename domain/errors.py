@@ -98,6 +98,24 @@ class RuleViolation(TidtamError):
     http_status = 422
 
 
+class ForbiddenError(TidtamError):
+    """Raised when the person asking may not do what they ask (role or unit)."""
+
+    http_status = 403
+
+
+class NotSignedInError(TidtamError):
+    """Raised when a request carries no valid session or token."""
+
+    http_status = 401
+
+
+class ThrottledError(TidtamError):
+    """Raised when too many attempts (failed sign-ins) came too fast."""
+
+    http_status = 429
+
+
 class NotFoundError(TidtamError):
     """Raised when a plan, activity or step named in a command does not exist."""
 

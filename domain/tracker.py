@@ -11,31 +11,26 @@ views have caught up with it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
-from eventsourcing.persistence import RecordConflictError, Transcoder
+from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import get_topic
 
 from domain import ids
 from domain.activity import Activity
+from domain.application import TidtamApplication
 from domain.calendar import Month
-from domain.clock import BANGKOK, Clock, SystemClock
+from domain.clock import BANGKOK
 from domain.draft import PlanDraft
-from domain.errors import ConflictError, NotFoundError, Words
+from domain.errors import ConflictError, Words
 from domain.plan import Plan, Project
 from domain.plan_import import ImportReport, default_planning_date, import_plan
 from domain.recorded import Byline
-from domain.store import Store
-from domain.transcodings import EventTranscoder
-
-A = TypeVar("A", bound=Aggregate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,33 +46,10 @@ class Outcome:
     """Names of the events appended, in order."""
 
 
-class Tracker(Application[UUID]):
+class Tracker(TidtamApplication):
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"
-
-    def __init__(
-        self,
-        store: Store | None = None,
-        *,
-        clock: Clock | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> None:
-        self.store = store or Store.from_environ()
-        self.clock = clock or SystemClock()
-        super().__init__({**self.store.application_env(), **(env or {})})
-
-    def construct_transcoder(self) -> Transcoder:
-        transcoder = EventTranscoder()
-        self.register_transcodings(transcoder)
-        return transcoder
-
-    # ------------------------------------------------------------ bylines
-
-    def byline(self, actor: str, occurred_on: date | None = None) -> Byline:
-        """Who and when for a command: the business date defaults to today in Bangkok."""
-        now = self.clock.now()
-        return Byline(actor, occurred_on or now.astimezone(BANGKOK).date(), now)
 
     # ------------------------------------------------------------ reading
 
@@ -118,15 +90,6 @@ class Tracker(Application[UUID]):
     def history(self, aggregate_id: UUID) -> Iterator[DomainEventProtocol[UUID]]:
         """Every event of one aggregate, oldest first."""
         return self.events.get(aggregate_id)
-
-    def _get(self, aggregate_id: UUID, kind: type[A], rule: str, **values: Any) -> A:
-        try:
-            aggregate: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            raise NotFoundError(rule, **values) from None
-        if not isinstance(aggregate, kind):
-            raise NotFoundError(rule, **values)
-        return aggregate
 
     # ------------------------------------------------------------ commands
 

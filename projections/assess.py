@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Literal
 
 from domain.calendar import FiscalYear, Month
 from domain.money import ZERO
-from projections.facts import ActivityFacts, ProjectFacts, StepFacts
+from projections.facts import ActivityFacts, Lifecycle, ProjectFacts, StepFacts
 
+Basis = Literal["linear", "steps"]
 BEHIND_MARGIN = 10
 """Percentage points of progress below expected before an activity counts as behind."""
 
@@ -51,7 +53,7 @@ class MonthCell:
     worked: bool
 
     @property
-    def state(self) -> str:
+    def state(self) -> Literal["both", "planned", "worked", "none"]:
         if self.planned and self.worked:
             return "both"
         return "planned" if self.planned else ("worked" if self.worked else "none")
@@ -75,11 +77,11 @@ class ActivityAssessment:
     unit: str
     unit_key: str
     area: str
-    lifecycle: str
+    lifecycle: Lifecycle
     status: ScheduleStatus
     progress: int
     expected_progress: int
-    expected_basis: str
+    expected_basis: Basis
     original_budget: Decimal
     allocated: Decimal
     spent: Decimal
@@ -175,7 +177,7 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
 
 def expected_progress(
     months: Sequence[Month], steps: Sequence[StepAssessment], on: date
-) -> tuple[int, str]:
+) -> tuple[int, Basis]:
     """Percent expected done on ``on``, and on what basis ("steps" or "linear")."""
     if steps:
         due = sum(1 for s in steps if s.due_on is not None and on >= s.due_on)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from domain.clock import BANGKOK
 from projections.assess import ActivityAssessment, assess, code_key
@@ -57,19 +60,37 @@ def compare(
     return changes
 
 
+class ChangeOut(BaseModel):
+    code: str
+    name: str
+    what: Literal["added", "rescheduled", "budget", "progress", "spending", "status"]
+    before: int | str | list[str] | None
+    after: int | str | list[str] | None
+
+
+class ComparisonOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    plan_id: UUID
+    from_: datetime = Field(alias="from")
+    to: datetime
+    summary: dict[str, int]
+    changes: list[ChangeOut]
+
+
 def comparison_resource(
     changes: list[Change], t1: datetime, t2: datetime, plan: PlanSnapshot
-) -> dict[str, Any]:
+) -> ComparisonOut:
     counts: dict[str, int] = {}
     for change in changes:
         counts[change.what] = counts.get(change.what, 0) + 1
-    return {
-        "plan_id": str(plan.plan.id),
-        "from": t1.isoformat(),
-        "to": t2.isoformat(),
-        "summary": dict(sorted(counts.items())),
-        "changes": [
-            {"code": c.code, "name": c.name, "what": c.what, "before": c.before, "after": c.after}
+    return ComparisonOut(
+        plan_id=plan.plan.id,
+        **{"from": t1},
+        to=t2,
+        summary=dict(sorted(counts.items())),
+        changes=[
+            ChangeOut(code=c.code, name=c.name, what=c.what, before=c.before, after=c.after)  # type: ignore[arg-type]
             for c in changes
         ],
-    }
+    )

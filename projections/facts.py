@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Literal, TypeVar
 from uuid import UUID
 
 from pydantic import TypeAdapter
@@ -20,6 +20,8 @@ from pydantic import TypeAdapter
 from domain.activity import ProgressEntry, progress_on
 from domain.calendar import Month
 from domain.money import ZERO
+
+Lifecycle = Literal["planned", "started", "completed", "cancelled"]
 
 
 @dataclass(slots=True)
@@ -162,11 +164,11 @@ class ActivityFacts:
         closure = self.closure_on(day)
         return closure.on if closure and closure.kind == "cancelled" else None
 
-    def lifecycle_on(self, day: date) -> str:
+    def lifecycle_on(self, day: date) -> Lifecycle:
         """planned, started, completed or cancelled, as the activity stood on ``day``."""
         closure = self.closure_on(day)
         if closure is not None:
-            return closure.kind
+            return "cancelled" if closure.kind == "cancelled" else "completed"
         return "started" if self.started_by(day) else "planned"
 
     def worked_months_on(self, day: date) -> set[Month]:

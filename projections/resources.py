@@ -1,7 +1,8 @@
-"""The JSON shapes people and programs read: the plan resource and plan versus actual.
+"""The shapes people and programs read: the plan resource and plan versus actual.
 
-The CLI's ``--json`` and the HTTP API serve exactly these, so a script written
-against one works against the other. Amounts are decimal strings, months and
+The CLI's ``--json`` and the HTTP API serve exactly these models, so a script
+written against one works against the other, and the API's OpenAPI schema is
+the schema of the CLI's output too. Amounts are decimal strings, months and
 dates ISO (CE); Thai labels are for pages, not for data.
 """
 
@@ -9,18 +10,23 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel
 
 from domain.calendar import Month
 from domain.money import ZERO
 from projections.assess import (
     ActivityAssessment,
-    PlanVersusActual,
+    Basis,
     Rollup,
+    ScheduleStatus,
+    assess,
     code_key,
     plan_versus_actual,
 )
-from projections.facts import ActivityFacts
+from projections.facts import ActivityFacts, Lifecycle
 from projections.queries import PlanSnapshot
 
 
@@ -32,7 +38,136 @@ def months(values: tuple[Month, ...]) -> list[str]:
     return [m.iso for m in values]
 
 
-def plan_resource(snapshot: PlanSnapshot, on: date) -> dict[str, Any]:
+class StepOut(BaseModel):
+    number: int
+    text: str
+    planned_months: list[str]
+    completed: bool
+    completed_on: date | None
+
+
+class ActivityOut(BaseModel):
+    """One activity of the plan resource."""
+
+    id: UUID
+    code: str
+    name: str
+    details: str
+    area: str
+    unit: str
+    budget: str
+    original_budget: str
+    planned_months: list[str]
+    original_months: list[str]
+    steps: list[StepOut]
+    status: Lifecycle
+    progress: int
+    spent: str
+    started_on: date | None
+    version: int
+
+
+class ProjectOut(BaseModel):
+    id: UUID
+    code: str
+    name: str
+    budget: str
+    original_budget: str
+    activities: list[ActivityOut]
+
+
+class StrategyLevelOut(BaseModel):
+    code: str
+    name: str
+
+
+class PlanOut(BaseModel):
+    """The plan resource: the plan tree as it stands on ``on``."""
+
+    id: UUID
+    organisation: str
+    fiscal_year: int
+    strategy: str
+    strategy_levels: list[StrategyLevelOut]
+    title: str
+    objective: str
+    source: str
+    on: date
+    total_budget: str
+    projects: list[ProjectOut]
+
+
+class MonthCellOut(BaseModel):
+    month: str
+    planned: bool
+    worked: bool
+    state: Literal["both", "planned", "worked", "none"]
+
+
+class StepDueOut(BaseModel):
+    number: int
+    text: str
+    planned_months: list[str]
+    due_on: date | None
+    completed_on: date | None
+
+
+class AssessmentOut(BaseModel):
+    """One row of plan versus actual."""
+
+    id: UUID
+    code: str
+    name: str
+    project: str
+    unit: str
+    area: str
+    lifecycle: Lifecycle
+    status: ScheduleStatus
+    progress: int
+    expected_progress: int
+    expected_basis: Basis
+    original_budget: str
+    allocated: str
+    spent: str
+    remaining: str
+    disbursed_percent: str
+    planned_months: list[str]
+    actual_start: date | None
+    actual_end: date | None
+    days_late: int
+    grid: list[MonthCellOut]
+    steps: list[StepDueOut]
+    version: int
+
+
+class RollupOut(BaseModel):
+    key: str
+    label: str
+    activities: int
+    by_status: dict[str, int]
+    late: int
+    progress: int
+    expected_progress: int
+    original_budget: str
+    allocated: str
+    spent: str
+    remaining: str
+    disbursed_percent: str
+
+
+class PlanVsActualOut(BaseModel):
+    plan_id: UUID
+    fiscal_year: int
+    strategy: str
+    on: date
+    rows: list[AssessmentOut]
+    late: list[str]
+    projects: list[RollupOut]
+    units: list[RollupOut]
+    total: RollupOut
+
+
+def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
     """The plan tree as it stands on ``on``: budgets, months, status, progress, spent."""
     plan = snapshot.plan
     projects = sorted(
@@ -41,136 +176,133 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> dict[str, Any]:
     activities = sorted(
         (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: code_key(a.code)
     )
-    return {
-        "id": str(plan.id),
-        "organisation": plan.organisation,
-        "fiscal_year": plan.fiscal_year,
-        "strategy": plan.strategy_path,
-        "strategy_levels": [{"code": c, "name": n} for c, n in plan.strategy],
-        "title": plan.title,
-        "objective": plan.objective,
-        "source": plan.source,
-        "on": on.isoformat(),
-        "total_budget": money(sum((p.budget_on(on) for p in projects), ZERO)),
-        "projects": [
-            {
-                "id": str(p.id),
-                "code": p.code,
-                "name": p.name,
-                "budget": money(p.budget_on(on)),
-                "original_budget": money(p.original_budget),
-                "activities": [
-                    activity_resource(a, on) for a in activities if a.project_id == p.id
-                ],
-            }
+    return PlanOut(
+        id=plan.id,
+        organisation=plan.organisation,
+        fiscal_year=plan.fiscal_year,
+        strategy=plan.strategy_path,
+        strategy_levels=[StrategyLevelOut(code=c, name=n) for c, n in plan.strategy],
+        title=plan.title,
+        objective=plan.objective,
+        source=plan.source,
+        on=on,
+        total_budget=money(sum((p.budget_on(on) for p in projects), ZERO)),
+        projects=[
+            ProjectOut(
+                id=p.id,
+                code=p.code,
+                name=p.name,
+                budget=money(p.budget_on(on)),
+                original_budget=money(p.original_budget),
+                activities=[activity_resource(a, on) for a in activities if a.project_id == p.id],
+            )
             for p in projects
         ],
-    }
+    )
 
 
-def activity_resource(a: ActivityFacts, on: date) -> dict[str, Any]:
-    return {
-        "id": str(a.id),
-        "code": a.code,
-        "name": a.name,
-        "details": a.details,
-        "area": a.area,
-        "unit": a.unit,
-        "budget": money(a.allocation_on(on)),
-        "original_budget": money(a.original_allocation),
-        "planned_months": months(a.months_on(on)),
-        "original_months": months(a.original_months),
-        "steps": [
-            {
-                "number": s.number,
-                "text": s.text,
-                "planned_months": months(a.step_months_on(s, on)),
-                "completed": s.completed_on is not None and s.completed_on <= on,
-                "completed_on": (
-                    s.completed_on.isoformat() if s.completed_on and s.completed_on <= on else None
-                ),
-            }
+def activity_resource(a: ActivityFacts, on: date) -> ActivityOut:
+    return ActivityOut(
+        id=a.id,
+        code=a.code,
+        name=a.name,
+        details=a.details,
+        area=a.area,
+        unit=a.unit,
+        budget=money(a.allocation_on(on)),
+        original_budget=money(a.original_allocation),
+        planned_months=months(a.months_on(on)),
+        original_months=months(a.original_months),
+        steps=[
+            StepOut(
+                number=s.number,
+                text=s.text,
+                planned_months=months(a.step_months_on(s, on)),
+                completed=s.completed_on is not None and s.completed_on <= on,
+                completed_on=s.completed_on if s.completed_on and s.completed_on <= on else None,
+            )
             for s in a.steps
         ],
-        "status": a.lifecycle_on(on),
-        "progress": a.progress_on(on),
-        "spent": money(a.spent_on(on)),
-        "started_on": _iso(a.started_by(on)),
-        "version": a.version,
-    }
+        status=a.lifecycle_on(on),
+        progress=a.progress_on(on),
+        spent=money(a.spent_on(on)),
+        started_on=a.started_by(on),
+        version=a.version,
+    )
 
 
-def assessment_row(r: ActivityAssessment) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "code": r.code,
-        "name": r.name,
-        "project": r.project_code,
-        "unit": r.unit,
-        "area": r.area,
-        "lifecycle": r.lifecycle,
-        "status": r.status.value,
-        "progress": r.progress,
-        "expected_progress": r.expected_progress,
-        "expected_basis": r.expected_basis,
-        "original_budget": money(r.original_budget),
-        "allocated": money(r.allocated),
-        "spent": money(r.spent),
-        "remaining": money(r.remaining),
-        "disbursed_percent": str(r.disbursed_percent),
-        "planned_months": months(r.planned_months),
-        "actual_start": _iso(r.actual_start),
-        "actual_end": _iso(r.actual_end),
-        "days_late": r.days_late,
-        "grid": [
-            {"month": c.month.iso, "planned": c.planned, "worked": c.worked, "state": c.state}
+def assessment_out(r: ActivityAssessment) -> AssessmentOut:
+    return AssessmentOut(
+        id=UUID(r.id),
+        code=r.code,
+        name=r.name,
+        project=r.project_code,
+        unit=r.unit,
+        area=r.area,
+        lifecycle=r.lifecycle,
+        status=r.status,
+        progress=r.progress,
+        expected_progress=r.expected_progress,
+        expected_basis=r.expected_basis,
+        original_budget=money(r.original_budget),
+        allocated=money(r.allocated),
+        spent=money(r.spent),
+        remaining=money(r.remaining),
+        disbursed_percent=str(r.disbursed_percent),
+        planned_months=months(r.planned_months),
+        actual_start=r.actual_start,
+        actual_end=r.actual_end,
+        days_late=r.days_late,
+        grid=[
+            MonthCellOut(month=c.month.iso, planned=c.planned, worked=c.worked, state=c.state)
             for c in r.grid
         ],
-        "steps": [
-            {
-                "number": s.number,
-                "text": s.text,
-                "planned_months": months(s.planned_months),
-                "due_on": _iso(s.due_on),
-                "completed_on": _iso(s.completed_on),
-            }
+        steps=[
+            StepDueOut(
+                number=s.number,
+                text=s.text,
+                planned_months=months(s.planned_months),
+                due_on=s.due_on,
+                completed_on=s.completed_on,
+            )
             for s in r.steps
         ],
-        "version": r.version,
-    }
+        version=r.version,
+    )
 
 
-def rollup_row(r: Rollup) -> dict[str, Any]:
-    return {
-        "key": r.key,
-        "label": r.label,
-        "activities": r.activities,
-        "by_status": dict(sorted(r.by_status.items())),
-        "late": r.late,
-        "progress": r.progress,
-        "expected_progress": r.expected_progress,
-        "original_budget": money(r.original_budget),
-        "allocated": money(r.allocated),
-        "spent": money(r.spent),
-        "remaining": money(r.remaining),
-        "disbursed_percent": str(r.disbursed_percent),
-    }
+def assess_activity(facts: ActivityFacts, on: date) -> AssessmentOut | None:
+    assessed = assess(facts, on)
+    return assessment_out(assessed) if assessed else None
 
 
-def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> dict[str, Any]:
-    report: PlanVersusActual = plan_versus_actual(snapshot.activities, snapshot.projects, on)
-    return {
-        "plan_id": str(snapshot.plan.id),
-        "fiscal_year": snapshot.plan.fiscal_year,
-        "strategy": snapshot.plan.strategy_path,
-        "on": on.isoformat(),
-        "rows": [assessment_row(r) for r in report.rows],
-        "late": [r.code for r in report.late_first],
-        "projects": [rollup_row(r) for r in report.projects],
-        "units": [rollup_row(r) for r in report.units],
-        "total": rollup_row(report.total),
-    }
+def rollup_out(r: Rollup) -> RollupOut:
+    return RollupOut(
+        key=r.key,
+        label=r.label,
+        activities=r.activities,
+        by_status=dict(sorted(r.by_status.items())),
+        late=r.late,
+        progress=r.progress,
+        expected_progress=r.expected_progress,
+        original_budget=money(r.original_budget),
+        allocated=money(r.allocated),
+        spent=money(r.spent),
+        remaining=money(r.remaining),
+        disbursed_percent=str(r.disbursed_percent),
+    )
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut:
+    report = plan_versus_actual(snapshot.activities, snapshot.projects, on)
+    return PlanVsActualOut(
+        plan_id=snapshot.plan.id,
+        fiscal_year=snapshot.plan.fiscal_year,
+        strategy=snapshot.plan.strategy_path,
+        on=on,
+        rows=[assessment_out(r) for r in report.rows],
+        late=[r.code for r in report.late_first],
+        projects=[rollup_out(r) for r in report.projects],
+        units=[rollup_out(r) for r in report.units],
+        total=rollup_out(report.total),
+    )

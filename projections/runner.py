@@ -18,11 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
+from uuid import UUID
 
+from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from domain.recorded import Recorded
-from domain.tracker import Tracker
 from projections.db import Cursor, ViewDatabase
 from projections.view import View
 
@@ -44,18 +45,18 @@ Progress = Callable[[int, int], None]
 
 
 class Projector:
-    """Keeps one view up to date with the tracker's event log, exactly once."""
+    """Keeps one view up to date with one application's event log, exactly once."""
 
     def __init__(
         self,
-        tracker: Tracker,
+        app: Application[UUID],
         db: ViewDatabase,
         view: View,
         *,
         batch_size: int = 500,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        self.tracker = tracker
+        self.app = app
         self.db = db
         self.view = view
         self.batch_size = batch_size
@@ -144,7 +145,7 @@ class Projector:
     # ----------------------------------------------------------- status
 
     def head(self) -> int:
-        return self.tracker.recorder.max_notification_id() or 0
+        return self.app.recorder.max_notification_id() or 0
 
     def status(self) -> ProjectionStatus:
         position, head = self.position(), self.head()
@@ -152,17 +153,17 @@ class Projector:
         if head > position:
             pending = self._read(position, 1)
             if pending:
-                event = cast(Recorded, self.tracker.mapper.to_domain_event(pending[0]))
+                event = cast(Recorded, self.app.mapper.to_domain_event(pending[0]))
                 lag_seconds = max(0.0, (self._now() - event.timestamp).total_seconds())
         return ProjectionStatus(self.name, position, head, head - position, lag_seconds)
 
     # ----------------------------------------------------------- reading the log
 
     def _read(self, after: int, limit: int | None = None) -> Sequence[Notification]:
-        return self.tracker.recorder.select_notifications(after + 1, limit or self.batch_size)
+        return self.app.recorder.select_notifications(after + 1, limit or self.batch_size)
 
     def _decode(self, notifications: Sequence[Notification]) -> list[tuple[int, object]]:
-        to_event = self.tracker.mapper.to_domain_event
+        to_event = self.app.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in notifications]
 
 

@@ -13,10 +13,15 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
+from uuid import UUID
 
+from eventsourcing.application import Application
+
+from domain.directory import Directory
 from domain.tracker import Tracker
 from projections.audit_view import AuditView
 from projections.db import ViewDatabase
+from projections.people_view import PeopleView
 from projections.plan_view import PlanView
 from projections.runner import ProjectionStatus, Projector
 
@@ -31,15 +36,19 @@ class Projections:
         tracker: Tracker,
         db: ViewDatabase | None = None,
         *,
+        directory: Directory | None = None,
         poll_interval: float = 1.0,
         batch_size: int = 500,
     ) -> None:
         self.tracker = tracker
         self.db = db or ViewDatabase.for_store(tracker.store)
-        self.projectors: Sequence[Projector] = [
+        projectors = [
             Projector(tracker, self.db, view, batch_size=batch_size)
             for view in (PlanView(), AuditView())
         ]
+        if directory is not None:
+            projectors.append(Projector(directory, self.db, PeopleView(), batch_size=batch_size))
+        self.projectors: Sequence[Projector] = projectors
         self.poll_interval = poll_interval
         self._nudged = threading.Event()
         self._advanced = threading.Condition()
@@ -83,12 +92,17 @@ class Projections:
         """Tell the thread that new events were just written here."""
         self._nudged.set()
 
-    def wait_for(self, position: int, timeout: float = 5.0) -> bool:
-        """Wait until every view has folded ``position``; False if ``timeout`` passed first."""
+    def wait_for(
+        self, position: int, timeout: float = 5.0, *, app: Application[UUID] | None = None
+    ) -> bool:
+        """Wait until every view of ``app`` (default: the tracker) has folded ``position``;
+        False if ``timeout`` passed first."""
         deadline = time.monotonic() + timeout
+        source = app or self.tracker
+        waiting = [p for p in self.projectors if p.app is source]
         self.nudge()
         with self._advanced:
-            while min(p.position() for p in self.projectors) < position:
+            while min(p.position() for p in waiting) < position:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return False

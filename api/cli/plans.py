@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
+from pydantic import BaseModel
 from rich.table import Table
 
 from api.cli.common import (
@@ -218,4 +219,6 @@ def _brief(details: dict[str, Any]) -> str:
 
 
 def _print_json(data: Any) -> None:
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json", by_alias=True)
     print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -66,7 +66,7 @@ def plan_grid(snapshot: PlanSnapshot, on: date, *, banner: str = "") -> Group:
     table.add_column("ใช้ไป", justify="right", no_wrap=True)
     for month in fiscal_year.months:
         table.add_column(month_header(month), justify="center", no_wrap=True)
-    table.add_column("สถานะ", no_wrap=True)
+    table.add_column("สถานะ", min_width=10)
 
     total, spent_total = ZERO, ZERO
     activities = sorted(

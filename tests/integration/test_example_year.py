@@ -24,7 +24,7 @@ from domain.store import Store
 from domain.tracker import Tracker
 from projections.compare import compare
 from projections.queries import PlanReader
-from projections.resources import plan_vs_actual_resource
+from projections.resources import PlanVsActualOut, plan_vs_actual_resource
 from projections.service import Projections
 
 YEAR = EXAMPLES / "thungsong-2552-year.tsv"
@@ -53,8 +53,8 @@ def year(store: Store) -> Iterator[Year]:
     tracker.close()
 
 
-def rows_by_code(resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {row["code"]: row for row in resource["rows"]}
+def rows_by_code(resource: PlanVsActualOut) -> dict[str, dict[str, Any]]:
+    return {row["code"]: row for row in resource.model_dump(mode="json")["rows"]}
 
 
 def test_the_script_records_47_events_and_refuses_one_expenditure(year: Year) -> None:
@@ -64,8 +64,8 @@ def test_the_script_records_47_events_and_refuses_one_expenditure(year: Year) ->
 
 
 def test_at_the_end_of_the_fiscal_year(year: Year) -> None:
-    report = plan_vs_actual_resource(year.reader.snapshot(year.plan_id), date(2009, 9, 30))
-    rows = rows_by_code(report)
+    resource = plan_vs_actual_resource(year.reader.snapshot(year.plan_id), date(2009, 9, 30))
+    report, rows = resource.model_dump(mode="json"), rows_by_code(resource)
     expected = {
         "1.1": (
             "completed_on_time",

@@ -1,0 +1,200 @@
+"""Credentials: argon2id password hashes, bearer tokens, sign-in throttling.
+
+Secrets are hashed here, before anything reaches the directory's events:
+passwords with argon2id (slow on purpose), tokens with SHA-256 (they are long
+random strings, so a fast digest is enough and keeps every request cheap). A
+token is shown once, when issued, and never stored or logged in the clear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from domain.errors import ForbiddenError, ThrottledError
+from domain.people import Role
+from domain.policy import Principal
+from projections.db import ViewDatabase
+
+_HASHER = PasswordHasher()
+TOKEN_PREFIX = "tt_"
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class NewToken:
+    """A freshly issued token: ``secret`` is shown once, only ``digest`` is kept."""
+
+    token_id: str
+    secret: str
+
+    @property
+    def digest(self) -> str:
+        return digest(self.secret)
+
+
+def new_token() -> NewToken:
+    token_id = secrets.token_hex(6)
+    return NewToken(token_id, f"{TOKEN_PREFIX}{token_id}_{secrets.token_urlsafe(32)}")
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class Throttle:
+    """Refuses sign-in attempts after too many failures within a window.
+
+    Counted per user name and per client address, so guessing one account's
+    password and spraying one password across accounts are both slowed. Kept in
+    the process's memory: a restart forgets, which is acceptable for a throttle.
+    """
+
+    def __init__(self, failures: int, window_seconds: int) -> None:
+        self.failures = failures
+        self.window = window_seconds
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, *keys: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in keys:
+                recent = self._recent(key, now)
+                if len(recent) >= self.failures:
+                    wait = int(self.window - (now - recent[0])) + 1
+                    raise ThrottledError("sign_in_throttled", seconds=wait)
+
+    def failed(self, *keys: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in keys:
+                self._recent(key, now).append(now)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._seen.pop(f"user:{username}", None)
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        recent = self._seen.setdefault(key, deque())
+        while recent and now - recent[0] > self.window:
+            recent.popleft()
+        return recent
+
+
+class Authenticator:
+    """Finds the principal behind a token, a password or a session."""
+
+    def __init__(self, db: ViewDatabase, throttle: Throttle) -> None:
+        self.db = db
+        self.throttle = throttle
+
+    def by_token(self, token: str) -> Principal | None:
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
+                " JOIN view_users u ON u.user_id = t.user_id"
+                " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
+                (digest(token),),
+            ).fetchone()
+        return _principal(row) if row else None
+
+    def by_username(self, username: str) -> Principal | None:
+        """The principal of an active user (sessions name their user)."""
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT username, display_name, roles, unit_keys FROM view_users"
+                " WHERE username = ? AND disabled = 0",
+                (username,),
+            ).fetchone()
+        return _principal(row) if row else None
+
+    def by_password(self, username: str, password: str, client: str) -> Principal:
+        """Check a password; refuse (throttled after repeated failures) otherwise."""
+        keys = (f"user:{username}", f"client:{client}")
+        self.throttle.check(*keys)
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT username, display_name, roles, unit_keys, password_hash FROM view_users"
+                " WHERE username = ? AND disabled = 0",
+                (username,),
+            ).fetchone()
+        stored = row[4] if row and row[4] else _DUMMY_HASH  # same work for unknown names
+        if not verify_password(stored, password) or row is None or not row[4]:
+            self.throttle.failed(*keys)
+            raise ForbiddenError("sign_in_failed")
+        self.throttle.succeeded(username)
+        return _principal(row[:4])
+
+
+_DUMMY_HASH = hash_password(secrets.token_hex(16))
+
+
+def _principal(row: tuple[object, ...]) -> Principal:
+    username, display_name, roles, unit_keys = row
+    return Principal(
+        username=str(username),
+        display_name=str(display_name),
+        roles=frozenset(Role(r) for r in str(roles).split(",") if r),
+        unit_keys=frozenset(json.loads(str(unit_keys))),
+    )
+
+
+class SessionSigner:
+    """Signed, expiring session cookies: ``username|expiry|csrf|signature``.
+
+    Stateless on purpose: nothing to store, and a disabled user's sessions stop
+    working because every request looks the user up again.
+    """
+
+    def __init__(self, key: bytes, hours: int) -> None:
+        self.key = key
+        self.seconds = hours * 3600
+
+    def issue(self, username: str) -> tuple[str, str]:
+        """A cookie value and the CSRF token bound to it."""
+        expiry = str(int(time.time()) + self.seconds)
+        csrf = secrets.token_urlsafe(16)
+        body = f"{username}|{expiry}|{csrf}"
+        return f"{body}|{self._sign(body)}", csrf
+
+    def read(self, cookie: str) -> tuple[str, str] | None:
+        """(username, csrf token) of a valid, unexpired cookie; None otherwise."""
+        parts = cookie.split("|")
+        if len(parts) != 4:
+            return None
+        username, expiry, csrf, signature = parts
+        body = f"{username}|{expiry}|{csrf}"
+        if not hmac.compare_digest(signature, self._sign(body)):
+            return None
+        if not expiry.isdigit() or int(expiry) < time.time():
+            return None
+        return username, csrf
+
+    def _sign(self, body: str) -> str:
+        return hmac.new(self.key, body.encode("utf-8"), hashlib.sha256).hexdigest()

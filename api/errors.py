@@ -1,0 +1,128 @@
+"""Every refusal as RFC 9457 problem+json, naming the rule and the field.
+
+Domain errors carry their HTTP status; the library's write conflict is a 409
+(never a 500); request validation is a 422 naming the field. The language of
+``detail`` follows ``Accept-Language`` (Thai unless English is preferred).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from eventsourcing.persistence import RecordConflictError
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from domain.errors import ConflictError, TidtamError, Words
+from projections.audit_view import jsonable
+
+PROBLEM = "application/problem+json"
+log = logging.getLogger(__name__)
+
+TITLES = {
+    400: "Bad request",
+    401: "Not signed in",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Too large",
+    415: "Unsupported media type",
+    422: "Unprocessable input",
+    429: "Too many requests",
+    503: "Not ready",
+}
+
+
+def language(request: Request) -> str:
+    """``en`` when the client prefers English to Thai, else ``th``."""
+    header = request.headers.get("accept-language", "")
+    for part in header.split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("th"):
+            return "th"
+        if tag.startswith("en"):
+            return "en"
+    return "th"
+
+
+def problem(
+    status: int,
+    rule: str,
+    detail: str,
+    *,
+    field: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = {
+        "type": f"https://tidtam.dev/problems/{rule}",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "rule": rule,
+        "field": field,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(TidtamError)
+    async def tidtam_error(request: Request, error: TidtamError) -> JSONResponse:
+        extra: dict[str, Any] = {"values": _jsonable(error.values)}
+        if isinstance(error, ConflictError):
+            extra["current_version"] = error.current_version
+            extra["expected_version"] = error.expected_version
+        status = error.http_status
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 429:
+            headers = {"Retry-After": str(error.values.get("seconds", 60))}
+        return problem(
+            status, error.rule, error.message(language(request)), field=error.field,
+            headers=headers, **extra,
+        )  # fmt: skip
+
+    @app.exception_handler(RecordConflictError)
+    async def write_conflict(request: Request, error: RecordConflictError) -> JSONResponse:
+        english = "someone else changed this at the same moment; read it again and retry"
+        thai = "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง"
+        detail = thai if language(request) == "th" else english
+        return problem(409, "version_conflict", detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {}
+        location = [str(part) for part in first.get("loc", ()) if part != "body"]
+        field = ".".join(location) or None
+        detail = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg"))
+        return problem(
+            422,
+            "request_invalid",
+            detail,
+            field=field,
+            errors=[
+                {"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg")}
+                for e in error.errors()
+            ],
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        rule = {404: "not_found", 405: "method_not_allowed", 413: "upload_too_large"}.get(
+            error.status_code, "http_error"
+        )
+        return problem(error.status_code, rule, str(error.detail), headers=error.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem(500, "internal_error", "an unexpected error; it has been logged")
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.en if isinstance(v, Words) else jsonable(v) for k, v in values.items()}

@@ -1,0 +1,26 @@
+"""Settings of the running service, read once from ``TIDTAM_*`` environment variables."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """What an operator may tune; every field has a safe default."""
+
+    model_config = SettingsConfigDict(env_prefix="TIDTAM_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    upload_limit_bytes: int = 5 * 1024 * 1024
+    """Plan tables larger than this are refused with 413."""
+    read_your_writes_timeout: float = 5.0
+    """Seconds a read with ``min_position`` waits for the views before answering 503."""
+    secret_file: str = "var/secret.key"
+    """Where the key that signs session cookies is kept (created on first start)."""
+    sign_in_failures: int = 5
+    """Failed sign-ins allowed per user name and per client address within the window."""
+    sign_in_window_seconds: int = 900
+    session_hours: int = 12
+    poll_interval: float = 0.5
+    """Seconds between the projector's polls for events written by other processes."""

@@ -1,0 +1,58 @@
+"""What Tidtam's applications (one per bounded context) have in common.
+
+Each is an ``eventsourcing`` application on the store the environment names,
+with Tidtam's transcodings and a clock from which commands take their bylines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Transcoder
+
+from domain.clock import BANGKOK, Clock, SystemClock
+from domain.errors import NotFoundError
+from domain.recorded import Byline
+from domain.store import Store
+from domain.transcodings import EventTranscoder
+
+A = TypeVar("A", bound=Aggregate)
+
+
+class TidtamApplication(Application[UUID]):
+    """An event-sourced application on Tidtam's store, transcodings and clock."""
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        clock: Clock | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.store = store or Store.from_environ()
+        self.clock = clock or SystemClock()
+        super().__init__({**self.store.application_env(), **(env or {})})
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = EventTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
+
+    def byline(self, actor: str, occurred_on: date | None = None) -> Byline:
+        """Who and when for a command: the business date defaults to today in Bangkok."""
+        now = self.clock.now()
+        return Byline(actor, occurred_on or now.astimezone(BANGKOK).date(), now)
+
+    def _get(self, aggregate_id: UUID, kind: type[A], rule: str, **values: Any) -> A:
+        try:
+            aggregate: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(rule, **values) from None
+        if not isinstance(aggregate, kind):
+            raise NotFoundError(rule, **values)
+        return aggregate

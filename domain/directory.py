@@ -1,0 +1,90 @@
+"""The directory: the application service for people, their roles and credentials.
+
+A bounded context of its own, with its own event stream table (``people_events``),
+so user administration never contends with the plan's streams. Callers pass
+hashes, never secrets (see `domain.people`).
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from domain.application import TidtamApplication
+from domain.errors import RuleViolation
+from domain.people import User, check_username, user_id
+
+
+class Directory(TidtamApplication):
+    """Users: registering, granting, passwords, tokens, disabling."""
+
+    name = "People"
+
+    def get(self, username: str) -> User:
+        return self._get(user_id(username), User, "user_not_found", username=username)
+
+    def exists(self, username: str) -> bool:
+        return user_id(username) in self.repository
+
+    def register(
+        self,
+        username: str,
+        *,
+        roles: tuple[str, ...],
+        units: tuple[str, ...] = (),
+        display_name: str = "",
+        password_hash: str | None = None,
+        actor: str,
+    ) -> User:
+        check_username(username)
+        if self.exists(username):
+            raise RuleViolation("user_exists", field="username", username=username)
+        by = self.byline(actor)
+        user = User.register(username, display_name=display_name, roles=roles, units=units, by=by)
+        if password_hash:
+            user.set_password(password_hash, by=by)
+        self.save(user)
+        return user
+
+    def change_access(
+        self, username: str, *, roles: tuple[str, ...], units: tuple[str, ...], actor: str
+    ) -> User:
+        user = self.get(username)
+        user.change_access(roles, units, by=self.byline(actor))
+        self.save(user)
+        return user
+
+    def set_password(self, username: str, password_hash: str, *, actor: str) -> None:
+        user = self.get(username)
+        user.set_password(password_hash, by=self.byline(actor))
+        self.save(user)
+
+    def issue_token(
+        self, username: str, token_id: str, token_digest: str, *, label: str, actor: str
+    ) -> None:
+        user = self.get(username)
+        user.issue_token(token_id, token_digest, label, by=self.byline(actor))
+        self.save(user)
+
+    def revoke_token(self, username: str, token_id: str, *, actor: str) -> None:
+        user = self.get(username)
+        user.revoke_token(token_id, by=self.byline(actor))
+        self.save(user)
+
+    def disable(self, username: str, *, reason: str, actor: str) -> None:
+        user = self.get(username)
+        user.disable(reason=reason, by=self.byline(actor))
+        self.save(user)
+
+    def enable(self, username: str, *, reason: str, actor: str) -> None:
+        user = self.get(username)
+        user.enable(reason=reason, by=self.byline(actor))
+        self.save(user)
+
+    def user_ids(self) -> list[UUID]:
+        topic = get_topic(User.UserRegistered)
+        return [
+            UUID(str(n.originator_id))
+            for n in self.recorder.select_notifications(1, 100_000, topics=[topic])
+        ]

@@ -1,0 +1,266 @@
+"""People who use Tidtam: their roles, their units, their credentials — as events.
+
+Granting a role or a unit, setting a password, issuing or revoking a token are
+events like any other, with the actor who did it and when, so an auditor can
+see who could do what at any instant. Secrets never enter an event in the
+clear: passwords arrive as argon2id hashes, tokens as SHA-256 digests (the
+`api` layer hashes; this module only keeps what it is given).
+
+Roles:
+* ``staff`` records work on the activities of their own units;
+* ``manager`` records and manages (reschedules, revises, cancels) on every unit,
+  and receives and acknowledges alerts;
+* ``auditor`` reads everything, history and time travel included, and writes nothing;
+* ``admin`` manages users and imports plans.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from domain.errors import RuleViolation, Words, register_messages
+from domain.ids import NAMESPACE
+from domain.recorded import Byline, Recorded, RecordedCreation, trigger
+from domain.thai import clean_text, name_key
+
+USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
+
+
+class Role(StrEnum):
+    STAFF = "staff"
+    MANAGER = "manager"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+def user_id(username: str) -> UUID:
+    return uuid5(NAMESPACE, f"user|{username.lower()}")
+
+
+def check_username(username: str) -> str:
+    if not USERNAME.fullmatch(username):
+        raise RuleViolation("username_format", field="username", username=username)
+    return username
+
+
+def check_roles(roles: tuple[str, ...], units: tuple[str, ...]) -> tuple[Role, ...]:
+    try:
+        parsed = tuple(sorted({Role(r) for r in roles}))
+    except ValueError:
+        raise RuleViolation(
+            "role_unknown", field="roles", roles=roles, known=[r.value for r in Role]
+        ) from None
+    if not parsed:
+        raise RuleViolation("role_required", field="roles")
+    if Role.STAFF in parsed and not units:
+        raise RuleViolation("staff_needs_unit", field="units")
+    return parsed
+
+
+class User(Aggregate):
+    """A person (or a system account) who signs in and records."""
+
+    TOPIC = "tidtam.User"
+    WHAT: ClassVar[Words] = Words("user", "ผู้ใช้")
+
+    if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
+        username: str
+        display_name: str
+        roles: tuple[Role, ...]
+        units: tuple[str, ...]
+        password_hash: str | None
+        tokens: dict[str, tuple[str, str, bool]]
+        disabled: bool
+
+    Event = Recorded
+
+    class UserRegistered(RecordedCreation):
+        """A user was created with roles and (for staff) units."""
+
+        TOPIC = "tidtam.UserRegistered"
+        username: str
+        display_name: str
+        roles: tuple[str, ...]
+        units: tuple[str, ...]
+
+        def apply(self, user: User) -> None:
+            user.username = self.username
+            user.display_name = self.display_name
+            user.roles = tuple(Role(r) for r in self.roles)
+            user.units = tuple(self.units)
+            user.password_hash = None
+            user.tokens = {}
+            user.disabled = False
+
+    Created = UserRegistered
+
+    class AccessChanged(Recorded):
+        """Roles or units were granted or withdrawn."""
+
+        TOPIC = "tidtam.AccessChanged"
+        roles: tuple[str, ...]
+        units: tuple[str, ...]
+        previous_roles: tuple[str, ...]
+        previous_units: tuple[str, ...]
+
+        def apply(self, user: User) -> None:
+            user.roles = tuple(Role(r) for r in self.roles)
+            user.units = tuple(self.units)
+
+    class PasswordSet(Recorded):
+        """A new password (its argon2id hash) was set."""
+
+        TOPIC = "tidtam.PasswordSet"
+        password_hash: str
+
+        def apply(self, user: User) -> None:
+            user.password_hash = self.password_hash
+
+    class TokenIssued(Recorded):
+        """An API token was issued; only its SHA-256 digest is kept."""
+
+        TOPIC = "tidtam.TokenIssued"
+        token_id: str
+        token_digest: str
+        label: str
+
+        def apply(self, user: User) -> None:
+            user.tokens[self.token_id] = (self.token_digest, self.label, False)
+
+    class TokenRevoked(Recorded):
+        """An API token stopped working."""
+
+        TOPIC = "tidtam.TokenRevoked"
+        token_id: str
+
+        def apply(self, user: User) -> None:
+            digest, label, _ = user.tokens[self.token_id]
+            user.tokens[self.token_id] = (digest, label, True)
+
+    class UserDisabled(Recorded):
+        """The user can no longer sign in or use tokens."""
+
+        TOPIC = "tidtam.UserDisabled"
+        reason: str
+
+        def apply(self, user: User) -> None:
+            user.disabled = True
+
+    class UserEnabled(Recorded):
+        """A disabled user may sign in again."""
+
+        TOPIC = "tidtam.UserEnabled"
+        reason: str
+
+        def apply(self, user: User) -> None:
+            user.disabled = False
+
+    @classmethod
+    def register(
+        cls,
+        username: str,
+        *,
+        display_name: str,
+        roles: tuple[str, ...],
+        units: tuple[str, ...],
+        by: Byline,
+    ) -> User:
+        name = check_username(username)
+        parsed = check_roles(roles, units)
+        return cls._create(
+            cls.UserRegistered,
+            id=user_id(name),
+            username=name,
+            display_name=clean_text(display_name) or name,
+            roles=tuple(r.value for r in parsed),
+            units=_units(units),
+            **by.event_fields(),
+        )
+
+    def change_access(self, roles: tuple[str, ...], units: tuple[str, ...], *, by: Byline) -> None:
+        parsed = tuple(r.value for r in check_roles(roles, units))
+        new_units = _units(units)
+        if parsed == tuple(r.value for r in self.roles) and new_units == self.units:
+            raise RuleViolation(
+                "no_change", field="roles", what=Words("access", "สิทธิ์"), value=parsed
+            )
+        trigger(
+            self,
+            self.AccessChanged,
+            by,
+            roles=parsed,
+            units=new_units,
+            previous_roles=tuple(r.value for r in self.roles),
+            previous_units=self.units,
+        )
+
+    def set_password(self, password_hash: str, *, by: Byline) -> None:
+        trigger(self, self.PasswordSet, by, password_hash=password_hash)
+
+    def issue_token(self, token_id: str, token_digest: str, label: str, *, by: Byline) -> None:
+        trigger(
+            self, self.TokenIssued, by, token_id=token_id, token_digest=token_digest, label=label
+        )
+
+    def revoke_token(self, token_id: str, *, by: Byline) -> None:
+        if token_id not in self.tokens:
+            raise RuleViolation("token_unknown", field="token_id", token_id=token_id)
+        if self.tokens[token_id][2]:
+            raise RuleViolation(
+                "no_change", field="token_id", what=Words("the token", "โทเคน"), value="revoked"
+            )
+        trigger(self, self.TokenRevoked, by, token_id=token_id)
+
+    def disable(self, *, reason: str, by: Byline) -> None:
+        if self.disabled:
+            raise RuleViolation(
+                "no_change", field="disabled", what=Words("the user", "ผู้ใช้"), value="disabled"
+            )
+        trigger(self, self.UserDisabled, by, reason=reason)
+
+    def enable(self, *, reason: str, by: Byline) -> None:
+        if not self.disabled:
+            raise RuleViolation(
+                "no_change", field="disabled", what=Words("the user", "ผู้ใช้"), value="enabled"
+            )
+        trigger(self, self.UserEnabled, by, reason=reason)
+
+    @property
+    def unit_keys(self) -> frozenset[str]:
+        return frozenset(name_key(u) for u in self.units)
+
+
+def _units(units: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for unit in units:
+        text = clean_text(unit)
+        if text:
+            seen.setdefault(name_key(text), text)
+    return tuple(sorted(seen.values()))
+
+
+register_messages(
+    {
+        "username_format": (
+            "'{username}' is not a user name: 2–32 lower-case letters, digits, '.', '_' or '-'",
+            "'{username}' ใช้เป็นชื่อผู้ใช้ไม่ได้ ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข . _ หรือ - ยาว 2–32 ตัว",
+        ),
+        "role_unknown": (
+            "unknown role(s) {roles}; roles are {known}",
+            "ไม่รู้จักบทบาท {roles} (มี {known})",
+        ),
+        "role_required": ("a user needs at least one role", "ผู้ใช้ต้องมีอย่างน้อยหนึ่งบทบาท"),
+        "staff_needs_unit": (
+            "a staff user needs at least one responsible unit",
+            "เจ้าหน้าที่ต้องสังกัดหน่วยดำเนินการอย่างน้อยหนึ่งหน่วย",
+        ),
+        "token_unknown": ("no token {token_id}", "ไม่พบโทเคน {token_id}"),
+        "user_exists": ("user {username} already exists", "มีผู้ใช้ {username} อยู่แล้ว"),
+        "user_not_found": ("no user {username}", "ไม่พบผู้ใช้ {username}"),
+    }
+)

@@ -1,0 +1,111 @@
+"""Who may do what: roles, actions and the units staff are scoped to.
+
+One table decides every permission, so the CLI, the API and the pages cannot
+disagree. Staff record only on their own units' activities (units compared by
+`name_key`, so "กองวิชาการ ฯ" is "กองวิชาการฯ"); managers act on every unit;
+auditors read everything and write nothing; admins manage users and imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.errors import ForbiddenError, Words, register_messages
+from domain.people import Role
+from domain.thai import name_key
+
+
+class Action(StrEnum):
+    READ = "read"  # plans, activities, plan versus actual
+    RECORD = "record"  # start, progress, spending, steps, completion
+    MANAGE = "manage"  # reschedule, revise budgets, cancel, reopen, correct spending
+    AUDIT = "audit"  # the global event feed, people's history, time travel
+    ALERTS = "alerts"  # acknowledge and snooze alerts
+    IMPORT = "import"  # import plan tables
+    USERS = "users"  # register users, grant roles, issue tokens
+
+
+GRANTS: dict[Role, frozenset[Action]] = {
+    Role.STAFF: frozenset({Action.READ, Action.RECORD}),
+    Role.MANAGER: frozenset(
+        {Action.READ, Action.RECORD, Action.MANAGE, Action.AUDIT, Action.ALERTS}
+    ),
+    Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
+    Role.ADMIN: frozenset({Action.READ, Action.AUDIT, Action.IMPORT, Action.USERS}),
+}
+UNIT_SCOPED = frozenset({Action.RECORD})
+"""Actions a staff member may take only on their own units' activities."""
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """An authenticated person: who they are and what they may do."""
+
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    unit_keys: frozenset[str]
+
+    @property
+    def actions(self) -> frozenset[Action]:
+        return frozenset(a for role in self.roles for a in GRANTS[role])
+
+    def can(self, action: Action, unit: str | None = None) -> bool:
+        if action not in self.actions:
+            return False
+        if action in UNIT_SCOPED and unit is not None and not self._everywhere(action):
+            return name_key(unit) in self.unit_keys
+        return True
+
+    def require(self, action: Action, unit: str | None = None) -> None:
+        """Refuse, naming the rule, unless this principal may take ``action`` (on ``unit``)."""
+        if action not in self.actions:
+            raise ForbiddenError(
+                "role_forbidden",
+                username=self.username,
+                roles=sorted(r.value for r in self.roles),
+                action=ACTION_WORDS[action],
+            )
+        if not self.can(action, unit):
+            raise ForbiddenError("unit_forbidden", username=self.username, unit=unit or "")
+
+    def _everywhere(self, action: Action) -> bool:
+        """Roles other than staff that grant ``action`` grant it on every unit."""
+        return any(action in GRANTS[r] for r in self.roles if r is not Role.STAFF)
+
+
+ACTION_WORDS = {
+    Action.READ: Words("read plans", "ดูแผน"),
+    Action.RECORD: Words("record work", "บันทึกผลการดำเนินงาน"),
+    Action.MANAGE: Words("reschedule, revise, cancel or correct", "เลื่อน ปรับงบ ยกเลิก หรือแก้ไข"),
+    Action.AUDIT: Words("read the audit history", "ดูประวัติการบันทึก"),
+    Action.ALERTS: Words("acknowledge alerts", "รับทราบการแจ้งเตือน"),
+    Action.IMPORT: Words("import plans", "นำเข้าแผน"),
+    Action.USERS: Words("manage users", "จัดการผู้ใช้"),
+}
+
+register_messages(
+    {
+        "role_forbidden": (
+            "{username} ({roles}) may not {action}",
+            "{username} ({roles}) ไม่มีสิทธิ์{action}",
+        ),
+        "unit_forbidden": (
+            "{username} may record only on their own units' activities, not {unit}'s",
+            "{username} บันทึกได้เฉพาะกิจกรรมของหน่วยงานตนเอง ไม่ใช่ของ {unit}",
+        ),
+        "not_signed_in": (
+            "sign in, or send a bearer token",
+            "กรุณาเข้าสู่ระบบ หรือส่งโทเคน",
+        ),
+        "sign_in_failed": (
+            "wrong user name or password",
+            "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+        ),
+        "sign_in_throttled": (
+            "too many failed sign-ins; try again in {seconds} seconds",
+            "เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณาลองใหม่ใน {seconds} วินาที",
+        ),
+    }
+)
