@@ -82,6 +82,14 @@ class Directory(TidtamApplication):
         user.enable(reason=reason, by=self.byline(actor))
         self.save(user)
 
+    def history_of(self, aggregate_id: UUID) -> list[object]:
+        """Every event of one user, oldest first."""
+        return list(self.events.get(aggregate_id))
+
+    def users(self) -> list[User]:
+        """Every user, in the order they were registered."""
+        return [self._get(i, User, "user_not_found", username=str(i)) for i in self.user_ids()]
+
     def user_ids(self) -> list[UUID]:
         topic = get_topic(User.UserRegistered)
         return [

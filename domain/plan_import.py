@@ -145,10 +145,10 @@ def _project(
         )
         batch.projects_added.append(draft.code)
     assert isinstance(project, Project)
+    # The project goes first, so its ProjectPlanned precedes its activities in the log.
+    batch.aggregates.append(project)
     for activity_draft in draft.activities:
         _activity(tracker, activity_draft, project, plan, by, batch)
-    if project.pending_events:
-        batch.aggregates.append(project)
 
 
 def _activity(

@@ -103,6 +103,10 @@ register_messages(
             "wrong user name or password",
             "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
         ),
+        "csrf_failed": (
+            "the form is stale or came from elsewhere; reload the page and try again",
+            "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง",
+        ),
         "sign_in_throttled": (
             "too many failed sign-ins; try again in {seconds} seconds",
             "เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณาลองใหม่ใน {seconds} วินาที",

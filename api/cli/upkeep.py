@@ -9,8 +9,10 @@ import typer
 from rich.progress import Progress, TaskID
 from rich.table import Table
 
+from api.auth import hash_password, new_password
 from api.cli.common import console, opened
-from api.runtime import EXAMPLES
+from api.cli.people import issue
+from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
 from domain.plan_table import read_plan
 
@@ -29,21 +31,55 @@ def register(app: typer.Typer) -> None:
 def setup(
     bare: Annotated[bool, typer.Option("--bare", help="Load the plan only, not its year")] = False,
 ) -> None:
-    """Prepare the store; if it is empty, load the example plan and its recorded year."""
+    """Prepare the store: load the example plan and its recorded year if it holds no
+    plan, and create the first users if there are none (secrets shown once)."""
     with opened() as runtime:
         console.print(f"store: {runtime.store.describe()}")
-        if not runtime.is_empty():
-            console.print("the store already holds events; nothing loaded")
-            return
-        if bare:
-            draft = read_plan(EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name)
-            report = runtime.tracker.import_plan(draft, actor="setup")
-            loaded = f"{EXAMPLE_PLAN.name}: {len(report.activities_added)} activities"
+        if runtime.is_empty():
+            _load_example(runtime, bare=bare)
         else:
-            played = play(runtime.tracker, EXAMPLE_YEAR)
-            loaded = f"{EXAMPLE_YEAR.name}: {played.commands} commands ({played.refused} refused)"
-        runtime.projections.catch_up()
-        console.print(f"loaded the example {loaded}")
+            console.print("the store already holds events; nothing loaded")
+        if not runtime.directory.user_ids():
+            _first_users(runtime)
+
+
+def _load_example(runtime: Runtime, *, bare: bool) -> None:
+    if bare:
+        draft = read_plan(EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name)
+        report = runtime.tracker.import_plan(draft, actor="setup")
+        loaded = f"{EXAMPLE_PLAN.name}: {len(report.activities_added)} activities"
+    else:
+        played = play(runtime.tracker, EXAMPLE_YEAR)
+        loaded = f"{EXAMPLE_YEAR.name}: {played.commands} commands ({played.refused} refused)"
+    runtime.projections.catch_up()
+    console.print(f"loaded the example {loaded}")
+
+
+DEMO_UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
+FIRST_USERS = (
+    ("admin", "ผู้ดูแลระบบ", ("admin",), ()),
+    ("somsak", "สมศักดิ์ (เจ้าหน้าที่ประชาสัมพันธ์)", ("staff",), (DEMO_UNIT,)),
+    ("manee", "มณี (ผู้อำนวยการกองวิชาการ)", ("manager",), ()),
+    ("nok", "นก (ผู้ตรวจสอบ)", ("auditor",), ()),
+)
+
+
+def _first_users(runtime: Runtime) -> None:
+    """The first admin (and the example year's people), with secrets shown once, here only."""
+    lines = []
+    for username, name, roles, units in FIRST_USERS:
+        password = new_password()
+        runtime.directory.register(
+            username, roles=roles, units=units, display_name=name,
+            password_hash=hash_password(password), actor="setup",
+        )  # fmt: skip
+        lines.append(f"  {username:<8} {'/'.join(roles):<8} password: {password}")
+    runtime.projections.catch_up()
+    token = issue(runtime, "admin", "first run")
+    console.print("users created (passwords and the token are shown once, now):")
+    for line in lines:
+        console.print(line, markup=False)
+    console.print(f"  admin API token: {token}", markup=False)
 
 
 @projections_app.command("status")

@@ -134,6 +134,13 @@ def test_at_the_end_of_the_fiscal_year(year: Year) -> None:
         none, none, none, none, both, none, both, none, none, none, both, none,
     ]  # fmt: skip
     assert [c["state"] for c in rows["1.1"]["grid"]][3:6] == ["both", "worked", "both"]
+    projects = {p["key"]: (p["activities"], p["allocated"], p["spent"]) for p in report["projects"]}
+    assert projects == {
+        "1": (2, "130000.00", "123500.00"),
+        "2": (2, "150000.00", "93500.00"),
+        "3": (1, "178000.00", "150000.00"),
+    }
+    assert [u["activities"] for u in report["units"]] == [5]
     total = report["total"]
     assert (total["allocated"], total["spent"], total["disbursed_percent"]) == (
         "458000.00",

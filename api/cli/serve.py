@@ -1,0 +1,34 @@
+"""``tidtam serve``: the HTTP API (and, later, the pages and the scheduler) on uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from api.main import create_app
+from api.settings import Settings
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+) -> None:
+    """Serve the API on http://127.0.0.1:8000 (TIDTAM_HOST, TIDTAM_PORT)."""
+    settings = Settings()
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=False,  # request lines could carry tokens in query strings; never log them
+    )

@@ -1,0 +1,74 @@
+"""Query parameters and helpers every read shares: time travel, read-your-writes, ETags."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import Query
+
+from api.services import Services
+from domain.clock import BANGKOK
+from domain.errors import TidtamError, register_messages
+
+AsOf = Annotated[
+    datetime | None,
+    Query(description="Answer as known at this instant (ISO 8601; without an offset it is UTC)"),
+]
+On = Annotated[
+    date | None,
+    Query(description="Business date to assess on (ISO, CE); default: today in Bangkok"),
+]
+MinPosition = Annotated[
+    int | None,
+    Query(ge=0, le=2**62, description="Wait until the views include this notification position"),
+]
+
+
+class ViewBehindError(TidtamError):
+    """Raised when the views did not reach a requested position in time."""
+
+    http_status = 503
+
+
+def business_today() -> date:
+    return datetime.now(UTC).astimezone(BANGKOK).date()
+
+
+def instant(value: datetime | None) -> datetime | None:
+    """An aware instant: a naive one is taken as UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def read_your_writes(svc: Services, min_position: int | None) -> None:
+    """Wait (bounded) until the views have folded ``min_position``; 503 if they do not."""
+    if min_position is None:
+        return
+    if not svc.runtime.projections.wait_for(
+        min_position, timeout=svc.settings.read_your_writes_timeout
+    ):
+        raise ViewBehindError("view_behind", position=min_position)
+
+
+register_messages(
+    {
+        "view_behind": (
+            "the views have not reached position {position} yet; retry shortly",
+            "ข้อมูลยังปรับปรุงไม่ถึงลำดับ {position} กรุณาลองใหม่อีกครู่",
+        ),
+        "if_match_format": (
+            'If-Match must be a version such as "7", got {text}',
+            'If-Match ต้องเป็นหมายเลขฉบับ เช่น "7" แต่ได้ {text}',
+        ),
+        "upload_too_large": (
+            "the file is larger than {limit} bytes",
+            "ไฟล์มีขนาดเกิน {limit} ไบต์",
+        ),
+    }
+)

@@ -1,0 +1,151 @@
+"""The global event feed for auditors and integrations, and its live stream (SSE).
+
+Both read the audit view, ordered by notification position: a position is a
+stable cursor (``after``), and the stream's event ids are positions, so a client
+that reconnects with ``Last-Event-ID`` misses nothing and sees nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import CurrentUser, ServicesDep
+from api.routes.common import AsOf, MinPosition, instant, read_your_writes
+from api.schemas.events import EventOut, EventsPage
+from api.services import Services
+from domain.policy import Action
+from domain.thai import name_key
+from projections.audit_view import AUDIT_COLUMNS
+
+router = APIRouter(prefix="/api/v1/events", tags=["events"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many events (1–500)")]
+After = Annotated[int, Query(ge=0, le=2**62, description="Events after this position")]
+
+
+@router.get("", response_model=EventsPage)
+def events(
+    svc: ServicesDep,
+    who: CurrentUser,
+    after: After = 0,
+    limit: Limit = 100,
+    plan: Annotated[UUID | None, Query()] = None,
+    activity: Annotated[UUID | None, Query()] = None,
+    unit: Annotated[str | None, Query(max_length=200)] = None,
+    actor: Annotated[str | None, Query(max_length=64)] = None,
+    event_type: Annotated[list[str] | None, Query(alias="type", max_length=20)] = None,
+    recorded_from: Annotated[datetime | None, Query(alias="from")] = None,
+    recorded_to: Annotated[datetime | None, Query(alias="to")] = None,
+    late_only: bool = False,
+    as_of: AsOf = None,
+    min_position: MinPosition = None,
+) -> EventsPage:
+    """Every event, oldest first, filtered like the audit view."""
+    who.require(Action.AUDIT)
+    read_your_writes(svc, min_position)
+    return event_page(
+        svc, after=after, limit=limit, plan=plan, activity=activity, unit=unit, actor=actor,
+        types=event_type, recorded_from=instant(recorded_from), recorded_to=instant(recorded_to),
+        late_only=late_only, as_of=instant(as_of),
+    )  # fmt: skip
+
+
+@router.get(
+    "/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def stream(
+    request: Request,
+    svc: ServicesDep,
+    who: CurrentUser,
+    after: After = 0,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    """Server-Sent Events: one per new event; resume with ``Last-Event-ID``."""
+    who.require(Action.AUDIT)
+    start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
+    return StreamingResponse(
+        _sse(request, svc, start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _sse(request: Request, svc: Services, position: int) -> AsyncIterator[str]:
+    yield "retry: 2000\n\n"
+    quiet = 0.0
+    while not await request.is_disconnected():
+        page = await run_in_threadpool(event_page, svc, after=position, limit=100)
+        for item in page.items:
+            data = item.model_dump_json()
+            yield f"id: {item.position}\nevent: {item.event_type}\ndata: {data}\n\n"
+            position = item.position
+        if page.items:
+            quiet = 0.0
+            continue
+        await asyncio.sleep(0.25)
+        quiet += 0.25
+        if quiet >= 15:
+            yield ": keep-alive\n\n"
+            quiet = 0.0
+
+
+def event_page(
+    svc: Services,
+    *,
+    after: int = 0,
+    limit: int = 100,
+    plan: UUID | None = None,
+    activity: UUID | None = None,
+    unit: str | None = None,
+    actor: str | None = None,
+    types: list[str] | None = None,
+    recorded_from: datetime | None = None,
+    recorded_to: datetime | None = None,
+    late_only: bool = False,
+    as_of: datetime | None = None,
+) -> EventsPage:
+    """A page of the audit view after ``after``, with the cursor of the next page."""
+    where: list[str] = ["position > ?"]
+    params: list[Any] = [after]
+    for column, value in (("plan_id", plan), ("activity_id", activity), ("actor", actor)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(str(value))
+    if unit:
+        where.append("unit_key = ?")
+        params.append(name_key(unit))
+    if types:
+        where.append(f"event_type IN ({','.join('?' * len(types))})")
+        params.extend(types)
+    for op, moment in ((">=", recorded_from), ("<=", recorded_to), ("<=", as_of)):
+        if moment is not None:
+            where.append(f"recorded_at {op} ?")
+            params.append(moment.astimezone(UTC).isoformat())
+    if late_only:
+        where.append("late_entry = 1")
+    sql = (
+        f"SELECT {', '.join(AUDIT_COLUMNS)} FROM view_audit WHERE {' AND '.join(where)}"
+        " ORDER BY position LIMIT ?"
+    )
+    with svc.runtime.projections.db.reading() as cur:
+        rows = cur.execute(sql, [*params, limit + 1]).fetchall()
+    items = [_event(row) for row in rows[:limit]]
+    return EventsPage(items=items, next=items[-1].position if len(rows) > limit else None)
+
+
+def _event(row: tuple[Any, ...]) -> EventOut:
+    values = dict(zip(AUDIT_COLUMNS, row, strict=True))
+    values["late_entry"] = bool(values["late_entry"])
+    values["payload"] = json.loads(values["payload"])
+    return EventOut.model_validate(values)

@@ -1,0 +1,154 @@
+"""Plans: import a table, list plans, read one, plan versus actual, compare two instants."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, File, Path, Query, UploadFile
+
+from api.deps import CurrentUser, ServicesDep
+from api.routes.common import (
+    AsOf,
+    MinPosition,
+    On,
+    business_today,
+    instant,
+    read_your_writes,
+)
+from api.schemas.plans import ImportOut, PlanSummaryOut
+from api.services import Services
+from domain.clock import BANGKOK
+from domain.errors import InputError, TidtamError
+from domain.plan_table import read_plan
+from domain.policy import Action
+from domain.thai import name_key
+from projections.compare import ComparisonOut, compare, comparison_resource
+from projections.queries import PlanSnapshot
+from projections.resources import PlanOut, PlanVsActualOut, plan_resource, plan_vs_actual_resource
+
+router = APIRouter(prefix="/api/v1/plans", tags=["plans"])
+PlanId = Annotated[UUID, Path(description="The plan's id")]
+
+
+@router.post("/import", response_model=ImportOut)
+def import_plan(
+    svc: ServicesDep,
+    who: CurrentUser,
+    file: Annotated[UploadFile, File(description="Action plan table: .txt/.tsv, .csv or .xlsx")],
+    dry_run: bool = False,
+    organisation: Annotated[str | None, Query(max_length=200)] = None,
+) -> ImportOut:
+    """Import an action-plan table; same rules and errors as ``tidtam import``. Admins."""
+    who.require(Action.IMPORT)
+    limit = svc.settings.upload_limit_bytes
+    data = file.file.read(limit + 1)
+    if len(data) > limit:
+        raise UploadTooLargeError("upload_too_large", field="file", limit=limit)
+    draft = read_plan(data, file.filename or "upload", organisation=organisation)
+    report = svc.runtime.tracker.import_plan(draft, actor=who.username, dry_run=dry_run)
+    svc.runtime.projections.nudge()
+    return ImportOut(
+        plan_id=report.plan_id,
+        dry_run=report.dry_run,
+        plan_created=report.plan_created,
+        projects_added=list(report.projects_added),
+        activities_added=list(report.activities_added),
+        events=report.events,
+        position=report.position,
+    )
+
+
+@router.get("", response_model=list[PlanSummaryOut])
+def plans(
+    svc: ServicesDep, who: CurrentUser, min_position: MinPosition = None
+) -> list[PlanSummaryOut]:
+    """Every plan, newest fiscal year first."""
+    who.require(Action.READ)
+    read_your_writes(svc, min_position)
+    return [
+        PlanSummaryOut(
+            id=p.id,
+            organisation=p.organisation,
+            fiscal_year=p.fiscal_year,
+            strategy=p.strategy_path,
+            title=p.title,
+        )
+        for p in svc.runtime.reader.plans()
+    ]
+
+
+@router.get("/{plan_id}", response_model=PlanOut)
+def plan(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: CurrentUser,
+    as_of: AsOf = None,
+    on: On = None,
+    min_position: MinPosition = None,
+) -> PlanOut:
+    """The plan resource: projects, activities, steps, budgets, months, status, progress."""
+    who.require(Action.READ)
+    read_your_writes(svc, min_position)
+    snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
+    return plan_resource(snapshot, day)
+
+
+@router.get("/{plan_id}/plan-vs-actual", response_model=PlanVsActualOut)
+def plan_vs_actual(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: CurrentUser,
+    as_of: AsOf = None,
+    on: On = None,
+    unit: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+    min_position: MinPosition = None,
+) -> PlanVsActualOut:
+    """Status, expected and recorded progress, money and the month grid, with roll-ups."""
+    who.require(Action.READ)
+    read_your_writes(svc, min_position)
+    snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
+    report = plan_vs_actual_resource(snapshot, day)
+    if unit:
+        report.rows = [r for r in report.rows if name_key(r.unit) == name_key(unit)]
+    if status:
+        report.rows = [r for r in report.rows if r.status.value == status]
+    return report
+
+
+@router.get("/{plan_id}/compare", response_model=ComparisonOut)
+def compare_instants(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: CurrentUser,
+    start: Annotated[datetime, Query(alias="from", description="Earlier instant (ISO)")],
+    end: Annotated[datetime, Query(alias="to", description="Later instant (ISO)")],
+) -> ComparisonOut:
+    """What changed between two instants: added, rescheduled, budget, progress, spending, status."""
+    who.require(Action.READ)
+    first, second = instant(start), instant(end)
+    assert first is not None and second is not None
+    reader = svc.runtime.reader
+    after = reader.snapshot_as_of(plan_id, second)
+    try:
+        before: PlanSnapshot | None = reader.snapshot_as_of(plan_id, first)
+    except TidtamError:
+        before = None
+    return comparison_resource(compare(before, after, first, second), first, second, after)
+
+
+def _snapshot(
+    svc: Services, plan_id: UUID, as_of: datetime | None, on: date | None
+) -> tuple[PlanSnapshot, date]:
+    reader = svc.runtime.reader
+    if as_of is None:
+        return reader.snapshot(plan_id), on or business_today()
+    return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()
+
+
+class UploadTooLargeError(InputError):
+    """Raised when an uploaded table is over the size limit."""
+
+    http_status = 413

@@ -1,0 +1,81 @@
+"""Bodies of the commands recorded on an activity."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Amount = Annotated[
+    str,
+    Field(
+        description="Baht as a decimal string, at most two places",
+        examples=["12500.50"],
+        max_length=40,
+    ),
+]
+Text = Annotated[str, Field(max_length=2000)]
+
+
+class CommandIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    occurred_on: date | None = Field(
+        None, description="Business date (ISO, CE); defaults to today in Asia/Bangkok"
+    )
+
+
+class StartIn(CommandIn):
+    note: Text = ""
+
+
+class ProgressIn(CommandIn):
+    percent: int = Field(description="Percent complete, 0–100")
+    note: Text = ""
+    evidence: Text | None = Field(None, description="A photo, document number or link")
+    reason: Text | None = Field(
+        None, description="Why a figure lower than before is right (makes it a correction)"
+    )
+
+
+class ExpenditureIn(CommandIn):
+    amount: Amount
+    reference: Text = Field("", description="Voucher or document number")
+    note: Text = ""
+
+
+class ExpenditureCorrectionIn(CommandIn):
+    amount: Amount = Field(description="The correct amount; 0 voids the entry")
+    reason: Text
+
+
+class NoteIn(CommandIn):
+    note: Text = ""
+
+
+class ReasonIn(CommandIn):
+    reason: Text
+
+
+class RescheduleIn(CommandIn):
+    months: list[Annotated[str, Field(max_length=20)]] = Field(
+        description="Planned months as CE YYYY-MM", examples=[["2009-02", "2009-08"]], max_length=12
+    )
+    step: int | None = Field(None, description="Reschedule only this step")
+    reason: Text
+
+
+class BudgetIn(CommandIn):
+    amount: Amount
+    reason: Text
+
+
+class CommandOut(BaseModel):
+    """What a command did: the activity's new version and the position to read your writes."""
+
+    activity_id: UUID
+    version: int = Field(description="Send as If-Match with the next command")
+    position: int = Field(description="Pass as min_position to read your own write")
+    events: list[str]

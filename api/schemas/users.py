@@ -1,0 +1,90 @@
+"""People: users, access, passwords, tokens, sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.people import Role
+
+Units = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
+
+
+class UserIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(pattern=r"^[a-z][a-z0-9._-]{1,31}$", examples=["somsak"])
+    display_name: str = Field("", max_length=200)
+    roles: list[Role] = Field(min_length=1, max_length=4)
+    units: Units = []
+    password: str | None = Field(None, min_length=10, max_length=200)
+
+
+class AccessIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    roles: list[Role] = Field(min_length=1, max_length=4)
+    units: Units = []
+
+
+class PasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: str = Field(min_length=10, max_length=200)
+
+
+class TokenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = Field("", max_length=200)
+
+
+class ReasonIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class SignInIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=200)
+
+
+class UserOut(BaseModel):
+    username: str
+    display_name: str
+    roles: list[Role]
+    units: list[str]
+    disabled: bool
+
+
+class MeOut(BaseModel):
+    username: str
+    display_name: str
+    roles: list[Role]
+    unit_keys: list[str]
+    actions: list[str]
+
+
+class TokenOut(BaseModel):
+    token_id: str
+    token: str = Field(description="Shown once; only its digest is kept")
+    label: str
+
+
+class SessionOut(BaseModel):
+    username: str
+    csrf: str = Field(description="Send as X-CSRF-Token with cookie-authenticated writes")
+
+
+class UserEventOut(BaseModel):
+    version: int
+    event_type: str
+    actor: str
+    occurred_on: str
+    recorded_at: datetime
+    details: dict[str, Any]

@@ -1,0 +1,43 @@
+"""The objects a running API shares, built once in the app's lifespan."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.auth import Authenticator, SessionSigner, Throttle
+from api.metrics import Metrics
+from api.runtime import Runtime
+from api.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    runtime: Runtime
+    auth: Authenticator
+    sessions: SessionSigner
+    metrics: Metrics
+
+    @classmethod
+    def build(cls, settings: Settings, runtime: Runtime) -> Services:
+        throttle = Throttle(settings.sign_in_failures, settings.sign_in_window_seconds)
+        return cls(
+            settings=settings,
+            runtime=runtime,
+            auth=Authenticator(runtime.projections.db, throttle),
+            sessions=SessionSigner(secret_key(Path(settings.secret_file)), settings.session_hours),
+            metrics=Metrics(runtime.projections),
+        )
+
+
+def secret_key(path: Path) -> bytes:
+    """The key that signs session cookies: made once, kept beside the store, never logged."""
+    if path.exists():
+        return path.read_bytes()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    path.write_bytes(key)
+    path.chmod(0o600)
+    return key
