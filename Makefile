@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint fmt bench clean
+.PHONY: run test lint fmt bench clean browser
 
 # The virtual environment, created once.
 $(BIN)/python:
@@ -21,13 +21,18 @@ $(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.runtime
 	$(PIP) install -c constraints.txt -e '.[dev]'
 	@touch $@
 
-## run: set up, load the example plan into var/tidtam.db if the store is empty, and start
+## run: set up, load the example plan into var/tidtam.db if the store is empty, and serve
 run: $(VENV)/.runtime
 	$(BIN)/tidtam setup
-	$(BIN)/tidtam plan
+	$(BIN)/tidtam serve
+
+# Debian's chromium and Thai fonts for the page tests (Playwright drives the system browser;
+# it never downloads one). Installed with apt when possible; otherwise the page tests skip.
+browser:
+	@./scripts/ensure-browser
 
 ## test: set up with the dev tools and run the whole suite (lint, types, tests)
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
