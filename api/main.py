@@ -7,16 +7,18 @@ and everything is closed again at shutdown.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 
 from api import errors
-from api.routes import activities, events, health, plans, users
+from api.routes import activities, alerts, events, health, plans, users
 from api.runtime import Runtime
 from api.services import Services
 from api.settings import Settings
+from scheduler.jobs import AlertScheduler
+from scheduler.settings import SchedulerSettings
 
 DESCRIPTION = """\
 Tidtam (ติดตาม) follows up municipal action plans. Commands record what happened
@@ -30,9 +32,19 @@ and months are ISO, Common Era.
 """
 
 
-def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> FastAPI:
-    """The app; ``runtime`` may be given (tests), else it is opened from the environment."""
+def create_app(
+    settings: Settings | None = None,
+    runtime: Runtime | None = None,
+    scheduler: SchedulerSettings | None = None,
+) -> FastAPI:
+    """The app; ``runtime`` may be given (tests), else it is opened from the environment.
+
+    The scheduler runs embedded (``TIDTAM_SCHEDULER=embedded``, the default) when the
+    app opens its own runtime, or when ``scheduler`` settings are passed explicitly.
+    """
     settings = settings or Settings()
+    scheduling = scheduler or SchedulerSettings()
+    embedded = scheduling.scheduler == "embedded" and (runtime is None or scheduler is not None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -42,9 +54,16 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.state.services = services
         active.projections.catch_up()
         active.projections.start()
+        alerts_job = (
+            AlertScheduler(active.tracker, active.projections, scheduling) if embedded else None
+        )
+        if alerts_job is not None:
+            alerts_job.start()
         try:
             yield
         finally:
+            if alerts_job is not None:
+                alerts_job.stop()
             active.projections.stop()
             if own:
                 active.close()
@@ -58,12 +77,14 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     errors.install(app)
 
     @app.middleware("http")
-    async def time_requests(request, call_next):  # type: ignore[no-untyped-def]
+    async def time_requests(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         services: Services | None = getattr(request.app.state, "services", None)
         if services is None:
             return await call_next(request)
         return await services.metrics.middleware(request, call_next)
 
-    for module in (health, plans, activities, events, users):
+    for module in (health, plans, activities, events, users, alerts):
         app.include_router(module.router)
     return app

@@ -25,6 +25,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear, Month
 from domain.errors import RuleViolation, Words
+from domain.flags import Flag, FlagKey, Rule
 from domain.money import ZERO
 from domain.recorded import (
     Byline,
@@ -138,6 +139,7 @@ class Activity(Aggregate):
         started_on: date | None
         completed_on: date | None
         cancelled_on: date | None
+        flags: dict[FlagKey, Flag]
 
     # ----------------------------------------------------------------- events
 
@@ -180,6 +182,7 @@ class Activity(Aggregate):
             activity.started_on = None
             activity.completed_on = None
             activity.cancelled_on = None
+            activity.flags = {}
 
     Created = ActivityPlanned  # the library looks for a creation event by this name
 
@@ -328,6 +331,56 @@ class Activity(Aggregate):
             activity.completed_on = None
             activity.cancelled_on = None
 
+    class ActivityFlagged(Recorded):
+        """The scheduler found the activity late under a rule (once per rule, step, period)."""
+
+        TOPIC = "tidtam.ActivityFlagged"
+        flag_id: UUID
+        rule: str
+        step: int
+        period: str
+        details: str
+
+        def apply(self, activity: Activity) -> None:
+            key = FlagKey(self.rule, self.step, self.period)
+            activity.flags[key] = Flag(key, self.flag_id, self.occurred_on, self.details)
+
+    class FlagResolved(Recorded):
+        """What a flag said no longer holds (started, completed, rescheduled, …)."""
+
+        TOPIC = "tidtam.FlagResolved"
+        flag_id: UUID
+        rule: str
+        step: int
+        period: str
+        reason: str
+
+        def apply(self, activity: Activity) -> None:
+            flag = activity.flags[FlagKey(self.rule, self.step, self.period)]
+            flag.resolved_on = self.occurred_on
+            flag.resolved_reason = self.reason
+
+    class FlagAcknowledged(Recorded):
+        """A manager saw the flag and is dealing with it."""
+
+        TOPIC = "tidtam.FlagAcknowledged"
+        flag_id: UUID
+        note: str
+
+        def apply(self, activity: Activity) -> None:
+            activity.flag_by_id(self.flag_id).acknowledged_by = self.actor
+
+    class FlagSnoozed(Recorded):
+        """A manager asked for quiet about the flag until a date."""
+
+        TOPIC = "tidtam.FlagSnoozed"
+        flag_id: UUID
+        until: date
+        note: str
+
+        def apply(self, activity: Activity) -> None:
+            activity.flag_by_id(self.flag_id).snoozed_until = self.until
+
     # ------------------------------------------------------------- creation
 
     @classmethod
@@ -432,6 +485,7 @@ class Activity(Aggregate):
                 amount=amount,
             )
         trigger(self, self.BudgetRevised, by, amount=amount, previous=self.allocation, reason=why)
+        self._resolve_where("budget_revised", by, rule=Rule.OVER_BUDGET_RISK)
 
     def reschedule(
         self,
@@ -462,6 +516,12 @@ class Activity(Aggregate):
                 previous=self.planned_months,
                 reason=why,
             )
+            self._resolve_where(
+                "rescheduled", by, rule=Rule.LATE_START, unless_period=new_months[0].iso
+            )
+            self._resolve_where(
+                "rescheduled", by, rule=Rule.OVERDUE, unless_period=new_months[-1].iso
+            )
             return
         target = self._step(step)
         if new_months == target.planned_months:
@@ -480,6 +540,9 @@ class Activity(Aggregate):
             previous=target.planned_months,
             reason=why,
         )
+        self._resolve_where(
+            "rescheduled", by, rule=Rule.STEP_OVERDUE, step=step, unless_period=new_months[-1].iso
+        )
 
     def start(self, *, note: str = "", by: Byline) -> None:
         """Record that work began on the byline's business date."""
@@ -492,6 +555,7 @@ class Activity(Aggregate):
                 started_on=self.started_on,
             )
         trigger(self, self.ActivityStarted, by, note=note)
+        self._resolve_where("started", by, rule=Rule.LATE_START)
 
     def record_progress(
         self,
@@ -520,6 +584,7 @@ class Activity(Aggregate):
             )
         else:
             trigger(self, self.ProgressRecorded, by, percent=percent, note=note, evidence=evidence)
+        self._resolve_where("progress", by, rule=Rule.STALLED)
 
     def complete_step(self, step: int, *, note: str = "", by: Byline) -> None:
         """Record that one numbered step was done."""
@@ -535,6 +600,7 @@ class Activity(Aggregate):
             )
         self._start_implicitly(by)
         trigger(self, self.StepCompleted, by, step=step, note=note)
+        self._resolve_where("step_completed", by, rule=Rule.STEP_OVERDUE, step=step)
 
     def record_expenditure(
         self,
@@ -609,12 +675,14 @@ class Activity(Aggregate):
             )
         self._start_implicitly(by)
         trigger(self, self.ActivityCompleted, by, note=note.strip(), steps_left_open=open_steps)
+        self._resolve_where("completed", by)
 
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the activity off, with the reason why."""
         self._check_open(by, late_entry=False)
         why = require_text(reason, what=Words("cancelling", "การยกเลิก"), field="reason")
         trigger(self, self.ActivityCancelled, by, reason=why)
+        self._resolve_where("cancelled", by)
 
     def reopen(self, *, reason: str | None, by: Byline) -> None:
         """Withdraw a completion or cancellation that was recorded in error."""
@@ -623,6 +691,76 @@ class Activity(Aggregate):
         if self.status not in (Status.COMPLETED, Status.CANCELLED):
             raise RuleViolation("activity_not_closed", code=self.code)
         trigger(self, self.ActivityReopened, by, reason=why, was=self.status.value)
+
+    # ------------------------------------------------------------- flags
+
+    def raise_flag(self, key: FlagKey, *, details: str, by: Byline) -> bool:
+        """Raise a flag unless one with this key was ever raised; say whether it was."""
+        if key in self.flags:
+            return False
+        check_business_date(by, self.fiscal_year)
+        trigger(
+            self, self.ActivityFlagged, by, flag_id=key.flag_id(self.id), rule=key.rule,
+            step=key.step, period=key.period, details=details,
+        )  # fmt: skip
+        return True
+
+    def resolve_flag(self, key: FlagKey, *, reason: str, by: Byline) -> bool:
+        """Resolve an open flag; say whether there was one to resolve."""
+        flag = self.flags.get(key)
+        if flag is None or not flag.is_open:
+            return False
+        trigger(
+            self, self.FlagResolved, by, flag_id=flag.flag_id, rule=key.rule, step=key.step,
+            period=key.period, reason=reason,
+        )  # fmt: skip
+        return True
+
+    def acknowledge_flag(self, flag_id: UUID, *, note: str = "", by: Byline) -> None:
+        flag = self._open_flag(flag_id)
+        trigger(self, self.FlagAcknowledged, by, flag_id=flag.flag_id, note=note)
+
+    def snooze_flag(self, flag_id: UUID, *, until: date, note: str = "", by: Byline) -> None:
+        flag = self._open_flag(flag_id)
+        if until <= by.today:
+            raise RuleViolation("snooze_in_future", field="until", until=until, today=by.today)
+        trigger(self, self.FlagSnoozed, by, flag_id=flag.flag_id, until=until, note=note)
+
+    def flag_by_id(self, flag_id: UUID) -> Flag:
+        for flag in self.flags.values():
+            if flag.flag_id == flag_id:
+                return flag
+        raise RuleViolation("flag_unknown", field="flag_id", code=self.code, flag=str(flag_id))
+
+    @property
+    def open_flags(self) -> list[Flag]:
+        return [f for f in self.flags.values() if f.is_open]
+
+    def _open_flag(self, flag_id: UUID) -> Flag:
+        flag = self.flag_by_id(flag_id)
+        if not flag.is_open:
+            raise RuleViolation("flag_resolved", field="flag_id", code=self.code, flag=str(flag_id))
+        return flag
+
+    def _resolve_where(
+        self,
+        reason: str,
+        by: Byline,
+        *,
+        rule: str | None = None,
+        step: int | None = None,
+        unless_period: str | None = None,
+    ) -> None:
+        """Resolve the open flags a command just made untrue."""
+        for flag in self.open_flags:
+            key = flag.key
+            if rule is not None and key.rule != rule:
+                continue
+            if step is not None and key.step != step:
+                continue
+            if unless_period is not None and key.period == unless_period:
+                continue
+            self.resolve_flag(key, reason=reason, by=by)
 
     # ------------------------------------------------------------- guards
 
@@ -670,6 +808,7 @@ class Activity(Aggregate):
         """Recording work on an activity nobody marked as started starts it that day."""
         if self.started_on is None:
             trigger(self, self.ActivityStarted, by, note="")
+            self._resolve_where("started", by, rule=Rule.LATE_START)
 
     def _step(self, number: int) -> Step:
         try:

@@ -34,6 +34,7 @@ class Directory(TidtamApplication):
         roles: tuple[str, ...],
         units: tuple[str, ...] = (),
         display_name: str = "",
+        email: str = "",
         password_hash: str | None = None,
         actor: str,
     ) -> User:
@@ -41,7 +42,9 @@ class Directory(TidtamApplication):
         if self.exists(username):
             raise RuleViolation("user_exists", field="username", username=username)
         by = self.byline(actor)
-        user = User.register(username, display_name=display_name, roles=roles, units=units, by=by)
+        user = User.register(
+            username, display_name=display_name, roles=roles, units=units, email=email, by=by
+        )
         if password_hash:
             user.set_password(password_hash, by=by)
         self.save(user)
@@ -54,6 +57,11 @@ class Directory(TidtamApplication):
         user.change_access(roles, units, by=self.byline(actor))
         self.save(user)
         return user
+
+    def change_email(self, username: str, email: str, *, actor: str) -> None:
+        user = self.get(username)
+        user.change_email(email, by=self.byline(actor))
+        self.save(user)
 
     def set_password(self, username: str, password_hash: str, *, actor: str) -> None:
         user = self.get(username)

@@ -48,6 +48,17 @@ def check_username(username: str) -> str:
     return username
 
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def check_email(email: str) -> str:
+    """An address alerts can be sent to, or "" for none."""
+    address = email.strip()
+    if address and not EMAIL.fullmatch(address):
+        raise RuleViolation("email_format", field="email", email=email)
+    return address
+
+
 def check_roles(roles: tuple[str, ...], units: tuple[str, ...]) -> tuple[Role, ...]:
     try:
         parsed = tuple(sorted({Role(r) for r in roles}))
@@ -71,6 +82,7 @@ class User(Aggregate):
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         username: str
         display_name: str
+        email: str
         roles: tuple[Role, ...]
         units: tuple[str, ...]
         password_hash: str | None
@@ -85,12 +97,14 @@ class User(Aggregate):
         TOPIC = "tidtam.UserRegistered"
         username: str
         display_name: str
+        email: str
         roles: tuple[str, ...]
         units: tuple[str, ...]
 
         def apply(self, user: User) -> None:
             user.username = self.username
             user.display_name = self.display_name
+            user.email = self.email
             user.roles = tuple(Role(r) for r in self.roles)
             user.units = tuple(self.units)
             user.password_hash = None
@@ -111,6 +125,15 @@ class User(Aggregate):
         def apply(self, user: User) -> None:
             user.roles = tuple(Role(r) for r in self.roles)
             user.units = tuple(self.units)
+
+    class EmailChanged(Recorded):
+        """Where the user's alerts are sent changed."""
+
+        TOPIC = "tidtam.EmailChanged"
+        email: str
+
+        def apply(self, user: User) -> None:
+            user.email = self.email
 
     class PasswordSet(Recorded):
         """A new password (its argon2id hash) was set."""
@@ -168,6 +191,7 @@ class User(Aggregate):
         display_name: str,
         roles: tuple[str, ...],
         units: tuple[str, ...],
+        email: str = "",
         by: Byline,
     ) -> User:
         name = check_username(username)
@@ -177,6 +201,7 @@ class User(Aggregate):
             id=user_id(name),
             username=name,
             display_name=clean_text(display_name) or name,
+            email=check_email(email),
             roles=tuple(r.value for r in parsed),
             units=_units(units),
             **by.event_fields(),
@@ -198,6 +223,14 @@ class User(Aggregate):
             previous_roles=tuple(r.value for r in self.roles),
             previous_units=self.units,
         )
+
+    def change_email(self, email: str, *, by: Byline) -> None:
+        address = check_email(email)
+        if address == self.email:
+            raise RuleViolation(
+                "no_change", field="email", what=Words("the e-mail address", "อีเมล"), value=address
+            )
+        trigger(self, self.EmailChanged, by, email=address)
 
     def set_password(self, password_hash: str, *, by: Byline) -> None:
         trigger(self, self.PasswordSet, by, password_hash=password_hash)
@@ -260,6 +293,7 @@ register_messages(
             "เจ้าหน้าที่ต้องสังกัดหน่วยดำเนินการอย่างน้อยหนึ่งหน่วย",
         ),
         "token_unknown": ("no token {token_id}", "ไม่พบโทเคน {token_id}"),
+        "email_format": ("'{email}' is not an e-mail address", "'{email}' ไม่ใช่ที่อยู่อีเมล"),
         "user_exists": ("user {username} already exists", "มีผู้ใช้ {username} อยู่แล้ว"),
         "user_not_found": ("no user {username}", "ไม่พบผู้ใช้ {username}"),
     }

@@ -10,6 +10,7 @@ managers revising two activities of one project at once cannot both win.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
@@ -111,6 +112,7 @@ class Project(Aggregate):
         budget: Decimal
         original_budget: Decimal
         allocations: dict[UUID, tuple[str, Decimal]]
+        cancelled_on: date | None
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -130,6 +132,7 @@ class Project(Aggregate):
             project.budget = self.budget
             project.original_budget = self.budget
             project.allocations = {}
+            project.cancelled_on = None
 
     Created = ProjectPlanned  # the library looks for a creation event by this name
 
@@ -154,6 +157,15 @@ class Project(Aggregate):
 
         def apply(self, project: Project) -> None:
             project.budget = self.amount
+
+    class ProjectCancelled(Recorded):
+        """The project will not go ahead: its activities raise no more alerts."""
+
+        TOPIC = "tidtam.ProjectCancelled"
+        reason: str
+
+        def apply(self, project: Project) -> None:
+            project.cancelled_on = self.occurred_on
 
     @classmethod
     def plan(
@@ -212,6 +224,16 @@ class Project(Aggregate):
             activity_code=activity_code,
             amount=amount,
         )
+
+    def cancel(self, *, reason: str | None, by: Byline) -> None:
+        """Call the whole project off, with the reason why."""
+        check_planning_date(by)
+        why = require_text(reason, what=Words("cancelling", "การยกเลิก"), field="reason")
+        if self.cancelled_on is not None:
+            raise RuleViolation(
+                "no_change", field="reason", what=Words("the project", "โครงการ"), value="cancelled"
+            )
+        trigger(self, self.ProjectCancelled, by, reason=why)
 
     def revise_budget(self, amount: Decimal, *, reason: str | None, by: Byline) -> None:
         """Change the project's budget; it must still cover what its activities hold."""

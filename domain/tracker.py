@@ -11,7 +11,7 @@ views have caught up with it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +28,7 @@ from domain.calendar import Month
 from domain.clock import BANGKOK
 from domain.draft import PlanDraft
 from domain.errors import ConflictError, Words
+from domain.flags import FlagKey
 from domain.plan import Plan, Project
 from domain.plan_import import ImportReport, default_planning_date, import_plan
 from domain.recorded import Byline
@@ -302,6 +303,77 @@ class Tracker(TidtamApplication):
             current = self.get_project(project.id).version
             raise ConflictError(expected=read_version, current=current, what=what) from None
         return recordings[-1].notification.id
+
+    def cancel_project(
+        self, plan_id: UUID, project_code: str, *, actor: str, reason: str | None,
+        occurred_on: date | None = None,
+    ) -> int:  # fmt: skip
+        """Call a project off; its activities raise no more alerts. Returns the position."""
+        by = self.byline(actor, occurred_on)
+        project = self._get(
+            ids.project_id(plan_id, project_code), Project, "project_not_found",
+            code=project_code, plan=str(plan_id),
+        )  # fmt: skip
+        project.cancel(reason=reason, by=by)
+        return self.save(project)[-1].notification.id
+
+    # ------------------------------------------------------------ flags
+
+    def record_flags(
+        self,
+        activity_id: UUID,
+        *,
+        raise_flags: Sequence[tuple[FlagKey, str]] = (),
+        resolve_flags: Sequence[tuple[FlagKey, str]] = (),
+        on: date,
+        actor: str = "scheduler",
+    ) -> Outcome | None:
+        """Apply a scan's findings to one activity: raise (key, details), resolve (key, reason).
+
+        Flags already raised are not raised again, so scanning twice, or two
+        schedulers scanning at once, appends each flag once: a concurrent writer
+        makes the save fail, and the findings are re-applied to the fresh stream.
+        """
+        for _ in range(5):
+            activity = self.get_activity(activity_id)
+            by = self.byline(actor, on)
+            for key, details in raise_flags:
+                activity.raise_flag(key, details=details, by=by)
+            for key, reason in resolve_flags:
+                activity.resolve_flag(key, reason=reason, by=by)
+            if not activity.pending_events:
+                return None
+            try:
+                recordings = self.save(activity)
+            except RecordConflictError:
+                continue
+            return Outcome(
+                activity_id=activity_id,
+                version=activity.version,
+                position=recordings[-1].notification.id,
+                events=tuple(type(r.domain_event).__name__ for r in recordings),
+            )
+        raise ConflictError(expected=None, current=self.get_activity(activity_id).version)
+
+    def acknowledge_flag(
+        self, activity_id: UUID, flag_id: UUID, *, actor: str, note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:  # fmt: skip
+        by = self.byline(actor)
+        return self._decide(
+            activity_id, expected_version, lambda a: a.acknowledge_flag(flag_id, note=note, by=by)
+        )
+
+    def snooze_flag(
+        self, activity_id: UUID, flag_id: UUID, *, until: date, actor: str, note: str = "",
+        expected_version: int | None = None,
+    ) -> Outcome:  # fmt: skip
+        by = self.byline(actor)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.snooze_flag(flag_id, until=until, note=note, by=by),
+        )
 
     # ------------------------------------------------------------ the one way to save
 

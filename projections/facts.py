@@ -174,6 +174,11 @@ class ActivityFacts:
     def worked_months_on(self, day: date) -> set[Month]:
         return {Month.of(d) for d in self.work_days if d <= day}
 
+    @property
+    def progress_days(self) -> list[date]:
+        """Business days on which progress was reported (not corrections), sorted."""
+        return sorted({p.on for p in self.progress if not p.corrected})
+
 
 @dataclass(slots=True)
 class ProjectFacts:
@@ -183,6 +188,7 @@ class ProjectFacts:
     name: str
     budgets: list[AllocationFact] = field(default_factory=list)
     planned_on: date = date.min
+    cancelled_on: date | None = None
 
     def budget_on(self, day: date) -> Decimal:
         fact = latest(self.budgets, day)

@@ -126,6 +126,13 @@ def _project_budget_revised(fold: Fold, seq: int, e: Any) -> None:
         fold.changed.add(project.id)
 
 
+def _project_cancelled(fold: Fold, seq: int, e: Any) -> None:
+    project = fold.project(e.originator_id)
+    if project is not None:
+        project.cancelled_on = e.occurred_on
+        fold.changed.add(project.id)
+
+
 def _activity_planned(fold: Fold, seq: int, e: Any) -> None:
     project = fold.project(e.project_id)
     facts = ActivityFacts(
@@ -226,6 +233,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanCreated: _plan_created,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
+    Project.ProjectCancelled: _project_cancelled,
     Activity.ActivityPlanned: _activity_planned,
     Activity.BudgetAllocated: _budget,
     Activity.BudgetRevised: _budget,

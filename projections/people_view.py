@@ -22,13 +22,15 @@ class PeopleView(View):
 
     name = "people"
     tables = ("view_users", "view_tokens")
+    schema_version = 2
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_users{suffix} ("
             "user_id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT NOT NULL,"
-            " roles TEXT NOT NULL, units TEXT NOT NULL, unit_keys TEXT NOT NULL,"
-            " password_hash TEXT, disabled INTEGER NOT NULL, version INTEGER NOT NULL)"
+            " email TEXT NOT NULL, roles TEXT NOT NULL, units TEXT NOT NULL,"
+            " unit_keys TEXT NOT NULL, password_hash TEXT, disabled INTEGER NOT NULL,"
+            " version INTEGER NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_tokens{suffix} ("
@@ -51,9 +53,9 @@ class PeopleView(View):
             match event:
                 case User.UserRegistered():
                     cur.execute(
-                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,NULL,0,?)",
-                        (uid, e.username, e.display_name, ",".join(e.roles), *_units(e.units),
-                         e.originator_version),
+                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,?,NULL,0,?)",
+                        (uid, e.username, e.display_name, e.email, ",".join(e.roles),
+                         *_units(e.units), e.originator_version),
                     )  # fmt: skip
                     continue
                 case User.AccessChanged():
@@ -61,6 +63,8 @@ class PeopleView(View):
                         f"UPDATE {users} SET roles = ?, units = ?, unit_keys = ? WHERE user_id = ?",
                         (",".join(e.roles), *_units(e.units), uid),
                     )
+                case User.EmailChanged():
+                    cur.execute(f"UPDATE {users} SET email = ? WHERE user_id = ?", (e.email, uid))
                 case User.PasswordSet():
                     cur.execute(
                         f"UPDATE {users} SET password_hash = ? WHERE user_id = ?",

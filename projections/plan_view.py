@@ -6,13 +6,16 @@ Tables (``{suffix}`` is empty for the live view, ``__rebuild`` while rebuilding)
 * ``view_plans``, ``view_projects``, ``view_activities``: one JSON fact sheet per row,
   with the columns readers filter on (plan, unit, lifecycle, first and last month);
 * ``view_due``: what falls due when (an activity's start and finish, each step's
-  end), for open activities only, so the scheduler finds late work with one
-  indexed query instead of replaying streams.
+  end) and the business day it was done, so the scheduler finds late work at
+  any date with one indexed query instead of replaying streams; the activity
+  rows carry the few columns the other rules need (start, closing, progress
+  days, allocation, spending), so no fact sheet is parsed for a scan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -39,6 +42,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
+    schema_version = 2
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
@@ -49,19 +53,21 @@ class PlanView(View):
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_projects{suffix} ("
             "project_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, code TEXT NOT NULL,"
-            " doc TEXT NOT NULL)"
+            " cancelled_on TEXT, doc TEXT NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_activities{suffix} ("
             "activity_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, project_id TEXT NOT NULL,"
             " code TEXT NOT NULL, unit_key TEXT NOT NULL, lifecycle TEXT NOT NULL,"
-            " first_month TEXT NOT NULL, last_month TEXT NOT NULL, version INTEGER NOT NULL,"
+            " first_month TEXT NOT NULL, last_month TEXT NOT NULL, months TEXT NOT NULL,"
+            " started_on TEXT, closed_on TEXT, progress_days TEXT NOT NULL,"
+            " allocation TEXT NOT NULL, spent TEXT NOT NULL, version INTEGER NOT NULL,"
             " doc TEXT NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_due{suffix} ("
             "activity_id TEXT NOT NULL, kind TEXT NOT NULL, step INTEGER NOT NULL,"
-            " due_on TEXT NOT NULL, plan_id TEXT NOT NULL,"
+            " due_on TEXT NOT NULL, done_on TEXT, plan_id TEXT NOT NULL,"
             " PRIMARY KEY (activity_id, kind, step))"
         )
 
@@ -104,16 +110,20 @@ class PlanView(View):
             )
         if projects:
             cur.executemany(
-                f"INSERT INTO view_projects{suffix} VALUES (?,?,?,?) ON CONFLICT (project_id)"
-                " DO UPDATE SET code=excluded.code, doc=excluded.doc",
+                f"INSERT INTO view_projects{suffix} VALUES (?,?,?,?,?) ON CONFLICT (project_id)"
+                " DO UPDATE SET code=excluded.code, cancelled_on=excluded.cancelled_on,"
+                " doc=excluded.doc",
                 [project_row(p) for p in projects],
             )
         if activities:
             cur.executemany(
-                f"INSERT INTO view_activities{suffix} VALUES (?,?,?,?,?,?,?,?,?,?)"
+                f"INSERT INTO view_activities{suffix} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 " ON CONFLICT (activity_id) DO UPDATE SET code=excluded.code,"
                 " unit_key=excluded.unit_key, lifecycle=excluded.lifecycle,"
                 " first_month=excluded.first_month, last_month=excluded.last_month,"
+                " months=excluded.months, started_on=excluded.started_on,"
+                " closed_on=excluded.closed_on, progress_days=excluded.progress_days,"
+                " allocation=excluded.allocation, spent=excluded.spent,"
                 " version=excluded.version, doc=excluded.doc",
                 [activity_row(a) for a in activities],
             )
@@ -122,7 +132,7 @@ class PlanView(View):
                 [(str(a.id),) for a in activities],
             )
             cur.executemany(
-                f"INSERT INTO view_due{suffix} VALUES (?,?,?,?,?)",
+                f"INSERT INTO view_due{suffix} VALUES (?,?,?,?,?,?)",
                 [row for a in activities for row in due_rows(a)],
             )
 
@@ -149,11 +159,19 @@ def plan_row(p: PlanFacts) -> tuple[object, ...]:
 
 
 def project_row(p: ProjectFacts) -> tuple[object, ...]:
-    return (str(p.id), str(p.plan_id), p.code, PROJECT_JSON.dump_json(p).decode())
+    return (
+        str(p.id),
+        str(p.plan_id),
+        p.code,
+        _iso(p.cancelled_on),
+        PROJECT_JSON.dump_json(p).decode(),
+    )
 
 
 def activity_row(a: ActivityFacts) -> tuple[object, ...]:
+    """The fact sheet, and the columns the scheduler's rules read without parsing it."""
     months = a.months
+    closure = a.closure_on(_FAR_FUTURE)
     return (
         str(a.id),
         str(a.plan_id),
@@ -163,26 +181,47 @@ def activity_row(a: ActivityFacts) -> tuple[object, ...]:
         a.lifecycle_on(_FAR_FUTURE),
         months[0].iso if months else "",
         months[-1].iso if months else "",
+        ",".join(m.iso for m in months),
+        _iso(a.started_on),
+        _iso(closure.on if closure else None),
+        ",".join(d.isoformat() for d in a.progress_days),
+        str(a.allocation_on(_FAR_FUTURE)),
+        str(a.spent_on(_FAR_FUTURE)),
         a.version,
         ACTIVITY_JSON.dump_json(a).decode(),
     )
 
 
 def due_rows(a: ActivityFacts) -> list[tuple[object, ...]]:
-    """What of an open activity falls due when, under its current schedule."""
-    if a.lifecycle_on(_FAR_FUTURE) in ("completed", "cancelled") or not a.months:
+    """Everything an activity owes and when (start, finish, each step) under its current
+    schedule, with the business day it was done, if it was."""
+    if not a.months:
         return []
     months = a.months
-    rows: list[tuple[object, ...]] = []
-    if a.started_on is None:
-        rows.append((str(a.id), "start", 0, months[0].last_day.isoformat(), str(a.plan_id)))
-    rows.append((str(a.id), "finish", 0, months[-1].last_day.isoformat(), str(a.plan_id)))
+    closure = a.closure_on(_FAR_FUTURE)
+    ident, plan = str(a.id), str(a.plan_id)
+    rows: list[tuple[object, ...]] = [
+        (ident, "start", 0, months[0].last_day.isoformat(), _iso(a.started_on), plan),
+        (
+            ident,
+            "finish",
+            0,
+            months[-1].last_day.isoformat(),
+            _iso(closure.on if closure else None),
+            plan,
+        ),
+    ]
     for step in a.steps:
-        if step.completed_on is None:
-            step_months = tuple(Month.from_iso(m) for m in step.schedule[-1].months)
-            last = max(step_months) if step_months else months[-1]
-            rows.append((str(a.id), "step", step.number, last.last_day.isoformat(), str(a.plan_id)))
+        step_months = tuple(Month.from_iso(m) for m in step.schedule[-1].months)
+        last = max(step_months) if step_months else months[-1]
+        rows.append(
+            (ident, "step", step.number, last.last_day.isoformat(), _iso(step.completed_on), plan)
+        )
     return rows
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 _FAR_FUTURE = Month(2200, 12).last_day

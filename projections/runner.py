@@ -28,6 +28,7 @@ from projections.db import Cursor, ViewDatabase
 from projections.view import View
 
 TRACKING = "tidtam_positions"
+VERSIONS = "tidtam_view_versions"
 REBUILD = "__rebuild"
 
 
@@ -67,13 +68,30 @@ class Projector:
         return self.view.name
 
     def ensure_tables(self) -> None:
+        """Create the view's tables; rebuild them if another schema version made them."""
         with self.db.transaction() as cur:
             ensure_tracking(cur)
-            self.view.create(cur)
-            self.view.create_indexes(cur)
+            version = cur.execute(
+                f"SELECT version FROM {VERSIONS} WHERE name = ?", (self.name,)
+            ).fetchone()
+            known = cur.execute(
+                f"SELECT position FROM {TRACKING} WHERE name = ?", (self.name,)
+            ).fetchone()
+            if known is None:  # a new view: empty tables, folded from the first event
+                self.view.create(cur)
+                self.view.create_indexes(cur)
+                cur.execute(
+                    f"INSERT INTO {TRACKING} VALUES (?, 0, ?)", (self.name, self._now().isoformat())
+                )
+            elif version is not None and int(version[0]) == self.view.schema_version:
+                return
+        if known is not None:
+            self.rebuild()
+        with self.db.transaction() as cur:
             cur.execute(
-                f"INSERT INTO {TRACKING} VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
-                (self.name, self._now().isoformat()),
+                f"INSERT INTO {VERSIONS} VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                " SET version = excluded.version",
+                (self.name, self.view.schema_version),
             )
 
     def position(self) -> int:
@@ -171,6 +189,9 @@ def ensure_tracking(cur: Cursor) -> None:
     cur.execute(
         f"CREATE TABLE IF NOT EXISTS {TRACKING} ("
         "name TEXT PRIMARY KEY, position BIGINT NOT NULL, updated_at TEXT NOT NULL)"
+    )
+    cur.execute(
+        f"CREATE TABLE IF NOT EXISTS {VERSIONS} (name TEXT PRIMARY KEY, version INTEGER NOT NULL)"
     )
 
 

@@ -19,6 +19,7 @@ from eventsourcing.application import Application
 
 from domain.directory import Directory
 from domain.tracker import Tracker
+from projections.alerts_view import AlertsView
 from projections.audit_view import AuditView
 from projections.db import ViewDatabase
 from projections.people_view import PeopleView
@@ -44,7 +45,7 @@ class Projections:
         self.db = db or ViewDatabase.for_store(tracker.store)
         projectors = [
             Projector(tracker, self.db, view, batch_size=batch_size)
-            for view in (PlanView(), AuditView())
+            for view in (PlanView(), AuditView(), AlertsView())
         ]
         if directory is not None:
             projectors.append(Projector(directory, self.db, PeopleView(), batch_size=batch_size))

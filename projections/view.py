@@ -14,6 +14,8 @@ class View(ABC):
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
+    schema_version: ClassVar[int] = 1
+    """Raise it when the tables change: stores built with another version are rebuilt."""
 
     @abstractmethod
     def create(self, cur: Cursor, suffix: str = "") -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import people, plans, record, serve, upkeep  # the command groups
+from api.cli import alerts, people, plans, record, serve, upkeep  # the command groups
 from api.cli.common import run_guarded
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app = typer.Typer(
 plans.register(app)
 upkeep.register(app)
 serve.register(app)
+alerts.register(app)
 app.add_typer(record.app, name="record")
 app.add_typer(people.app, name="users")
 

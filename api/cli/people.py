@@ -23,6 +23,7 @@ def add(
         list[str] | None, typer.Option("--unit", help="Responsible unit (staff)")
     ] = None,
     display_name: Annotated[str, typer.Option("--name", help="Name shown on pages")] = "",
+    email: Annotated[str, typer.Option("--email", help="Where alerts are sent (managers)")] = "",
     password: Annotated[
         str | None, typer.Option("--password", help="Set this password (default: generate one)")
     ] = None,
@@ -32,7 +33,7 @@ def add(
     with opened(catch_up=False) as runtime:
         runtime.directory.register(
             name, roles=tuple(role), units=tuple(unit or ()), display_name=display_name,
-            password_hash=hash_password(secret), actor=default_actor(),
+            email=email, password_hash=hash_password(secret), actor=default_actor(),
         )  # fmt: skip
         runtime.projections.catch_up()
     console.print(f"registered {name} ({', '.join(role)})")

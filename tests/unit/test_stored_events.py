@@ -25,10 +25,12 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import resolve_topic
 
 from domain.activity import Activity
+from domain.people import User
 from domain.plan import Plan, Project
 from domain.recorded import Recorded
 from domain.store import Store
 from domain.tracker import Tracker
+from scheduler.outbox import Delivery, DigestLog, ScanLog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stored_events"
 _BASE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
@@ -36,7 +38,7 @@ _BASE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 def event_classes() -> list[type[Recorded]]:
     found = []
-    for aggregate in (Plan, Project, Activity):
+    for aggregate in (Plan, Project, Activity, User, Delivery, ScanLog, DigestLog):
         for name, value in vars(aggregate).items():
             if (
                 isinstance(value, type)
@@ -65,7 +67,7 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
         ).exists()
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
-    assert len(event_classes()) == 18
+    assert len(event_classes()) == 40
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:

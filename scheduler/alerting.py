@@ -1,0 +1,200 @@
+"""From flags to messages, and from messages to mail servers and webhooks.
+
+The notifier owes a webhook call per flag raised or resolved (per configured
+URL) and, once a day, each manager's digest. The sender claims owed deliveries
+one by one and sends them. Both record everything in the outbox, so a crash
+at any point loses nothing owed and sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+from eventsourcing.persistence import RecordConflictError
+
+from projections.alerts_view import AlertReader, AlertRow
+from projections.db import ViewDatabase
+from projections.runner import ensure_tracking, read_position
+from scheduler.digest import digest, webhook_body
+from scheduler.outbox import Outbox, Owed, delivery_id
+from scheduler.settings import SchedulerSettings
+from scheduler.transports import Mailer, Poster
+
+log = logging.getLogger(__name__)
+NOTIFIED = "notifier"
+
+_MANAGERS = (
+    "SELECT username, display_name, email FROM view_users"
+    " WHERE disabled = 0 AND email <> '' AND (',' || roles || ',') LIKE '%,manager,%'"
+    " ORDER BY username"
+)
+
+
+class Notifier:
+    """Turns flags into owed messages: webhook calls at once, digests once a day."""
+
+    def __init__(self, outbox: Outbox, db: ViewDatabase, settings: SchedulerSettings) -> None:
+        self.outbox = outbox
+        self.db = db
+        self.settings = settings
+        self.alerts = AlertReader(db)
+
+    def alerts_position(self) -> int:
+        with self.db.reading() as cur:
+            return read_position(cur, "alerts")
+
+    def webhooks(self, day: date) -> int:
+        """Owe one call per configured URL for each flag raised or resolved since last time.
+
+        Owing is idempotent (delivery ids are derived from the flag, the URL and the
+        kind), so the checkpoint is moved after owing, in a transaction of its own:
+        on SQLite the events and the views share one file, and a write transaction
+        held across the outbox's own writes would wait on itself.
+        """
+        upto = self.alerts_position()
+        with self.db.transaction() as cur:
+            ensure_tracking(cur)
+            cur.execute(
+                "INSERT INTO tidtam_positions VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
+                (NOTIFIED, datetime.now(UTC).isoformat()),
+            )
+            after = read_position(cur, NOTIFIED)
+        if after >= upto:
+            return 0
+        owed = 0
+        events = [("flag_raised", r) for r in self.alerts.raised_between(after, upto)]
+        events += [("flag_resolved", r) for r in self.alerts.resolved_between(after, upto)]
+        for kind, row in events:
+            if _inhibited(row, day):
+                continue
+            for url in self.settings.webhook_urls:
+                key = ("webhook", url, row.flag_id, kind)
+                body = webhook_body(kind, row, delivery_id(*key))
+                owed += self.outbox.owe(Owed(key, "webhook", url, kind, body), on=day) is not None
+        with self.db.transaction() as cur:
+            cur.execute(
+                "UPDATE tidtam_positions SET position = ?, updated_at = ?"
+                " WHERE name = ? AND position < ?",
+                (upto, datetime.now(UTC).isoformat(), NOTIFIED, upto),
+            )
+        return owed
+
+    def digests(self, day: date) -> list[UUID]:
+        """Owe each manager the digest for ``day`` (once; nothing when nothing is new)."""
+        upto = self.alerts_position()
+        with self.db.reading() as cur:
+            managers = cur.execute(_MANAGERS).fetchall()
+        owed = []
+        for username, display_name, email in managers:
+            previous = self.outbox.digest_log(username)
+            if previous is not None and previous.last_day is not None and previous.last_day >= day:
+                continue
+            after = previous.upto if previous else 0
+            since = previous.last_day if previous and previous.last_day else day - timedelta(1)
+            raised, resolved = self._items(after, upto, since, day)
+            text = digest(display_name, day, raised, resolved, f"{self.settings.public_url}/alerts")
+            if text is None:
+                continue
+            subject, body = text
+            ident = self.outbox.prepare_digest(
+                username, day, upto=upto, items=len(raised) + len(resolved),
+                message=Owed(("digest", username, day.isoformat()), "email", email, subject, body),
+            )  # fmt: skip
+            if ident is not None:
+                owed.append(ident)
+        return owed
+
+    def _items(
+        self, after: int, upto: int, since: date, day: date
+    ) -> tuple[list[AlertRow], list[AlertRow]]:
+        raised = [
+            r
+            for r in self.alerts.raised_between(after, upto)
+            if not _inhibited(r, day)
+            and not (r.snoozed_until and r.snoozed_until > day)
+            and (r.resolved_position is None or r.resolved_position > upto)
+        ]
+        seen = {r.flag_id for r in raised}
+        raised += [
+            r
+            for r in self.alerts.snooze_ended(since, day)
+            if r.flag_id not in seen and r.detected_position <= after and not _inhibited(r, day)
+        ]
+        resolved = [
+            r
+            for r in self.alerts.resolved_between(after, upto)
+            if r.detected_position <= after and not _inhibited(r, day)
+        ]
+        return raised, resolved
+
+
+class Sender:
+    """Sends owed deliveries, claiming each first so it goes out once."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        db: ViewDatabase,
+        settings: SchedulerSettings,
+        *,
+        worker: str,
+        mailer: Mailer | None = None,
+        poster: Poster | None = None,
+    ) -> None:
+        self.outbox = outbox
+        self.db = db
+        self.settings = settings
+        self.worker = worker
+        self.mailer = mailer or Mailer(settings)
+        self.poster = poster or Poster(settings)
+
+    def candidates(self, now: datetime) -> list[UUID]:
+        stale = (now - timedelta(seconds=self.settings.lease_seconds)).isoformat()
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT delivery_id FROM view_deliveries"
+                " WHERE (state IN ('owed', 'failed') AND next_attempt_at <= ?)"
+                " OR (state = 'claimed' AND claimed_at <= ?) ORDER BY created_at",
+                (now.isoformat(), stale),
+            ).fetchall()
+        return [UUID(r[0]) for r in rows]
+
+    def send_due(self, now: datetime) -> int:
+        """Try every delivery that is due; returns how many were sent."""
+        sent = 0
+        lease = timedelta(seconds=self.settings.lease_seconds)
+        for ident in self.candidates(now):
+            delivery = self.outbox.delivery(ident)
+            if not delivery.due(now, lease):
+                continue
+            by = self.outbox.byline("scheduler")
+            delivery.claim(self.worker, by)
+            try:
+                self.outbox.save(delivery)
+            except RecordConflictError:
+                continue  # another sender claimed it first
+            try:
+                if delivery.channel == "email":
+                    detail = self.mailer.send(
+                        ident, delivery.recipient, delivery.subject, delivery.body
+                    )
+                else:
+                    detail = self.poster.send(
+                        ident, delivery.recipient, delivery.subject, delivery.body
+                    )
+            except Exception as error:  # any failure is recorded and retried with backoff
+                log.warning("delivery %s to %s failed: %s", ident, delivery.recipient, error)
+                delivery.failed(str(error) or type(error).__name__, self.outbox.byline("scheduler"),
+                                max_attempts=self.settings.max_attempts)  # fmt: skip
+            else:
+                delivery.sent(detail, self.outbox.byline("scheduler"))
+                sent += 1
+            self.outbox.save(delivery)
+        return sent
+
+
+def _inhibited(row: AlertRow, day: date) -> bool:
+    """No alerts for activities of a cancelled project."""
+    return row.project_cancelled_on is not None and row.project_cancelled_on <= day

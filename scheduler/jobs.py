@@ -1,0 +1,177 @@
+"""The scheduler: APScheduler jobs that scan, notify and deliver, in one leader process.
+
+Jobs have stable ids (``replace_existing``), ``coalesce=True`` and a generous
+``misfire_grace_time``, so a day missed while down is run once on restart. On
+becoming leader — at start, or when a standby takes over from a dead leader —
+the scheduler catches up every day since the last completed scan, which the
+outbox records. Each job's body takes its time from the clock it is given, so
+tests drive days directly and nothing sleeps for the clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from domain.clock import BANGKOK, Clock
+from domain.tracker import Tracker
+from projections.runner import Projector
+from projections.service import Projections
+from scheduler.alerting import Notifier, Sender
+from scheduler.deliveries_view import DeliveriesView
+from scheduler.lock import LeaderLock
+from scheduler.outbox import Outbox
+from scheduler.scan import Scanner, ScanReport
+from scheduler.settings import SchedulerSettings
+from scheduler.transports import Mailer, Poster
+
+log = logging.getLogger(__name__)
+
+
+class AlertScheduler:
+    """Scans for late work, owes and sends alerts; one active across processes."""
+
+    def __init__(
+        self,
+        tracker: Tracker,
+        projections: Projections,
+        settings: SchedulerSettings | None = None,
+        *,
+        clock: Clock | None = None,
+        mailer: Mailer | None = None,
+        poster: Poster | None = None,
+        lock: LeaderLock | None = None,
+    ) -> None:
+        self.settings = settings or SchedulerSettings()
+        self.tracker = tracker
+        self.projections = projections
+        self.clock = clock or tracker.clock
+        self.outbox = Outbox(tracker.store, clock=self.clock)
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self.deliveries = Projector(self.outbox, projections.db, DeliveriesView())
+        self.deliveries.ensure_tables()
+        self.scanner = Scanner(tracker, projections.db, self.settings)
+        self.notifier = Notifier(self.outbox, projections.db, self.settings)
+        self.sender = Sender(
+            self.outbox, projections.db, self.settings, worker=self.worker,
+            mailer=mailer, poster=poster,
+        )  # fmt: skip
+        self.lock = lock or LeaderLock.for_store(tracker.store, self.settings.lock_file)
+        self._aps: BackgroundScheduler | None = None
+        self._leading = threading.Event()
+        self._busy = threading.Lock()
+
+    # ----------------------------------------------------------- the work
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(BANGKOK).date()
+
+    def catch_up_scans(self, until: date | None = None) -> list[ScanReport]:
+        """Scan every day after the last completed scan, up to ``until`` (default today)."""
+        until = until or self.today()
+        last = self.outbox.last_scanned_day()
+        day = last + timedelta(days=1) if last else until
+        reports = []
+        while day <= until:
+            reports.append(self.scan(day))
+            day += timedelta(days=1)
+        return reports
+
+    def scan(self, day: date) -> ScanReport:
+        """Scan one day (idempotent) and record it as completed."""
+        self.projections.catch_up()
+        report = self.scanner.scan(day)
+        self.projections.catch_up()
+        self.outbox.scan_completed(day, raised=report.raised, resolved=report.resolved)
+        log.info("scan %s: %s raised, %s resolved", day, report.raised, report.resolved)
+        return report
+
+    def notify(self) -> int:
+        """Owe webhook calls for flags raised or resolved since the last time."""
+        self.projections.catch_up()
+        return self.notifier.webhooks(self.today())
+
+    def digests(self, now: datetime | None = None) -> int:
+        """Owe today's digests if the digest hour has come (and they are not owed yet)."""
+        moment = (now or self.clock.now()).astimezone(BANGKOK)
+        if moment.hour < self.settings.digest_hour:
+            return 0
+        self.projections.catch_up()
+        return len(self.notifier.digests(moment.date()))
+
+    def deliver(self, now: datetime | None = None) -> int:
+        """Send what is owed and due."""
+        self.deliveries.catch_up()
+        sent = self.sender.send_due(now or self.clock.now())
+        self.deliveries.catch_up()
+        return sent
+
+    def tick(self, now: datetime | None = None) -> None:
+        """Everything a leader does, in order: scans, notifications, digests, deliveries."""
+        self.catch_up_scans((now or self.clock.now()).astimezone(BANGKOK).date())
+        self.notify()
+        self.digests(now)
+        self.deliver(now)
+
+    # ----------------------------------------------------------- leadership
+
+    def lead(self) -> bool:
+        """Become leader if no one else is; on becoming leader, catch up."""
+        if self.lock.held():
+            return True
+        if not self.lock.try_acquire():
+            return False
+        log.info("scheduler %s leads; catching up", self.worker)
+        self._leading.set()
+        self._guarded(self.tick)
+        return True
+
+    def _guarded(self, job: Callable[[], object]) -> None:
+        """Run a job body if this process leads, one job at a time, never letting it crash
+        the scheduler thread."""
+        if not self.lock.held() or not self._busy.acquire(blocking=False):
+            return
+        try:
+            job()
+        except Exception:
+            log.exception("scheduler job failed; it runs again at its next time")
+        finally:
+            self._busy.release()
+
+    # ----------------------------------------------------------- APScheduler
+
+    def start(self) -> None:
+        aps = BackgroundScheduler(
+            timezone=BANGKOK,
+            job_defaults={"coalesce": True, "misfire_grace_time": 12 * 3600, "max_instances": 1},
+        )
+        s = self.settings
+        aps.add_job(self.lead, "interval", seconds=5, id="tidtam-leader", replace_existing=True)
+        aps.add_job(
+            lambda: self._guarded(self.catch_up_scans), "cron", hour=s.scan_hour,
+            minute=s.scan_minute, id="tidtam-scan", replace_existing=True,
+        )  # fmt: skip
+        aps.add_job(
+            lambda: self._guarded(self.digests), "cron", hour=s.digest_hour, minute=0,
+            id="tidtam-digest", replace_existing=True,
+        )  # fmt: skip
+        aps.add_job(
+            lambda: self._guarded(lambda: (self.notify(), self.deliver())), "interval",
+            seconds=s.deliver_every_seconds, id="tidtam-deliver", replace_existing=True,
+        )  # fmt: skip
+        aps.start()
+        self._aps = aps
+        threading.Thread(target=self.lead, name="tidtam-scheduler-start", daemon=True).start()
+
+    def stop(self) -> None:
+        if self._aps is not None:
+            self._aps.shutdown(wait=True)
+            self._aps = None
+        self.lock.release()
+        self.outbox.close()

@@ -1,0 +1,128 @@
+"""The overdue rules: rows from the views and a business date in, findings out.
+
+Pure functions, so each rule can be tested at month ends and across the fiscal
+year's end without a database. Evaluated for a date D (Asia/Bangkok):
+
+* ``late_start``   — the end of the first planned month has passed and the activity
+                     had not started by D;
+* ``step_overdue`` — the end of a step's last planned month has passed and the step
+                     was not done by D;
+* ``overdue``      — the end of the last planned month has passed and the activity
+                     was neither completed nor cancelled by D;
+* ``stalled``      — D lies in the planned window, the activity is started, and no
+                     progress was reported for more than N days (default 30);
+* ``over_budget_risk`` — spending exceeds the expected share of the allocation
+                     (linear over the planned months) by more than a margin.
+
+Nothing is found for an activity whose project was cancelled by D (inhibition).
+Stalled and budget risk judge the latest spending as known now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from domain.calendar import Month
+from domain.flags import FlagKey, Rule
+from domain.money import ZERO
+
+_DUE_RULES = {"start": Rule.LATE_START, "finish": Rule.OVERDUE, "step": Rule.STEP_OVERDUE}
+
+
+@dataclass(frozen=True, slots=True)
+class DueRow:
+    """Something an activity owes by a day: its start, its finish, a step."""
+
+    activity_id: UUID
+    kind: str  # start | finish | step
+    step: int
+    due_on: date
+    done_on: date | None
+    closed_on: date | None
+    project_cancelled_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRow:
+    """A started activity with what the stalled and budget rules need."""
+
+    activity_id: UUID
+    months: tuple[Month, ...]
+    started_on: date
+    progress_days: tuple[date, ...]
+    allocation: Decimal
+    spent: Decimal
+    closed_on: date | None
+    project_cancelled_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An activity is late under a rule on a day."""
+
+    activity_id: UUID
+    key: FlagKey
+    details: str
+
+
+def _by(day: date | None, on: date) -> bool:
+    """Had it happened by ``on``?"""
+    return day is not None and day <= on
+
+
+def due_findings(rows: Iterable[DueRow], on: date) -> list[Finding]:
+    """late_start, overdue and step_overdue on ``on``."""
+    found = []
+    for row in rows:
+        if row.due_on >= on or _by(row.done_on, on) or _by(row.closed_on, on):
+            continue
+        if _by(row.project_cancelled_on, on):
+            continue
+        rule = _DUE_RULES[row.kind]
+        period = Month.of(row.due_on).iso
+        found.append(Finding(row.activity_id, FlagKey(rule, row.step, period), f"due {row.due_on}"))
+    return found
+
+
+def window_findings(
+    rows: Iterable[WindowRow], on: date, *, stalled_days: int, budget_margin: int
+) -> list[Finding]:
+    """stalled and over_budget_risk on ``on``."""
+    found = []
+    for row in rows:
+        if not row.months or not _by(row.started_on, on) or _by(row.closed_on, on):
+            continue
+        if _by(row.project_cancelled_on, on):
+            continue
+        if not row.months[0].first_day <= on <= row.months[-1].last_day:
+            continue
+        heard = max([row.started_on, *(d for d in row.progress_days if d <= on)])
+        if (on - heard).days > stalled_days:
+            found.append(
+                Finding(
+                    row.activity_id,
+                    FlagKey(Rule.STALLED, 0, heard.isoformat()),
+                    f"no progress since {heard}",
+                )
+            )
+        expected = linear_expected(row.months, on)
+        if row.allocation > ZERO and row.spent * 100 > row.allocation * (expected + budget_margin):
+            found.append(
+                Finding(
+                    row.activity_id,
+                    FlagKey(Rule.OVER_BUDGET_RISK, 0, str(row.allocation)),
+                    f"spent {row.spent} of {row.allocation}, {expected}% expected",
+                )
+            )
+    return found
+
+
+def linear_expected(months: tuple[Month, ...], on: date) -> int:
+    """Percent of the planned months' days that have passed by ``on``."""
+    total = sum(m.last_day.day for m in months)
+    elapsed = sum(min(m.last_day.day, max(0, (on - m.first_day).days + 1)) for m in months)
+    return round(100 * elapsed / total) if total else 0

@@ -1,0 +1,160 @@
+"""The scan: find what is late on a day, from the views, and record it on the activities.
+
+Evaluating reads three indexed queries (what fell due, which started activities
+are in their window, which flags are open) and applies the pure rules; no
+stream is replayed. Recording goes through the tracker, activity by activity:
+the activity's stream refuses a flag raised before and a stale writer, so a
+scan is idempotent and two schedulers scanning at once append each flag once.
+A flag found no longer to hold on the day is resolved (flags raised on later
+days are left alone, so scanning an earlier day changes nothing after it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from domain.calendar import Month
+from domain.flags import FlagKey
+from domain.tracker import Tracker
+from projections.alerts_view import AlertReader
+from projections.db import ViewDatabase
+from scheduler.rules import DueRow, Finding, WindowRow, due_findings, window_findings
+from scheduler.settings import SchedulerSettings
+
+_DUE = (
+    "SELECT d.activity_id, d.kind, d.step, d.due_on, d.done_on, a.closed_on, p.cancelled_on"
+    " FROM view_due d JOIN view_activities a ON a.activity_id = d.activity_id"
+    " JOIN view_projects p ON p.project_id = a.project_id"
+    " WHERE d.due_on < ? AND (d.done_on IS NULL OR d.done_on > ?)"
+    " AND (a.closed_on IS NULL OR a.closed_on > ?)"
+)
+_WINDOW = (
+    "SELECT a.activity_id, a.months, a.started_on, a.progress_days, a.allocation, a.spent,"
+    " a.closed_on, p.cancelled_on"
+    " FROM view_activities a JOIN view_projects p ON p.project_id = a.project_id"
+    " WHERE a.started_on IS NOT NULL AND a.started_on <= ?"
+    " AND (a.closed_on IS NULL OR a.closed_on > ?) AND a.first_month <= ? AND a.last_month >= ?"
+)
+_OPEN = (
+    "SELECT activity_id, rule, step, period, detected_on FROM view_flags WHERE resolved_on IS NULL"
+)
+_INHIBITED = (
+    "SELECT a.activity_id FROM view_activities a"
+    " JOIN view_projects p ON p.project_id = a.project_id"
+    " WHERE p.cancelled_on IS NOT NULL AND p.cancelled_on <= ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What the rules find on a day, and which open flags no longer hold."""
+
+    day: date
+    findings: dict[UUID, list[Finding]]
+    cleared: dict[UUID, list[tuple[FlagKey, str]]]
+
+    @property
+    def activities(self) -> set[UUID]:
+        return set(self.findings) | set(self.cleared)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    day: date
+    findings: int
+    raised: int
+    resolved: int
+    activities: int
+
+
+class Scanner:
+    """Evaluates the overdue rules for a day and records the flags."""
+
+    def __init__(self, tracker: Tracker, db: ViewDatabase, settings: SchedulerSettings) -> None:
+        self.tracker = tracker
+        self.db = db
+        self.settings = settings
+        self.alerts = AlertReader(db)
+
+    def evaluate(self, day: date) -> Evaluation:
+        iso, month = day.isoformat(), Month.of(day).iso
+        with self.db.reading() as cur:
+            due = cur.execute(_DUE, (iso, iso, iso)).fetchall()
+            window = cur.execute(_WINDOW, (iso, iso, month, month)).fetchall()
+            open_flags = cur.execute(_OPEN).fetchall()
+            inhibited = {UUID(r[0]) for r in cur.execute(_INHIBITED, (iso,)).fetchall()}
+        found = due_findings((_due_row(r) for r in due), day) + window_findings(
+            (_window_row(r) for r in window),
+            day,
+            stalled_days=self.settings.stalled_days,
+            budget_margin=self.settings.budget_margin,
+        )
+        findings: dict[UUID, list[Finding]] = defaultdict(list)
+        for finding in found:
+            findings[finding.activity_id].append(finding)
+        cleared: dict[UUID, list[tuple[FlagKey, str]]] = defaultdict(list)
+        for activity, rule, step, period, detected_on in open_flags:
+            key, ident = FlagKey(rule, int(step), period), UUID(activity)
+            if date.fromisoformat(detected_on) > day:
+                continue
+            if all(f.key != key for f in findings.get(ident, ())):
+                reason = "project_cancelled" if ident in inhibited else "cleared"
+                cleared[ident].append((key, reason))
+        return Evaluation(day, dict(findings), dict(cleared))
+
+    def scan(self, day: date) -> ScanReport:
+        """Evaluate ``day`` and record its flags; returns what was appended."""
+        evaluation = self.evaluate(day)
+        raised = resolved = 0
+        for activity in sorted(evaluation.activities):
+            outcome = self.tracker.record_flags(
+                activity,
+                raise_flags=[(f.key, f.details) for f in evaluation.findings.get(activity, ())],
+                resolve_flags=evaluation.cleared.get(activity, []),
+                on=day,
+            )
+            if outcome is not None:
+                raised += outcome.events.count("ActivityFlagged")
+                resolved += outcome.events.count("FlagResolved")
+        return ScanReport(
+            day=day,
+            findings=sum(len(f) for f in evaluation.findings.values()),
+            raised=raised,
+            resolved=resolved,
+            activities=len(evaluation.activities),
+        )
+
+
+def _day(text: object) -> date | None:
+    return date.fromisoformat(str(text)) if text else None
+
+
+def _due_row(r: tuple[object, ...]) -> DueRow:
+    return DueRow(
+        activity_id=UUID(str(r[0])),
+        kind=str(r[1]),
+        step=int(str(r[2])),
+        due_on=date.fromisoformat(str(r[3])),
+        done_on=_day(r[4]),
+        closed_on=_day(r[5]),
+        project_cancelled_on=_day(r[6]),
+    )
+
+
+def _window_row(r: tuple[object, ...]) -> WindowRow:
+    started = _day(r[2])
+    assert started is not None  # the query asks for started activities only
+    return WindowRow(
+        activity_id=UUID(str(r[0])),
+        months=tuple(Month.from_iso(m) for m in str(r[1]).split(",") if m),
+        started_on=started,
+        progress_days=tuple(date.fromisoformat(d) for d in str(r[3]).split(",") if d),
+        allocation=Decimal(str(r[4])),
+        spent=Decimal(str(r[5])),
+        closed_on=_day(r[6]),
+        project_cancelled_on=_day(r[7]),
+    )
