@@ -152,12 +152,12 @@ class _PostgresCursor:
         self._cursor = cursor
 
     def execute(self, sql: str, params: Params = ()) -> _PostgresCursor:
-        self._cursor.execute(sql.replace("?", "%s"), tuple(params))
+        self._cursor.execute(_placeholders(sql), tuple(params))
         return self
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
-            self._cursor.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
+            self._cursor.executemany(_placeholders(sql), [tuple(r) for r in rows])
 
     def fetchall(self) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = self._cursor.fetchall()
@@ -213,3 +213,8 @@ class PostgresViews(ViewDatabase):
 
     def close(self) -> None:
         self.pool.close()
+
+
+def _placeholders(sql: str) -> str:
+    """``?`` placeholders as psycopg's ``%s``, literal ``%`` (in LIKE patterns) escaped."""
+    return sql.replace("%", "%%").replace("?", "%s")

@@ -129,10 +129,10 @@ class AlertScheduler:
             return False
         log.info("scheduler %s leads; catching up", self.worker)
         self._leading.set()
-        self._guarded(self.tick)
+        self.run_as_leader(self.tick)
         return True
 
-    def _guarded(self, job: Callable[[], object]) -> None:
+    def run_as_leader(self, job: Callable[[], object]) -> None:
         """Run a job body if this process leads, one job at a time, never letting it crash
         the scheduler thread."""
         if not self.lock.held() or not self._busy.acquire(blocking=False):
@@ -154,15 +154,15 @@ class AlertScheduler:
         s = self.settings
         aps.add_job(self.lead, "interval", seconds=5, id="tidtam-leader", replace_existing=True)
         aps.add_job(
-            lambda: self._guarded(self.catch_up_scans), "cron", hour=s.scan_hour,
+            lambda: self.run_as_leader(self.catch_up_scans), "cron", hour=s.scan_hour,
             minute=s.scan_minute, id="tidtam-scan", replace_existing=True,
         )  # fmt: skip
         aps.add_job(
-            lambda: self._guarded(self.digests), "cron", hour=s.digest_hour, minute=0,
+            lambda: self.run_as_leader(self.digests), "cron", hour=s.digest_hour, minute=0,
             id="tidtam-digest", replace_existing=True,
         )  # fmt: skip
         aps.add_job(
-            lambda: self._guarded(lambda: (self.notify(), self.deliver())), "interval",
+            lambda: self.run_as_leader(lambda: (self.notify(), self.deliver())), "interval",
             seconds=s.deliver_every_seconds, id="tidtam-deliver", replace_existing=True,
         )  # fmt: skip
         aps.start()
