@@ -82,7 +82,13 @@ class Notifier:
         return owed
 
     def digests(self, day: date) -> list[UUID]:
-        """Owe each manager the digest for ``day`` (once; nothing when nothing is new)."""
+        """Owe each manager the digest for ``day`` (once; nothing when nothing is new).
+
+        Without an SMTP server configured there is no one to send them through, so
+        none are owed (the alerts stay on the pages and the API).
+        """
+        if not self.settings.smtp_host:
+            return []
         upto = self.alerts_position()
         with self.db.reading() as cur:
             managers = cur.execute(_MANAGERS).fetchall()
