@@ -203,3 +203,19 @@ def _amount(text: str) -> Decimal:
         return parse_baht(text)
     except TidtamError as error:
         raise fail(error.message(lang()), error.rule) from None
+
+
+@app.command("cancel-project")
+def cancel_project(
+    code: Annotated[str, typer.Argument(help="Project code, e.g. 3")],
+    note: Note = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+) -> None:
+    """Cancel a whole project; --note gives the reason. Its activities raise no more alerts."""
+    w = who(actor, on)
+    with opened(catch_up=False) as runtime:
+        runtime.tracker.cancel_project(runtime.plan(plan).id, code, reason=note, **w)
+        runtime.projections.catch_up()
+    console.print(f"project {code}: cancelled")
