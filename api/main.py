@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 
 from api import errors
-from api.routes import activities, alerts, events, health, plans, users
+from api.routes import activities, alerts, events, health, plans, projects, users
 from api.runtime import Runtime
 from api.services import Services
 from api.settings import Settings
@@ -85,6 +85,6 @@ def create_app(
             return await call_next(request)
         return await services.metrics.middleware(request, call_next)
 
-    for module in (health, plans, activities, events, users, alerts):
+    for module in (health, plans, projects, activities, events, users, alerts):
         app.include_router(module.router)
     return app
