@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.persistence import OperationalError, RecordConflictError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -93,6 +93,15 @@ def install(app: FastAPI) -> None:
         thai = "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง"
         detail = thai if language(request) == "th" else english
         return problem(409, "version_conflict", detail)
+
+    @app.exception_handler(OperationalError)
+    async def store_unavailable(request: Request, error: OperationalError) -> JSONResponse:
+        """The store timed out or is unreachable (e.g. its connection pool was exhausted)."""
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, error)
+        english = "the database is busy or unreachable; retry in a moment"
+        thai = "ฐานข้อมูลไม่ว่างหรือเชื่อมต่อไม่ได้ กรุณาลองใหม่อีกครู่"
+        detail = thai if language(request) == "th" else english
+        return problem(503, "store_unavailable", detail, headers={"Retry-After": "1"})
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:

@@ -41,6 +41,7 @@ from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from domain.calendar import Month
+from domain.clock import BANGKOK
 from domain.errors import ConflictError, ForbiddenError, InputError, NotFoundError, RuleViolation
 from domain.money import parse_baht
 from domain.policy import Action, Principal
@@ -73,7 +74,7 @@ def get_activity(
     read_your_writes(svc, min_position)
     as_of = instant(as_of)
     facts = _facts(svc, activity_id, as_of)
-    day = on or (as_of.date() if as_of else business_today())
+    day = on or (as_of.astimezone(BANGKOK).date() if as_of else business_today(svc))
     response.headers["ETag"] = etag(facts.version)
     return ActivityDetailOut(
         plan_id=facts.plan_id,
@@ -142,6 +143,9 @@ def record(
         raise
     except (RuleViolation, InputError):
         outcome_label = "refused"
+        raise
+    except Exception:
+        outcome_label = "error"
         raise
     finally:
         svc.metrics.commands.labels(name, outcome_label).inc()

@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import Query
 
 from api.services import Services
-from domain.clock import BANGKOK
 from domain.errors import TidtamError, register_messages
 
 AsOf = Annotated[
@@ -31,8 +30,9 @@ class ViewBehindError(TidtamError):
     http_status = 503
 
 
-def business_today() -> date:
-    return datetime.now(UTC).astimezone(BANGKOK).date()
+def business_today(svc: Services) -> date:
+    """Today in Bangkok by the runtime's clock: the same day commands default to."""
+    return svc.runtime.tracker.clock.today()
 
 
 def instant(value: datetime | None) -> datetime | None:

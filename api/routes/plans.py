@@ -144,7 +144,7 @@ def _snapshot(
 ) -> tuple[PlanSnapshot, date]:
     reader = svc.runtime.reader
     if as_of is None:
-        return reader.snapshot(plan_id), on or business_today()
+        return reader.snapshot(plan_id), on or business_today(svc)
     return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()
 
 
