@@ -12,7 +12,7 @@ import calendar as _calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from domain.errors import InputError
 from domain.thai import clean_text, to_arabic_digits
@@ -103,10 +103,7 @@ class Month:
     @classmethod
     def from_iso(cls, text: str) -> Month:
         """Read ``YYYY-MM`` (Common era)."""
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
-        if match is None:
-            raise ValueError(f"not a YYYY-MM month: {text!r}")
-        return cls(int(match.group(1)), int(match.group(2)))
+        return _month_from_iso(text)
 
     @classmethod
     def of(cls, day: date) -> Month:
@@ -136,6 +133,15 @@ class Month:
 
     def next(self) -> Month:
         return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+
+@lru_cache(maxsize=4096)
+def _month_from_iso(text: str) -> Month:
+    """Cached: views read the same few dozen months over and over."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if match is None:
+        raise ValueError(f"not a YYYY-MM month: {text!r}")
+    return Month(int(match.group(1)), int(match.group(2)))
 
 
 @dataclass(frozen=True, slots=True, order=True)

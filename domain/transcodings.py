@@ -65,8 +65,9 @@ class EventTranscoder(JSONTranscoder):
     """JSON with Tidtam's value types, reading arrays back as tuples.
 
     Event fields are immutable sequences (``tuple[Month, ...]``); JSON has only
-    arrays, which Python reads as lists. Reading them back as tuples makes a
-    stored event equal to the event as it was triggered.
+    arrays, which Python reads as lists. Reading an event's array fields back as
+    tuples makes a stored event equal to the event as it was triggered (arrays
+    nested inside a field are the business of that field's own transcoding).
     """
 
     def __init__(self) -> None:
@@ -75,12 +76,9 @@ class EventTranscoder(JSONTranscoder):
             self.register(transcoding)
 
     def decode(self, data: bytes) -> Any:
-        return _tuples(super().decode(data))
-
-
-def _tuples(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_tuples(item) for item in value)
-    if isinstance(value, dict):
-        return {key: _tuples(item) for key, item in value.items()}
-    return value
+        state = super().decode(data)
+        if type(state) is dict:
+            for key, value in state.items():
+                if type(value) is list:
+                    state[key] = tuple(value)
+        return state

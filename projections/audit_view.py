@@ -124,7 +124,8 @@ def aggregate_kind(event: object) -> str:
 
 def is_late_entry(occurred_on: date, recorded_at: datetime) -> bool:
     """Recorded in a later month (Bangkok) than the day it concerns."""
-    return Month.of(occurred_on) < Month.of(recorded_at.astimezone(BANGKOK).date())
+    local = recorded_at.astimezone(BANGKOK)
+    return (occurred_on.year, occurred_on.month) < (local.year, local.month)
 
 
 def audit_row(
@@ -145,7 +146,7 @@ def audit_row(
         event.occurred_on.isoformat(),
         event.timestamp.isoformat(),
         int(is_late_entry(event.occurred_on, event.timestamp)),
-        json.dumps(event_payload(event), ensure_ascii=False, sort_keys=True),
+        json.dumps(event_payload(event), ensure_ascii=False),
     )
 
 
@@ -154,7 +155,12 @@ def event_payload(event: object) -> dict[str, Any]:
     return {k: jsonable(v) for k, v in vars(event).items() if k not in _BASE_FIELDS}
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def jsonable(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Month):
         return value.iso
     if isinstance(value, datetime | date):

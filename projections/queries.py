@@ -8,11 +8,15 @@ it (the plan resource, plan versus actual, compare) works for both.
 
 from __future__ import annotations
 
+import gc
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, datetime
 from typing import cast
 from uuid import UUID
+
+import psycopg
 
 from domain.errors import NotFoundError
 from domain.recorded import Recorded
@@ -55,17 +59,34 @@ class PlanSnapshot:
         raise NotFoundError("activity_not_found", code=code, plan=self.plan.strategy_path)
 
 
-def fold_as_of(tracker: Tracker, instant: datetime | None = None, *, batch: int = 5000) -> Fold:
-    """Fold every event recorded at or before ``instant`` (all of them if None)."""
+def fold_as_of(
+    tracker: Tracker,
+    instant: datetime | None = None,
+    *,
+    stop: int | None = None,
+    batch: int = 5000,
+) -> Fold:
+    """Fold every event recorded at or before ``instant`` (all of them if None).
+
+    ``stop``, when given, is a position after which no event was recorded by
+    ``instant``, so the log is not read beyond it. The cyclic garbage collector
+    is paused while folding: the fold makes many small objects and no cycles.
+    """
     fold = Fold()
     recorder, to_event = tracker.recorder, tracker.mapper.to_domain_event
     position = 0
-    while notifications := recorder.select_notifications(position + 1, batch):
-        for notification in notifications:
-            event = cast(Recorded, to_event(notification))
-            if instant is None or event.timestamp <= instant:
-                fold.apply(notification.id, event)
-        position = notifications[-1].id
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        while notifications := recorder.select_notifications(position + 1, batch, stop=stop):
+            for notification in notifications:
+                event = cast(Recorded, to_event(notification))
+                if instant is None or event.timestamp <= instant:
+                    fold.apply(notification.id, event)
+            position = notifications[-1].id
+    finally:
+        if paused:
+            gc.enable()
     return fold
 
 
@@ -104,10 +125,30 @@ class PlanReader:
         )
 
     def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
-        snapshot = PlanSnapshot.from_fold(fold_as_of(self.tracker, instant), plan_id)
+        fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))
+        snapshot = PlanSnapshot.from_fold(fold, plan_id)
         if snapshot is None:
             raise NotFoundError("plan_not_found", plan=f"{plan_id} (as of {instant.isoformat()})")
         return snapshot
+
+    def last_position_by(self, instant: datetime) -> int | None:
+        """The last position recorded at or before ``instant``, when the audit view can
+        say so for certain (it exists and has folded the whole log); None otherwise."""
+        head = self.tracker.recorder.max_notification_id() or 0
+        try:
+            with self.db.reading() as cur:
+                audit = cur.execute(
+                    "SELECT position FROM tidtam_positions WHERE name = 'audit'"
+                ).fetchone()
+                if audit is None or int(audit[0]) < head:
+                    return None
+                row = cur.execute(
+                    "SELECT MAX(position) FROM view_audit WHERE recorded_at <= ?",
+                    (instant.astimezone(UTC).isoformat(),),
+                ).fetchone()
+        except (sqlite3.OperationalError, psycopg.errors.UndefinedTable):
+            return None  # no views in this database (a bare reader)
+        return int(row[0]) if row and row[0] is not None else 0
 
     def activity(self, activity_id: UUID) -> ActivityFacts:
         with self.db.reading() as cur:
@@ -133,13 +174,3 @@ class PlanReader:
                 ).fetchall()
                 found.extend(ACTIVITY_JSON.validate_json(r[0]) for r in rows)
         return found
-
-    def due_before(self, day: date) -> list[tuple[UUID, str, int, date]]:
-        """Open obligations (start, finish, step) whose due day is before ``day``."""
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT activity_id, kind, step, due_on FROM view_due WHERE due_on < ?"
-                " ORDER BY due_on, activity_id, kind, step",
-                (day.isoformat(),),
-            ).fetchall()
-        return [(UUID(r[0]), r[1], int(r[2]), date.fromisoformat(r[3])) for r in rows]

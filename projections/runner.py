@@ -124,41 +124,7 @@ class Projector:
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuild the view from the first event into fresh tables, then swap them in."""
-        with self.db.transaction() as cur:
-            ensure_tracking(cur)
-            self.view.drop(cur, REBUILD)
-            self.view.create(cur, REBUILD)
-        state: Any = None
-        position = 0
-        head = self.head()
-        while True:
-            notifications = self._read(position, self.batch_size * 10)
-            if not notifications:
-                break
-            with self.db.transaction() as cur:
-                state = self.view.process(cur, self._decode(notifications), REBUILD, state)
-            position = notifications[-1].id
-            if progress is not None:
-                progress(position, max(head, position))
-        with self.db.transaction() as cur:
-            # Events appended during the rebuild are folded in before the swap.
-            while notifications := self._read(position, self.batch_size * 10):
-                state = self.view.process(cur, self._decode(notifications), REBUILD, state)
-                position = notifications[-1].id
-            self.view.drop(cur, "")
-            for table in self.view.tables:
-                cur.execute(f"ALTER TABLE {table}{REBUILD} RENAME TO {table}")
-                if self.db.dialect == "postgres":  # its primary key's index keeps the old name
-                    cur.execute(
-                        f"ALTER INDEX IF EXISTS {table}{REBUILD}_pkey RENAME TO {table}_pkey"
-                    )
-            self.view.create_indexes(cur)
-            cur.execute(
-                f"INSERT INTO {TRACKING} VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
-                " SET position = excluded.position, updated_at = excluded.updated_at",
-                (self.name, position, self._now().isoformat()),
-            )
-        return position
+        return rebuild_together([self], progress)
 
     # ----------------------------------------------------------- status
 
@@ -183,6 +149,58 @@ class Projector:
     def _decode(self, notifications: Sequence[Notification]) -> list[tuple[int, object]]:
         to_event = self.app.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in notifications]
+
+
+def rebuild_together(projectors: Sequence[Projector], progress: Progress | None = None) -> int:
+    """Rebuild several views of one application's log in one pass over it.
+
+    Each batch of the log is read and decoded once and folded into every view's
+    ``__rebuild`` tables; at the end, in one transaction, whatever was appended
+    meanwhile is folded too and all the new tables are swapped in together.
+    """
+    first = projectors[0]
+    app, db, batch = first.app, first.db, first.batch_size * 10
+    if any(p.app is not app or p.db is not db for p in projectors):
+        raise ValueError("views rebuilt together must read one log into one database")
+    with db.transaction() as cur:
+        ensure_tracking(cur)
+        for p in projectors:
+            p.view.drop(cur, REBUILD)
+            p.view.create(cur, REBUILD)
+    states: list[Any] = [p.view.rebuild_state() for p in projectors]
+    position, head = 0, first.head()
+
+    def fold(cur: Cursor, notifications: Sequence[Notification]) -> None:
+        events = first._decode(notifications)
+        for index, p in enumerate(projectors):
+            states[index] = p.view.process(cur, events, REBUILD, states[index])
+
+    while notifications := first._read(position, batch):
+        with db.transaction() as cur:
+            fold(cur, notifications)
+        position = notifications[-1].id
+        if progress is not None:
+            progress(position, max(head, position))
+    with db.transaction() as cur:
+        while notifications := first._read(position, batch):  # appended during the rebuild
+            fold(cur, notifications)
+            position = notifications[-1].id
+        for index, p in enumerate(projectors):
+            p.view.finish(cur, REBUILD, states[index])
+            p.view.drop(cur, "")
+            for table in p.view.tables:
+                cur.execute(f"ALTER TABLE {table}{REBUILD} RENAME TO {table}")
+                if db.dialect == "postgres":  # its primary key's index keeps the old name
+                    cur.execute(
+                        f"ALTER INDEX IF EXISTS {table}{REBUILD}_pkey RENAME TO {table}_pkey"
+                    )
+            p.view.create_indexes(cur)
+            cur.execute(
+                f"INSERT INTO {TRACKING} VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+                " SET position = excluded.position, updated_at = excluded.updated_at",
+                (p.name, position, first._now().isoformat()),
+            )
+    return position
 
 
 def ensure_tracking(cur: Cursor) -> None:

@@ -24,7 +24,7 @@ from projections.audit_view import AuditView
 from projections.db import ViewDatabase
 from projections.people_view import PeopleView
 from projections.plan_view import PlanView
-from projections.runner import ProjectionStatus, Projector
+from projections.runner import Progress, ProjectionStatus, Projector, rebuild_together
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,19 @@ class Projections:
                 else:
                     self._advanced.wait(timeout=min(remaining, 0.05))
         return True
+
+    def rebuild(self, names: Sequence[str] = (), progress: Progress | None = None) -> int:
+        """Rebuild the named views (default: all), each application's in one pass over
+        its log. Returns how many views were rebuilt."""
+        chosen = [p for p in self.projectors if not names or p.name in names]
+        unknown = set(names) - {p.name for p in chosen}
+        if unknown:
+            raise KeyError(
+                f"no projection named {sorted(unknown)}: {[p.name for p in self.projectors]}"
+            )
+        for app in {id(p.app): p.app for p in chosen}.values():
+            rebuild_together([p for p in chosen if p.app is app], progress)
+        return len(chosen)
 
     def status(self) -> list[ProjectionStatus]:
         return [projector.status() for projector in self.projectors]

@@ -36,6 +36,13 @@ class View(ABC):
         value is passed back with the next batch.
         """
 
+    def rebuild_state(self) -> Any:
+        """What a rebuild starts from (passed to the first `process`); None by default."""
+        return None
+
+    def finish(self, cur: Cursor, suffix: str, state: Any) -> None:  # noqa: B027 - optional hook
+        """End of a rebuild, just before the swap: write what `process` held back."""
+
     def drop(self, cur: Cursor, suffix: str) -> None:
         for table in self.tables:
             cur.execute(f"DROP TABLE IF EXISTS {table}{suffix}")

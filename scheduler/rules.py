@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from uuid import UUID
 
 from domain.calendar import Month
 from domain.flags import FlagKey, Rule
@@ -32,25 +31,16 @@ from domain.money import ZERO
 
 _DUE_RULES = {"start": Rule.LATE_START, "finish": Rule.OVERDUE, "step": Rule.STEP_OVERDUE}
 
-
-@dataclass(frozen=True, slots=True)
-class DueRow:
-    """Something an activity owes by a day: its start, its finish, a step."""
-
-    activity_id: UUID
-    kind: str  # start | finish | step
-    step: int
-    due_on: date
-    done_on: date | None
-    closed_on: date | None
-    project_cancelled_on: date | None
+DueRow = tuple[str, str, int, str, str | None, str | None, str | None]
+"""Something an activity owes by a day: (activity id, kind — start | finish | step —, step,
+due on, done on, activity closed on, project cancelled on), dates as ISO strings."""
 
 
 @dataclass(frozen=True, slots=True)
 class WindowRow:
     """A started activity with what the stalled and budget rules need."""
 
-    activity_id: UUID
+    activity_id: str
     months: tuple[Month, ...]
     started_on: date
     progress_days: tuple[date, ...]
@@ -64,27 +54,29 @@ class WindowRow:
 class Finding:
     """An activity is late under a rule on a day."""
 
-    activity_id: UUID
+    activity_id: str
     key: FlagKey
     details: str
 
 
-def _by(day: date | None, on: date) -> bool:
-    """Had it happened by ``on``?"""
+def _by(day: str | None, on: str) -> bool:
+    """Had it happened by ``on``? (ISO dates compare as strings.)"""
     return day is not None and day <= on
 
 
 def due_findings(rows: Iterable[DueRow], on: date) -> list[Finding]:
-    """late_start, overdue and step_overdue on ``on``."""
+    """late_start, overdue and step_overdue on ``on``.
+
+    Rows carry ISO date strings: a scan reads hundreds of thousands of them, and
+    ISO dates compare correctly as text, so none is parsed.
+    """
+    day = on.isoformat()
     found = []
-    for row in rows:
-        if row.due_on >= on or _by(row.done_on, on) or _by(row.closed_on, on):
+    for activity, kind, step, due_on, done_on, closed_on, cancelled_on in rows:
+        if due_on >= day or _by(done_on, day) or _by(closed_on, day) or _by(cancelled_on, day):
             continue
-        if _by(row.project_cancelled_on, on):
-            continue
-        rule = _DUE_RULES[row.kind]
-        period = Month.of(row.due_on).iso
-        found.append(Finding(row.activity_id, FlagKey(rule, row.step, period), f"due {row.due_on}"))
+        key = FlagKey(_DUE_RULES[kind], step, due_on[:7])
+        found.append(Finding(activity, key, f"due {due_on}"))
     return found
 
 
@@ -94,9 +86,11 @@ def window_findings(
     """stalled and over_budget_risk on ``on``."""
     found = []
     for row in rows:
-        if not row.months or not _by(row.started_on, on) or _by(row.closed_on, on):
+        if not row.months or row.started_on > on:
             continue
-        if _by(row.project_cancelled_on, on):
+        if (row.closed_on and row.closed_on <= on) or (
+            row.project_cancelled_on and row.project_cancelled_on <= on
+        ):
             continue
         if not row.months[0].first_day <= on <= row.months[-1].last_day:
             continue

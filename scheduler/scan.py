@@ -22,15 +22,13 @@ from domain.flags import FlagKey
 from domain.tracker import Tracker
 from projections.alerts_view import AlertReader
 from projections.db import ViewDatabase
-from scheduler.rules import DueRow, Finding, WindowRow, due_findings, window_findings
+from scheduler.rules import Finding, WindowRow, due_findings, window_findings
 from scheduler.settings import SchedulerSettings
 
 _DUE = (
-    "SELECT d.activity_id, d.kind, d.step, d.due_on, d.done_on, a.closed_on, p.cancelled_on"
-    " FROM view_due d JOIN view_activities a ON a.activity_id = d.activity_id"
-    " JOIN view_projects p ON p.project_id = a.project_id"
-    " WHERE d.due_on < ? AND (d.done_on IS NULL OR d.done_on > ?)"
-    " AND (a.closed_on IS NULL OR a.closed_on > ?)"
+    "SELECT activity_id, kind, step, due_on, done_on, NULL, inhibited_on FROM view_due"
+    " WHERE due_on < ? AND (done_on IS NULL OR done_on > ?)"
+    " AND (inhibited_on IS NULL OR inhibited_on > ?)"
 )
 _WINDOW = (
     "SELECT a.activity_id, a.months, a.started_on, a.progress_days, a.allocation, a.spent,"
@@ -54,11 +52,11 @@ class Evaluation:
     """What the rules find on a day, and which open flags no longer hold."""
 
     day: date
-    findings: dict[UUID, list[Finding]]
-    cleared: dict[UUID, list[tuple[FlagKey, str]]]
+    findings: dict[str, list[Finding]]
+    cleared: dict[str, list[tuple[FlagKey, str]]]
 
     @property
-    def activities(self) -> set[UUID]:
+    def activities(self) -> set[str]:
         return set(self.findings) | set(self.cleared)
 
 
@@ -86,20 +84,20 @@ class Scanner:
             due = cur.execute(_DUE, (iso, iso, iso)).fetchall()
             window = cur.execute(_WINDOW, (iso, iso, month, month)).fetchall()
             open_flags = cur.execute(_OPEN).fetchall()
-            inhibited = {UUID(r[0]) for r in cur.execute(_INHIBITED, (iso,)).fetchall()}
-        found = due_findings((_due_row(r) for r in due), day) + window_findings(
+            inhibited = {r[0] for r in cur.execute(_INHIBITED, (iso,)).fetchall()}
+        found = due_findings(due, day) + window_findings(
             (_window_row(r) for r in window),
             day,
             stalled_days=self.settings.stalled_days,
             budget_margin=self.settings.budget_margin,
         )
-        findings: dict[UUID, list[Finding]] = defaultdict(list)
+        findings: dict[str, list[Finding]] = defaultdict(list)
         for finding in found:
             findings[finding.activity_id].append(finding)
-        cleared: dict[UUID, list[tuple[FlagKey, str]]] = defaultdict(list)
-        for activity, rule, step, period, detected_on in open_flags:
-            key, ident = FlagKey(rule, int(step), period), UUID(activity)
-            if date.fromisoformat(detected_on) > day:
+        cleared: dict[str, list[tuple[FlagKey, str]]] = defaultdict(list)
+        for ident, rule, step, period, detected_on in open_flags:
+            key = FlagKey(rule, int(step), period)
+            if detected_on > iso:
                 continue
             if all(f.key != key for f in findings.get(ident, ())):
                 reason = "project_cancelled" if ident in inhibited else "cleared"
@@ -112,7 +110,7 @@ class Scanner:
         raised = resolved = 0
         for activity in sorted(evaluation.activities):
             outcome = self.tracker.record_flags(
-                activity,
+                UUID(activity),
                 raise_flags=[(f.key, f.details) for f in evaluation.findings.get(activity, ())],
                 resolve_flags=evaluation.cleared.get(activity, []),
                 on=day,
@@ -133,23 +131,11 @@ def _day(text: object) -> date | None:
     return date.fromisoformat(str(text)) if text else None
 
 
-def _due_row(r: tuple[object, ...]) -> DueRow:
-    return DueRow(
-        activity_id=UUID(str(r[0])),
-        kind=str(r[1]),
-        step=int(str(r[2])),
-        due_on=date.fromisoformat(str(r[3])),
-        done_on=_day(r[4]),
-        closed_on=_day(r[5]),
-        project_cancelled_on=_day(r[6]),
-    )
-
-
 def _window_row(r: tuple[object, ...]) -> WindowRow:
     started = _day(r[2])
     assert started is not None  # the query asks for started activities only
     return WindowRow(
-        activity_id=UUID(str(r[0])),
+        activity_id=str(r[0]),
         months=tuple(Month.from_iso(m) for m in str(r[1]).split(",") if m),
         started_on=started,
         progress_days=tuple(date.fromisoformat(d) for d in str(r[3]).split(",") if d),

@@ -10,7 +10,7 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from api.auth import hash_password, new_password
-from api.cli.common import console, opened
+from api.cli.common import console, fail, opened
 from api.cli.people import issue
 from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
@@ -107,17 +107,20 @@ def _advance(bar: Progress, task: TaskID, done: int, head: int) -> None:
 
 @projections_app.command("rebuild")
 def rebuild(
-    name: Annotated[str | None, typer.Argument(help="plan or audit (default: all)")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="plan, audit, alerts or people (default: all)")
+    ] = None,
 ) -> None:
     """Rebuild views from the first event into fresh tables, swapped in at the end."""
     with opened(catch_up=False) as runtime:
-        projectors = (
-            [runtime.projections.projector(name)] if name else list(runtime.projections.projectors)
-        )
+        projections = runtime.projections
+        names = [name] if name else [p.name for p in projections.projectors]
+        known = [p.name for p in projections.projectors]
+        if not set(names) <= set(known):
+            raise fail(f"no view named {name}: {', '.join(known)}", "view_unknown")
         with Progress(console=console, transient=False) as bar:
-            for projector in projectors:
-                task = bar.add_task(f"rebuilding {projector.name}", total=max(projector.head(), 1))
-                position = projector.rebuild(partial(_advance, bar, task))
-                bar.update(task, completed=max(position, 1))
-        for projector in projectors:
-            console.print(f"{projector.name}: rebuilt to position {projector.position()}")
+            task = bar.add_task(f"rebuilding {', '.join(names)}", total=None)
+            projections.rebuild(names, partial(_advance, bar, task))
+        for projector in projections.projectors:
+            if projector.name in names:
+                console.print(f"{projector.name}: rebuilt to position {projector.position()}")

@@ -48,7 +48,11 @@ def expected_rows(tracker: Tracker, upto: int | None = None) -> Rows:
         "view_plans": sorted(plan_row(p) for p in fold.plans.values()),
         "view_projects": sorted(project_row(p) for p in fold.projects.values()),
         "view_activities": sorted(activity_row(a) for a in fold.activities.values()),
-        "view_due": sorted(row for a in fold.activities.values() for row in due_rows(a)),
+        "view_due": sorted(
+            row
+            for a in fold.activities.values()
+            for row in due_rows(a, fold.projects[a.project_id].cancelled_on)
+        ),
         "view_audit": audit,
     }
     return {table: sorted(table_rows) for table, table_rows in rows.items()}

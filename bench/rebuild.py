@@ -1,0 +1,172 @@
+"""``rebuild``: rebuilding each view from the whole log, against reading the log bare.
+
+Every view of the tracker's log is rebuilt on its own (plan, audit, and any
+added since, such as alerts), then plan and audit together.
+
+Why reading is the yardstick: a rebuild must at least read every notification
+(and decode it into an event) before folding it, so the bare read rate is the
+ceiling; a view that folds at half of it or better is not the bottleneck of a
+rebuild. Both bare figures are reported, raw rows and rows decoded into domain
+events, and each view is judged against both: the decoded one is the fairer
+floor (a rebuild cannot skip decoding), the raw one the stricter.
+
+Reads use batches of 5,000, the batch a rebuild itself reads (ten of the live
+projector's 500). One untimed pass over the log warms the caches first, so the
+first timed figure is not the only one paying for a cold file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from bench.common import Backend, Report, Say, Target, per_s, rate, stopwatch, tracker_views
+from bench.profiling import profile, say_profile
+from bench.synthetic import early_clock, plan_with_history
+from domain.tracker import Tracker
+from projections.service import Projections
+
+NAME = "rebuild"
+SUMMARY = "rebuild the plan and audit views against the bare read rate of the log"
+TARGET_SHARE = 0.5
+"""A rebuild should run at least at half the bare read rate."""
+READ_BATCH = 5000
+BOTH = "plan+audit"
+"""The two views the brief names, rebuilt together as the CLI does."""
+ALL = "all"
+"""Every view of the tracker's log, rebuilt together (`tidtam projections rebuild`)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--activities", type=int, default=4000, help="activities in the plan")
+    parser.add_argument(
+        "--events-per-activity", type=int, default=50, help="events in each activity's stream"
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile one more rebuild of each view (slow: cProfile at least doubles it)",
+    )
+
+
+def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
+    return run(
+        backend,
+        activities=args.activities,
+        events_per_activity=args.events_per_activity,
+        profile_views=args.profile,
+        say=say,
+    )
+
+
+def run(
+    backend: Backend,
+    *,
+    activities: int = 4000,
+    events_per_activity: int = 50,
+    profile_views: bool = False,
+    say: Say = print,
+) -> Report:
+    """Build the log, read it bare twice (raw, decoded), then rebuild each view."""
+    report = Report(
+        NAME,
+        backend.describe(),
+        {"activities": activities, "events_per_activity": events_per_activity},
+    )
+    clock = early_clock()
+    tracker = Tracker(backend.store, clock=clock)
+    projections: Projections | None = None
+    try:
+        with stopwatch() as lap:
+            _, events = plan_with_history(tracker, clock, activities, events_per_activity)
+        head = tracker.recorder.max_notification_id() or 0
+        report.figures["log"] = {
+            "events": head,
+            "build_seconds": round(lap.seconds, 2),
+            "build_events_per_s": round(rate(events, lap.seconds)),
+        }
+        say(f"log: {head:,} events, built in {lap.seconds:.1f} s (batched saves)")
+
+        _read(tracker, decode=False)  # warm the caches; not timed
+        bare: dict[str, float] = {}
+        for kind, decode in (("raw", False), ("decoded", True)):
+            with stopwatch() as lap:
+                read = _read(tracker, decode=decode)
+            bare[kind] = rate(read, lap.seconds)
+            report.figures[f"bare_read_{kind}"] = {
+                "events": read,
+                "seconds": round(lap.seconds, 3),
+                "events_per_s": round(bare[kind]),
+            }
+            say(f"bare read, {kind:7}: {read:,} in {lap.seconds:.2f} s = {per_s(bare[kind])}")
+
+        projections = Projections(tracker)
+        views = tracker_views(projections, tracker)
+        runs: dict[str, Callable[[], int]] = {p.name: p.rebuild for p in views}
+        runs[BOTH] = lambda: _together(projections, "plan", "audit")
+        runs[ALL] = lambda: _together(projections, *(p.name for p in views))
+        for name, rebuild in runs.items():
+            with stopwatch() as lap:
+                position = rebuild()
+            if position != head:
+                raise RuntimeError(f"{name} rebuilt to {position}, the log's head is {head}")
+            speed = rate(head, lap.seconds)
+            report.figures[f"rebuild_{name}"] = {
+                "events": head,
+                "seconds": round(lap.seconds, 3),
+                "events_per_s": round(speed),
+                "share_of_decoded_read": round(speed / bare["decoded"], 4),
+                "share_of_raw_read": round(speed / bare["raw"], 4),
+            }
+            say(
+                f"rebuild {name:10}: {head:,} in {lap.seconds:.2f} s = {per_s(speed)}"
+                f"  ({speed / bare['decoded']:.3f} of decoded read,"
+                f" {speed / bare['raw']:.3f} of raw read)"
+            )
+            for kind in ("decoded", "raw"):
+                report.targets.append(
+                    Target(
+                        f"rebuild {name} rate / bare {kind} read rate",
+                        speed / bare[kind],
+                        TARGET_SHARE,
+                        at_least=True,
+                    )
+                )
+        report.notes.append(
+            f"'{BOTH}' and '{ALL}' rebuild those views together in one pass over the log, as"
+            " `tidtam projections rebuild` does; the rate is the log's events over that time"
+        )
+        if profile_views:
+            for view in views:
+                found = profile(view.rebuild)  # returns its position: per event
+                report.figures[f"profile_{view.name}"] = found.to_json()
+                say(f"profile of one more {view.name} rebuild (per event):")
+                say_profile(found, say, what=f"rebuild {view.name}", top=10)
+        report.notes.append(
+            "the decoded read is the fair yardstick (a rebuild must decode every event);"
+            " the raw read is the stricter one"
+        )
+    finally:
+        if projections is not None:
+            projections.close()
+        tracker.close()
+    return report
+
+
+def _together(projections: Projections, *names: str) -> int:
+    """Rebuild views in one pass over the log; the position they all reached."""
+    projections.rebuild(list(names))
+    return min(projections.projector(name).position() for name in names)
+
+
+def _read(tracker: Tracker, *, decode: bool) -> int:
+    """Read the whole log in batches; decode each notification into its event if asked."""
+    recorder, to_event = tracker.recorder, tracker.mapper.to_domain_event
+    count, start = 0, 1
+    while batch := recorder.select_notifications(start, READ_BATCH):
+        if decode:
+            for notification in batch:
+                to_event(notification)
+        count += len(batch)
+        start = batch[-1].id + 1
+    return count

@@ -1,0 +1,98 @@
+"""The benchmarks still run: each entry function, at a tiny size, on SQLite.
+
+Only that they complete and that their structured results count what was asked
+for. No timing is asserted here: speed targets live in the benchmarks, whose
+verdicts depend on the machine, never in the tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench import __main__ as cli
+from bench import as_of, importing, lag, rebuild
+from bench.common import Backend, fresh_backend, quiet
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> Iterator[Backend]:
+    with fresh_backend(directory=str(tmp_path)) as fresh:
+        yield fresh
+
+
+def imported_events(activities: int, per_project: int) -> int:
+    """What importing a synthetic plan writes: the plan, each project with one
+    reservation per activity, and each activity with its allocation."""
+    projects = -(-activities // per_project)
+    return 1 + projects + 3 * activities
+
+
+def test_import_counts_the_commands_it_was_asked_for(backend: Backend, tmp_path: Path) -> None:
+    report = importing.run(
+        backend,
+        activities=6,
+        per_project=3,
+        progress=2,
+        profile_mode="always",
+        profile_commands=2,
+        say=quiet,
+    )
+
+    assert report.figures["import"]["activities"] == 6
+    assert report.figures["import"]["events"] == imported_events(6, 3)
+    assert report.figures["start"]["commands"] == 6
+    assert report.figures["progress"]["commands"] == 12
+    assert report.figures["progress"]["ours_latency"]["count"] == 12
+    assert report.figures["progress"]["bare_latency"]["count"] == 12
+    assert report.figures["profile"]["ours"]["operations"] == 2
+    assert len(report.targets) == 1
+    written = json.loads(report.write(tmp_path / "out").read_text())
+    assert written["name"] == "import" and written["targets"][0]["passed"] in (True, False)
+
+
+def test_rebuild_reads_and_rebuilds_the_whole_log(backend: Backend) -> None:
+    report = rebuild.run(backend, activities=5, events_per_activity=6, say=quiet)
+
+    events = imported_events(5, 5) + 5 * (6 - 2)
+    assert report.figures["log"]["events"] == events
+    rebuilt = [name for name in report.figures if name.startswith("rebuild_")]
+    assert {"rebuild_plan", "rebuild_audit", "rebuild_plan+audit"} <= set(rebuilt)
+    for figure in ("bare_read_raw", "bare_read_decoded", *rebuilt):
+        assert report.figures[figure]["events"] == events
+    assert len(report.targets) == 2 * len(rebuilt)
+
+
+def test_lag_sees_every_command_in_the_views(backend: Backend) -> None:
+    report = lag.run(backend, activities=3, rate=50, duration=0.2, poll_interval=0.05, say=quiet)
+
+    for phase in ("poll", "nudge"):
+        assert report.figures[phase]["commands"] == 10
+        assert report.figures[phase]["all_seen"] is True
+        assert report.figures[phase]["lag"]["all views"]["count"] == 10
+        assert {"plan", "audit", "all views"} <= set(report.figures[phase]["lag"])
+
+
+def test_as_of_folds_the_plan_at_the_last_and_a_mid_way_instant(backend: Backend) -> None:
+    report = as_of.run(backend, activities=5, events_per_activity=6, repeat=1, say=quiet)
+
+    head = imported_events(5, 5) + 5 * (6 - 2)
+    assert report.figures["log"]["events"] == head
+    assert report.figures["last"]["events_folded"] == head
+    assert report.figures["mid"]["events_folded"] == head // 2
+    for instant in ("last", "mid"):
+        assert report.figures[instant]["activities"] == 5
+        assert report.figures[instant]["pva_rows"] == 5
+    assert len(report.targets) == 2
+
+
+def test_the_command_line_runs_one_benchmark_and_writes_its_json(tmp_path: Path) -> None:
+    sizes = ["as_of", "--activities", "2", "--events-per-activity", "3", "--repeat", "1"]
+
+    status = cli.main([*sizes, "--dir", str(tmp_path), "--out", str(tmp_path / "out")])
+
+    assert status == 0
+    assert json.loads((tmp_path / "out" / "as_of.json").read_text())["params"]["activities"] == 2
