@@ -87,4 +87,7 @@ def create_app(
 
     for module in (health, plans, projects, activities, events, users, alerts):
         app.include_router(module.router)
+    from api.web import install as install_pages  # the pages (api/web/) and their static files
+
+    install_pages(app)
     return app

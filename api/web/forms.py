@@ -1,0 +1,219 @@
+"""The activity page's forms: which exist, who may use them, and how they become commands.
+
+Each form names its fields once; the template draws them from this list, the
+route parses them with the domain's own readers (``parse_date`` takes BE dates,
+``parse_baht`` satang and Thai digits) and calls the tracker method the JSON API
+calls. Permissions are the API's: recording is ``Action.RECORD`` (staff on
+their own units), rescheduling, revising, cancelling and reopening
+``Action.MANAGE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+from uuid import UUID
+
+from domain.calendar import Month, parse_date
+from domain.errors import InputError
+from domain.money import parse_baht
+from domain.policy import Action
+from domain.tracker import Outcome, Tracker
+from projections.facts import ActivityFacts
+
+Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional"]
+Values = Mapping[str, str | list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    label: str
+    """An ``api.web.i18n`` key."""
+    kind: Kind = "text"
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """What a form asks the tracker to do, with the business date and expected version."""
+
+    tracker: Tracker
+    activity_id: UUID
+    values: Values
+    actor: str
+    occurred_on: date | None
+    expected_version: int | None
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name, "")
+        return value.strip() if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    name: str
+    title: str
+    action: Action
+    fields: tuple[Field, ...]
+    run: Callable[[Command], Outcome]
+    shown: Callable[[ActivityFacts, date], bool]
+    danger: bool = False
+
+    def field_names(self) -> set[str]:
+        return {f.name for f in self.fields} | {"occurred_on"}
+
+
+NOTE = Field("note", "form.note", "textarea")
+REASON = Field("reason", "form.reason", "textarea", required=True)
+
+
+def _open(facts: ActivityFacts, day: date) -> bool:
+    return facts.lifecycle_on(day) in ("planned", "started")
+
+
+def _closed(facts: ActivityFacts, day: date) -> bool:
+    return not _open(facts, day)
+
+
+def _has_open_steps(facts: ActivityFacts, day: date) -> bool:
+    return _open(facts, day) and any(s.completed_on is None for s in facts.steps)
+
+
+def percent(text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.isdigit():
+        raise InputError("percent_format", field="percent", text=text)
+    return int(cleaned)
+
+
+def whole(text: str, field: str) -> int:
+    if not text.strip().isdigit():
+        raise InputError("percent_format", field=field, text=text)
+    return int(text.strip())
+
+
+def months(values: Values) -> tuple[Month, ...]:
+    raw = values.get("months", [])
+    chosen = [raw] if isinstance(raw, str) else raw
+    try:
+        return tuple(Month.from_iso(m) for m in chosen)
+    except ValueError:
+        raise InputError("month_format", field="months", text=", ".join(chosen)) from None
+
+
+def business_date(text: str) -> date | None:
+    return parse_date(text) if text.strip() else None
+
+
+FORMS: tuple[Form, ...] = (
+    Form(
+        "progress", "form.progress", Action.RECORD,
+        (
+            Field("percent", "form.percent", "percent", required=True),
+            NOTE,
+            Field("evidence", "form.evidence"),
+            Field("reason", "form.correction", "textarea"),
+        ),
+        lambda c: c.tracker.record_progress(
+            c.activity_id, percent(c.text("percent")), actor=c.actor, occurred_on=c.occurred_on,
+            note=c.text("note"), evidence=c.text("evidence") or None,
+            reason=c.text("reason") or None, expected_version=c.expected_version,
+        ),
+        _open,
+    ),
+    Form(
+        "expenditure", "form.spend", Action.RECORD,
+        (
+            Field("amount", "form.amount", "amount", required=True),
+            Field("reference", "form.reference"),
+            NOTE,
+        ),
+        lambda c: c.tracker.record_expenditure(
+            c.activity_id, parse_baht(c.text("amount")), actor=c.actor,
+            occurred_on=c.occurred_on, reference=c.text("reference"), note=c.text("note"),
+            expected_version=c.expected_version,
+        ),
+        _open,
+    ),
+    Form(
+        "start", "form.start", Action.RECORD, (NOTE,),
+        lambda c: c.tracker.start(
+            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, note=c.text("note"),
+            expected_version=c.expected_version,
+        ),
+        lambda f, d: f.lifecycle_on(d) == "planned",
+    ),
+    Form(
+        "step", "form.step_done", Action.RECORD,
+        (Field("step", "form.step", "step", required=True), NOTE),
+        lambda c: c.tracker.complete_step(
+            c.activity_id, whole(c.text("step"), "step"), actor=c.actor,
+            occurred_on=c.occurred_on, note=c.text("note"), expected_version=c.expected_version,
+        ),
+        _has_open_steps,
+    ),
+    Form(
+        "complete", "form.complete", Action.RECORD, (NOTE,),
+        lambda c: c.tracker.complete(
+            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, note=c.text("note"),
+            expected_version=c.expected_version,
+        ),
+        _open,
+    ),
+    Form(
+        "reschedule", "form.reschedule", Action.MANAGE,
+        (
+            Field("months", "form.months", "months", required=True),
+            Field("step", "form.step", "steps_optional"),
+            REASON,
+        ),
+        lambda c: c.tracker.reschedule(
+            c.activity_id, months(c.values), actor=c.actor, reason=c.text("reason"),
+            step=whole(c.text("step"), "step") if c.text("step") else None,
+            occurred_on=c.occurred_on, expected_version=c.expected_version,
+        ),
+        _open,
+    ),
+    Form(
+        "budget", "form.budget", Action.MANAGE,
+        (Field("amount", "form.new_amount", "amount", required=True), REASON),
+        lambda c: c.tracker.revise_budget(
+            c.activity_id, parse_baht(c.text("amount")), actor=c.actor, reason=c.text("reason"),
+            occurred_on=c.occurred_on, expected_version=c.expected_version,
+        ),
+        lambda f, d: True,
+    ),
+    Form(
+        "cancel", "form.cancel", Action.MANAGE, (REASON,),
+        lambda c: c.tracker.cancel(
+            c.activity_id, actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+        _open,
+        danger=True,
+    ),
+    Form(
+        "reopen", "form.reopen", Action.MANAGE, (REASON,),
+        lambda c: c.tracker.reopen(
+            c.activity_id, actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+        _closed,
+    ),
+)  # fmt: skip
+BY_NAME = {form.name: form for form in FORMS}
+
+
+def values_of(items: list[tuple[str, str]]) -> dict[str, str | list[str]]:
+    """Form fields as posted: ``months`` may repeat, every other field is one string."""
+    chosen: list[str] = []
+    found: dict[str, str | list[str]] = {"months": chosen}
+    for key, value in items:
+        if key == "months":
+            chosen.append(value)
+        else:
+            found[key] = value
+    return found

@@ -1,0 +1,111 @@
+"""What pages read, now or as known at the page's instant, through the API's own queries.
+
+Every read goes through the reader, ``fold_as_of`` and ``event_page`` exactly
+as the JSON routes use them, so a page and the API never disagree about the
+record. With ``as_of`` set, everything is folded from the events recorded by
+then; without it, the live views answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from api.routes.events import event_page
+from api.schemas.events import EventOut
+from api.web.context import Page
+from domain.errors import NotFoundError
+from domain.thai import name_key
+from projections.facts import ActivityFacts, PlanFacts, ProjectFacts
+from projections.queries import PlanSnapshot, fold_as_of
+
+
+def plans(page: Page) -> list[PlanFacts]:
+    """Every plan (as known at the page's instant), newest fiscal year first."""
+    if page.as_of is None:
+        return page.svc.runtime.reader.plans()
+    found = fold_as_of(page.svc.runtime.tracker, page.as_of).plans.values()
+    return sorted(found, key=lambda p: (-p.fiscal_year, p.strategy_path))
+
+
+def snapshot(page: Page, plan_id: UUID) -> PlanSnapshot:
+    reader = page.svc.runtime.reader
+    return (
+        reader.snapshot(plan_id)
+        if page.as_of is None
+        else reader.snapshot_as_of(plan_id, page.as_of)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityContext:
+    """An activity with the plan and project it belongs to (for headings and links)."""
+
+    facts: ActivityFacts
+    plan: PlanFacts | None
+    project: ProjectFacts | None
+
+
+def activity(page: Page, activity_id: UUID) -> ActivityContext:
+    runtime = page.svc.runtime
+    if page.as_of is None:
+        facts = runtime.reader.activity(activity_id)
+        plan = next((p for p in runtime.reader.plans() if p.id == facts.plan_id), None)
+        projects = runtime.reader.snapshot(facts.plan_id).projects if plan else ()
+        return ActivityContext(
+            facts, plan, next((p for p in projects if p.id == facts.project_id), None)
+        )
+    fold = fold_as_of(runtime.tracker, page.as_of)
+    found = fold.activities.get(activity_id)
+    if found is None:
+        raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
+    return ActivityContext(
+        found, fold.plans.get(found.plan_id), fold.projects.get(found.project_id)
+    )
+
+
+def unit_of(page: Page, activity_id: UUID) -> str:
+    """The activity's responsible unit: from the view, or the stream if the view lags."""
+    try:
+        return page.svc.runtime.reader.activity(activity_id).unit
+    except NotFoundError:
+        return page.svc.runtime.tracker.get_activity(activity_id).unit
+
+
+def activity_events(page: Page, activity_id: UUID) -> list[EventOut]:
+    """Every event of one activity recorded by the page's instant, oldest first."""
+    found: list[EventOut] = []
+    after = 0
+    while True:
+        batch = event_page(page.svc, after=after, limit=500, activity=activity_id, as_of=page.as_of)
+        found.extend(batch.items)
+        if batch.next is None:
+            return found
+        after = batch.next
+
+
+def catch_up(page: Page, position: int | None = None) -> None:
+    """Wait (bounded) until the views include ``position``, or the store's head."""
+    runtime = page.svc.runtime
+    target = position if position is not None else runtime.tracker.recorder.max_notification_id()
+    if target:
+        runtime.projections.wait_for(target, timeout=page.svc.settings.read_your_writes_timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    key: str
+    name: str
+
+
+def units(page: Page) -> list[Unit]:
+    """Every responsible unit named in the plans, for filters."""
+    reader = page.svc.runtime.reader
+    if page.as_of is None:
+        every = [a for p in reader.plans() for a in reader.snapshot(p.id).activities]
+    else:
+        every = list(fold_as_of(page.svc.runtime.tracker, page.as_of).activities.values())
+    seen: dict[str, str] = {}
+    for facts in every:
+        seen.setdefault(name_key(facts.unit), facts.unit)
+    return [Unit(k, v) for k, v in sorted(seen.items(), key=lambda kv: kv[1])]

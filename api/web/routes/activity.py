@@ -1,0 +1,116 @@
+"""One activity: everything about it, its timeline, and the forms to record on it.
+
+A form carries the activity's version it was drawn at and passes it as
+``expected_version``: if someone recorded in between, the tracker refuses with
+``ConflictError`` and the page comes back with the newer state and the typed
+values, never overwriting. A refused rule re-draws the form with the message
+beside the field the error names. Success is POST-redirect-GET with a flash.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Response
+from fastapi.responses import RedirectResponse
+
+from api.web import reading
+from api.web.context import FormDep, Page, Posted, SignedIn, set_flash, who_of
+from api.web.forms import BY_NAME, FORMS, Command, business_date, values_of
+from api.web.render import PageRoute, render
+from api.web.timeline import entry
+from domain.calendar import FiscalYear
+from domain.errors import (
+    ConflictError,
+    ForbiddenError,
+    InputError,
+    NotFoundError,
+    RuleViolation,
+    TidtamError,
+)
+from domain.policy import Action
+from projections.assess import assess
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+FormName = Annotated[str, Path(pattern="^(" + "|".join(BY_NAME) + ")$")]
+
+
+@router.get("/activities/{activity_id}", name="activity_page")
+def activity_page(activity_id: UUID, page: SignedIn) -> Response:
+    who_of(page).require(Action.READ)
+    return _page(page, activity_id)
+
+
+@router.post("/activities/{activity_id}/{form_name}", name="activity_command")
+def activity_command(
+    activity_id: UUID, form_name: FormName, page: Posted, form: FormDep
+) -> Response:
+    """Run one form's command; refusals re-draw the page, success redirects to it."""
+    who = who_of(page)
+    spec = BY_NAME[form_name]
+    values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    page.as_of = None  # the past is read-only: commands always act on the present
+    outcome_label = "ok"
+    try:
+        who.require(spec.action, reading.unit_of(page, activity_id))
+        version = str(values.get("version", ""))
+        outcome = spec.run(
+            Command(
+                tracker=page.svc.runtime.tracker,
+                activity_id=activity_id,
+                values=values,
+                actor=who.username,
+                occurred_on=business_date(str(values.get("occurred_on", ""))),
+                expected_version=int(version) if version.isdigit() else None,
+            )
+        )
+    except ConflictError as error:
+        outcome_label = "conflict"
+        reading.catch_up(page)
+        return _page(page, activity_id, form_name, values, error, status=409)
+    except (RuleViolation, InputError) as error:
+        outcome_label = "refused"
+        return _page(page, activity_id, form_name, values, error, status=422)
+    except ForbiddenError:
+        outcome_label = "forbidden"
+        raise
+    except NotFoundError:
+        outcome_label = "not_found"
+        raise
+    finally:
+        page.svc.metrics.commands.labels(spec.name, outcome_label).inc()
+    page.svc.metrics.events.inc(len(outcome.events))
+    reading.catch_up(page, outcome.position)
+    code = reading.activity(page, activity_id).facts.code
+    response = RedirectResponse(page.url("activity_page", activity_id=activity_id), status_code=303)
+    set_flash(response, f"done.{spec.name}", code)
+    return response
+
+
+def _page(
+    page: Page,
+    activity_id: UUID,
+    form_name: str = "",
+    values: dict[str, str | list[str]] | None = None,
+    error: TidtamError | None = None,
+    *,
+    status: int = 200,
+) -> Response:
+    found = reading.activity(page, activity_id)
+    facts = found.facts
+    entries = [entry(e, page.lang) for e in reading.activity_events(page, activity_id)]
+    live = page.as_of is None
+    usable = [f for f in FORMS if page.can(f.action.value, facts.unit)]
+    forms = [f for f in usable if live and f.shown(facts, page.day)]
+    conflict = error if isinstance(error, ConflictError) else None
+    field_error = error if error is not None and conflict is None else None
+    return render(
+        page, "activity.html", status_code=status,
+        facts=facts, plan=found.plan, project=found.project,
+        assessment=assess(facts, page.day), entries=list(reversed(entries)),
+        fiscal_year=FiscalYear(facts.fiscal_year), forms=forms,
+        may_record=bool(usable), form_name=form_name, values=values or {},
+        error=field_error, conflict=conflict,
+        fresh_after=conflict.expected_version if conflict and conflict.expected_version else None,
+    )  # fmt: skip

@@ -1,0 +1,98 @@
+"""Events as sentences people read: the activity's timeline and the global feed.
+
+The audit view keeps each event's payload as stored (amounts as decimal strings,
+months as CE ``YYYY-MM``); here they become ``30,000 บาท`` and ``ม.ค. 2552``,
+with the note, reason, voucher or evidence that came with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from api.schemas.events import EventOut
+from api.web import i18n
+from domain.calendar import Month
+from domain.money import format_baht
+
+_MONEY = {"amount", "previous", "budget"}
+_MONTHS = {"planned_months", "previous"}
+_EXTRA = ("note", "reason", "reference", "evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One event, ready for a page or a CSV row."""
+
+    position: int
+    version: int
+    event_type: str
+    code: str
+    activity_id: str
+    unit_key: str
+    actor: str
+    occurred_on: date
+    recorded_at: datetime
+    late_entry: bool
+    summary: str
+    extras: tuple[tuple[str, str], ...]
+    payload: dict[str, Any]
+
+    def text(self) -> str:
+        """The summary and its extras on one line (the CSV's description)."""
+        return " · ".join([self.summary, *(f"{k}: {v}" for k, v in self.extras)])
+
+
+def entry(event: EventOut, lang: str) -> Entry:
+    thai, english = i18n.EVENT_TEXT.get(event.event_type, (event.event_type, event.event_type))
+    template = thai if lang == "th" else english
+    values = {k: _value(k, v, lang) for k, v in event.payload.items()}
+    try:
+        summary = template.format(**values)
+    except (KeyError, IndexError):
+        summary = template.split(" {")[0]
+    summary = summary[:1].upper() + summary[1:]  # English sentences start with a capital
+    extras = tuple(
+        (i18n.text(_EXTRA_LABEL[k], lang), str(event.payload[k]))
+        for k in _EXTRA
+        if event.payload.get(k)
+    )
+    return Entry(
+        position=event.position,
+        version=event.aggregate_version,
+        event_type=event.event_type,
+        code=event.code or "",
+        activity_id=str(event.activity_id or ""),
+        unit_key=event.unit_key or "",
+        actor=event.actor,
+        occurred_on=event.occurred_on,
+        recorded_at=event.recorded_at,
+        late_entry=event.late_entry,
+        summary=summary,
+        extras=extras,
+        payload=event.payload,
+    )
+
+
+_EXTRA_LABEL = {
+    "note": "form.note",
+    "reason": "form.reason",
+    "reference": "form.reference",
+    "evidence": "form.evidence",
+}
+
+
+def _value(key: str, value: Any, lang: str) -> str:
+    if key in _MONTHS and isinstance(value, list):
+        try:
+            return i18n.months([Month.from_iso(str(m)) for m in value], lang)
+        except ValueError:
+            return ", ".join(str(m) for m in value)
+    if key in _MONEY and isinstance(value, str | int):
+        try:
+            return format_baht(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
+    return str(value)

@@ -1,0 +1,59 @@
+"""The pages' words: every text exists in Thai and English, with the same blanks to fill.
+
+A key a template names but the catalogue lacks would be a 500 on that page,
+and a placeholder in one language only would fail in the other; both are found
+here without rendering anything.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from api.web import i18n
+from api.web.render import TEMPLATES
+
+LITERAL_KEYS = re.compile(r"""\bt\(\s*['"]([a-z0-9_.]+)['"]""")
+
+
+def blanks(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_each_text_has_both_languages_with_the_same_blanks() -> None:
+    wrong = []
+    for key, (thai, english) in i18n.TEXT.items():
+        if key == "col.year":  # Thai headers name the BE year alone; English gives both eras
+            same = blanks(thai) < blanks(english)
+        else:
+            same = blanks(thai) == blanks(english)
+        if not (thai.strip() and english.strip() and same):
+            wrong.append(key)
+    assert wrong == []
+
+
+def test_every_key_a_template_names_is_in_the_catalogue() -> None:
+    named = {
+        key
+        for path in TEMPLATES.glob("*.html")
+        for key in LITERAL_KEYS.findall(path.read_text(encoding="utf-8"))
+    }
+    assert named, "no t('…') calls found: the pattern is out of date"
+    prefixes = {key for key in named if key.endswith((".", "_"))}  # t('cell.' ~ state)
+    assert named - prefixes - set(i18n.TEXT) == set()
+    assert all(any(k.startswith(p) for k in i18n.TEXT) for p in prefixes)
+
+
+def test_every_status_has_a_thai_and_an_english_name() -> None:
+    from projections.assess import ScheduleStatus
+
+    for status in [*ScheduleStatus, "planned", "started", "completed"]:
+        assert i18n.status_name(str(status), "th") and i18n.status_name(str(status), "en")
+
+
+def test_dates_read_as_people_read_them() -> None:
+    from datetime import date
+
+    assert i18n.day(date(2009, 1, 31), "th") == "31 ม.ค. 2552"
+    assert i18n.day(date(2009, 1, 31), "en") == "31 Jan 2009"
+    assert i18n.date_input(date(2009, 9, 30), "th") == "30/09/2552"
