@@ -39,6 +39,18 @@ RULE_WORDS = {
     Rule.STALLED: Words("stalled", "ไม่มีความคืบหน้า"),
     Rule.OVER_BUDGET_RISK: Words("spending ahead of progress", "ใช้งบประมาณเร็วกว่าผลงาน"),
 }
+RESOLUTION_WORDS = {
+    "started": Words("work started", "เริ่มดำเนินการแล้ว"),
+    "step_completed": Words("step completed", "ขั้นตอนเสร็จแล้ว"),
+    "completed": Words("activity completed", "กิจกรรมเสร็จสิ้น"),
+    "cancelled": Words("activity cancelled", "ยกเลิกกิจกรรม"),
+    "rescheduled": Words("rescheduled", "เลื่อนกำหนดการ"),
+    "progress": Words("progress recorded", "มีความคืบหน้า"),
+    "budget_revised": Words("allocation revised", "ปรับงบประมาณ"),
+    "project_cancelled": Words("project cancelled", "ยกเลิกโครงการ"),
+    "cleared": Words("no longer late", "ไม่เข้าเงื่อนไขแล้ว"),
+}
+"""Why a flag was resolved (the ``reason`` of FlagResolved), in both languages."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -229,6 +229,10 @@ def _closure(kind: str) -> Callable[[Fold, int, Any], None]:
     return handle
 
 
+def _version_only(fold: Fold, seq: int, e: Any) -> None:
+    fold._activity_of(e)
+
+
 _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanCreated: _plan_created,
     Project.ProjectPlanned: _project_planned,
@@ -248,5 +252,11 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.ActivityCompleted: _closure("completed"),
     Activity.ActivityCancelled: _closure("cancelled"),
     Activity.ActivityReopened: _closure("reopened"),
+    # Flags live in the alerts view, but they are versions of the activity: a form drawn
+    # from this sheet must carry the version the tracker will expect.
+    Activity.ActivityFlagged: _version_only,
+    Activity.FlagResolved: _version_only,
+    Activity.FlagAcknowledged: _version_only,
+    Activity.FlagSnoozed: _version_only,
 }
 """Events the fact sheets care about; others (the project's allocation ledger) are skipped."""

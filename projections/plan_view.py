@@ -42,7 +42,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 3
+    schema_version = 4
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

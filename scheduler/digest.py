@@ -13,22 +13,11 @@ from typing import Any
 from uuid import UUID
 
 from domain.calendar import thai_date
-from domain.flags import RULE_WORDS, Rule
+from domain.flags import RESOLUTION_WORDS, RULE_WORDS, Rule
 from projections.alerts_view import AlertRow
 from projections.assess import code_key
 
 RULE_ORDER = (Rule.LATE_START, Rule.OVERDUE, Rule.STEP_OVERDUE, Rule.STALLED, Rule.OVER_BUDGET_RISK)
-REASONS_TH = {
-    "started": "เริ่มดำเนินการแล้ว",
-    "step_completed": "ขั้นตอนเสร็จแล้ว",
-    "completed": "กิจกรรมเสร็จสิ้น",
-    "cancelled": "ยกเลิกกิจกรรม",
-    "rescheduled": "เลื่อนกำหนดการ",
-    "progress": "มีความคืบหน้า",
-    "budget_revised": "ปรับงบประมาณ",
-    "project_cancelled": "ยกเลิกโครงการ",
-    "cleared": "ไม่เข้าเงื่อนไขแล้ว",
-}
 
 
 def digest(
@@ -66,7 +55,7 @@ def digest(
             lines += ["", f"■ {unit}"]
             for row in rows:
                 step = f" ขั้นตอนที่ {row.step}" if row.step else ""
-                reason = REASONS_TH.get(row.resolved_reason or "", row.resolved_reason or "")
+                reason = _reason_th(row)
                 when = thai_date(row.resolved_on) if row.resolved_on else ""
                 lines.append(
                     f"  - {row.code}{step} {RULE_WORDS[Rule(row.rule)].th}: {reason} ({when})"
@@ -86,7 +75,7 @@ def webhook_body(kind: str, row: AlertRow, delivery: UUID) -> str:
     words = RULE_WORDS[Rule(row.rule)]
     text = f"{words.th}: {row.code} {row.name} — {row.what_th()}"
     if kind == "flag_resolved":
-        reason = REASONS_TH.get(row.resolved_reason or "", row.resolved_reason or "")
+        reason = _reason_th(row)
         text = f"แก้ไขแล้ว: {row.code} {row.name} ({words.th}) — {reason}"
     payload: dict[str, Any] = {
         "delivery_id": str(delivery),
@@ -125,3 +114,9 @@ def _by_unit(rows: list[AlertRow]) -> list[tuple[str, list[AlertRow]]]:
         (unit, sorted(items, key=lambda r: (code_key(r.code), r.step, r.period)))
         for unit, items in ordered
     ]
+
+
+def _reason_th(row: AlertRow) -> str:
+    reason = row.resolved_reason or ""
+    words = RESOLUTION_WORDS.get(reason)
+    return words.th if words else reason

@@ -266,6 +266,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "done.reopen": ("เปิดกิจกรรม {code} ใหม่แล้ว", "Activity {code} reopened"),
     "done.reschedule": ("เลื่อนกำหนดการกิจกรรม {code} แล้ว", "Activity {code} rescheduled"),
     "done.budget": ("ปรับงบประมาณกิจกรรม {code} แล้ว", "Activity {code}: allocation revised"),
+    "done.ack": ("รับทราบการแจ้งเตือนของกิจกรรม {code} แล้ว", "Alert on {code} acknowledged"),
+    "done.snooze": ("เลื่อนการแจ้งเตือนของกิจกรรม {code} แล้ว", "Alert on {code} snoozed"),
+    "alerts.title": ("การแจ้งเตือน", "Alerts"),
+    "alerts.intro": (
+        "กิจกรรมที่ล่าช้าตามแผน ยังไม่ได้รับทราบ {count} รายการ",
+        "Late work flagged by the scheduler; {count} not yet acknowledged",
+    ),
+    "alerts.none": ("ไม่มีการแจ้งเตือนที่ค้างอยู่", "No open alerts"),
+    "alerts.step": ("ขั้นตอนที่ {step}", "step {step}"),
+    "alerts.detected": ("ตรวจพบ {day}", "Found {day}"),
+    "alerts.acknowledged_by": ("รับทราบแล้วโดย {name}", "acknowledged by {name}"),
+    "alerts.snoozed_until": ("เลื่อนการแจ้งเตือนถึง {day}", "snoozed until {day}"),
+    "alerts.note": ("หมายเหตุ", "Note"),
+    "alerts.ack": ("รับทราบ", "Acknowledge"),
+    "alerts.until": ("เลื่อนถึงวันที่", "Snooze until"),
+    "alerts.snooze": ("เลื่อนการแจ้งเตือน", "Snooze"),
+    "alerts.resolved": ("แก้ไขแล้วล่าสุด {count} รายการ", "Latest {count} resolved"),
     # history
     "history.title": ("ประวัติและข้อมูลย้อนหลัง", "History and the past"),
     "history.travel": ("ดูข้อมูลตามที่รู้ ณ เวลาหนึ่ง", "See the record as known at an instant"),
@@ -366,6 +383,10 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     "ActivityCompleted": ("ปิดงาน เสร็จสิ้น", "completed"),
     "ActivityCancelled": ("ยกเลิกกิจกรรม", "cancelled"),
     "ActivityReopened": ("เปิดกิจกรรมใหม่", "reopened"),
+    "ActivityFlagged": ("แจ้งเตือน: {rule} {period}", "flagged: {rule} {period}"),
+    "FlagResolved": ("การแจ้งเตือน {rule} แก้ไขแล้ว ({reason})", "alert {rule} resolved ({reason})"),
+    "FlagAcknowledged": ("รับทราบการแจ้งเตือน", "alert acknowledged"),
+    "FlagSnoozed": ("เลื่อนการแจ้งเตือนถึง {until}", "alert snoozed until {until}"),
 }
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 from playwright.sync_api import Page as BrowserPage
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -134,8 +134,9 @@ def serving(app: FastAPI) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The example world served on loopback for the whole browser session."""
+    """The example world served on loopback for the whole browser session, flags raised."""
     built = build(tmp_path_factory.mktemp("site"))
+    built.scan()
     try:
         with serving(create_app(built.settings, built.runtime)) as url:
             yield Site(url, built)
@@ -186,7 +187,9 @@ def phone(browser: Browser, site: Site) -> Iterator[BrowserPage]:
 def sign_in(page: BrowserPage, username: str, password: str = PASSWORD) -> None:
     """Sign in with the keyboard only: the name field has focus, Tab to the password, Enter."""
     page.goto("/sign-in")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'username'")
+    # expect() polls from Playwright's own script; wait_for_function would eval a string,
+    # which the pages' CSP (script-src 'self') refuses once it has to poll.
+    expect(page.locator("#username")).to_be_focused()
     page.keyboard.type(username)
     page.keyboard.press("Tab")
     page.keyboard.type(password)

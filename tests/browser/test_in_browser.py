@@ -15,6 +15,7 @@ from pathlib import Path
 from playwright.sync_api import Browser
 from playwright.sync_api import Page as BrowserPage
 
+from projections.alerts_view import AlertReader
 from tests.browser.conftest import Site, open_tab, shoot, sign_in
 
 THAI_FONTS = {"Garuda", "Loma", "Tlwg Typo", "Waree", "Kinnari", "Norasi", "Laksaman", "Sawasdee"}
@@ -124,6 +125,37 @@ def test_an_auditor_sees_the_plan_as_it_was_known_then(tab: BrowserPage, site: S
     assert "as_of" not in tab.url and tab.locator(".as-of-banner").count() == 0
 
 
+def test_a_manager_acknowledges_one_alert_and_snoozes_another(
+    tab: BrowserPage, site: Site
+) -> None:
+    flags = {r.code: r for r in AlertReader(site.world.runtime.projections.db).flags()}
+    sign_in(tab, "manee")
+    tab.get_by_role("link", name="การแจ้งเตือน").click()
+    tab.wait_for_url(re.compile(r"/alerts$"))
+    late = tab.locator(f'[id="flag-{flags["1.2"].flag_id}"]')
+    assert "ควรเสร็จภายใน 31 มี.ค. 2552" in late.inner_text()
+    shoot(tab, "flow-alerts-th")
+    late.get_by_label("หมายเหตุ").fill("โทรตามหัวหน้างานแล้ว")
+    late.get_by_role("button", name="รับทราบ").click()
+    tab.wait_for_selector(".flash")
+    assert "รับทราบการแจ้งเตือนของกิจกรรม 1.2 แล้ว" in tab.locator(".flash").inner_text()
+    assert "รับทราบแล้วโดย manee" in late.inner_text()
+
+    other = tab.locator(f'[id="flag-{flags["2.1"].flag_id}"]')
+    other.get_by_label("เลื่อนถึงวันที่").fill("29/09/2552")
+    other.get_by_label("เลื่อนถึงวันที่").press("Enter")
+    problem = tab.locator(f'[id="until-{flags["2.1"].flag_id}-err"]')
+    problem.wait_for()
+    assert "เลื่อนการแจ้งเตือนได้ถึงวันหลังจากวันนี้" in problem.inner_text()
+    assert tab.evaluate("document.activeElement.name") == "until"  # back at the field
+    tab.keyboard.press("Control+A")
+    tab.keyboard.type("15/10/2552")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector(".flash")
+    assert "เลื่อนการแจ้งเตือนถึง 15 ต.ค. 2552" in other.inner_text()
+    shoot(tab, "flow-alerts-handled-th")
+
+
 def test_the_feed_filters_and_downloads_as_csv(tab: BrowserPage, site: Site) -> None:
     sign_in(tab, "kanya")
     tab.get_by_role("link", name="บันทึกเหตุการณ์").click()
@@ -171,6 +203,7 @@ def page_paths(site: Site) -> dict[str, str]:
         "events": "/events",
         "compare": f"{plan}/compare?from=2009-02-01T12:00&to=2009-07-01T12:00",
         "plans": "/plans",
+        "alerts": "/alerts",
         "as-of": f"{plan}?as_of=2009-02-01T12:00",
     }
 

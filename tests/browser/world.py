@@ -20,6 +20,8 @@ from api.scenario import play
 from api.settings import Settings
 from domain.clock import BANGKOK, FixedClock
 from domain.store import Store
+from scheduler.scan import Scanner
+from scheduler.settings import SchedulerSettings
 
 PR_UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
 OTHER_UNIT = "กองช่าง"
@@ -47,6 +49,15 @@ class World:
 
     def activity_id(self, code: str) -> UUID:
         return self.runtime.tracker.find_activity(self.plan_id, code).id
+
+    def scan(self) -> None:
+        """Run the overdue scan on the world's today, as the scheduler would at night.
+
+        With 2.1 and 1.2 reopened it flags both overdue (their planned months have ended).
+        """
+        runtime = self.runtime
+        Scanner(runtime.tracker, runtime.projections.db, SchedulerSettings()).scan(NOW.date())
+        runtime.projections.catch_up()
 
     def close(self) -> None:
         self.runtime.close()

@@ -22,6 +22,7 @@ from domain.plan_table import read_plan
 from domain.store import Store
 from domain.tracker import Tracker
 from projections.alerts_view import AlertReader
+from projections.queries import PlanReader
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
@@ -222,3 +223,15 @@ def test_the_alerts_view_and_acknowledging(world: World) -> None:
     assert row is not None
     assert (row.acknowledged_by, row.state_on(date(2009, 2, 5))) == ("manee", "snoozed")
     assert row.state_on(date(2009, 2, 10)) == "acknowledged"
+
+
+def test_the_plan_view_keeps_the_version_flags_give_an_activity(world: World) -> None:
+    """A form drawn from the view must carry the version the tracker will expect."""
+    before = {c: world.tracker.find_activity(world.plan_id, c).version for c in ("1.1", "3")}
+    world.scan(date(2009, 2, 1))
+    world.projections.catch_up()
+    reader = PlanReader(world.projections.db, world.tracker)
+    for code, version in before.items():
+        now = world.tracker.find_activity(world.plan_id, code).version
+        assert now > version, f"{code} was not flagged"
+        assert reader.activity(world.activity(code)).version == now, code
