@@ -34,6 +34,7 @@ browser:
 ## test: set up with the dev tools and run the whole suite (lint, types, tests)
 test: $(VENV)/.dev browser
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -7,6 +7,7 @@ Domain errors carry their HTTP status; the library's write conflict is a 409
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +16,7 @@ from eventsourcing.persistence import OperationalError, RecordConflictError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from domain.errors import ConflictError, TidtamError, Words
@@ -36,6 +38,28 @@ TITLES = {
     429: "Too many requests",
     503: "Not ready",
 }
+
+
+class FieldProblem(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, naming the rule that was broken and the field at fault."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="A URI naming the rule")
+    title: str
+    status: int
+    detail: str = Field(description="For people: Thai, or English if Accept-Language prefers it")
+    rule: str = Field(description="The rule's stable name: match on this, not on detail")
+    field: str | None = Field(description="The field at fault, where there is one")
+    values: dict[str, Any] | None = Field(None, description="The values that broke the rule")
+    errors: list[FieldProblem] | None = Field(None, description="422: every invalid field")
+    current_version: int | None = Field(None, description="409: the version to decide on again")
+    expected_version: int | None = Field(None, description="409: the version the command named")
 
 
 def language(request: Request) -> str:
@@ -109,6 +133,10 @@ def install(app: FastAPI) -> None:
         location = [str(part) for part in first.get("loc", ()) if part != "body"]
         field = ".".join(location) or None
         detail = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg"))
+        if first.get("type") == "json_invalid":  # its location is a character, not a field
+            at = location[0] if location else "?"
+            reason = first.get("ctx", {}).get("error", "invalid")
+            field, detail = None, f"the body is not valid JSON: {reason} (at character {at})"
         return problem(
             422,
             "request_invalid",
@@ -122,15 +150,88 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        rule = {404: "not_found", 405: "method_not_allowed", 413: "upload_too_large"}.get(
-            error.status_code, "http_error"
-        )
+        rule = {
+            400: "body_unreadable",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "upload_too_large",
+        }.get(error.status_code, "http_error")
         return problem(error.status_code, rule, str(error.detail), headers=error.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return problem(500, "internal_error", "an unexpected error; it has been logged")
+
+    document_problems(app)
+
+
+def document_problems(app: FastAPI) -> None:
+    """Declare, in the app's OpenAPI document, the problems each API operation may answer.
+
+    Every ``/api/`` operation may be refused (422) or find the store unavailable
+    (503); those behind a sign-in add 401 and 403, those with a body 400 (it
+    could not be parsed), those naming something in their path 404, writes 409,
+    uploads 413, signing in 429. All are ``Problem``
+    bodies served as ``application/problem+json``, replacing FastAPI's default
+    422 body, which this app never sends.
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        if "Problem" in components:
+            return schema
+        for model in (Problem, FieldProblem):
+            components[model.__name__] = model.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith("/api/"):
+                continue
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for status in _problem_statuses(path, method, operation):
+                    responses[str(status)] = _problem_response(status)
+        if "#/components/schemas/HTTPValidationError" not in json.dumps(schema["paths"]):
+            for unused in ("HTTPValidationError", "ValidationError"):
+                components.pop(unused, None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _problem_statuses(path: str, method: str, operation: dict[str, Any]) -> list[int]:
+    signing_in = path == "/api/v1/session"
+    statuses = [422, 503]
+    statuses += [403, 429] if signing_in else [401, 403]
+    if "{" in path:
+        statuses.append(404)
+    if method in ("post", "put", "patch", "delete") and not signing_in:
+        statuses.append(409)
+    body = operation.get("requestBody", {}).get("content", {})
+    if body:
+        statuses.append(400)  # a body that cannot be parsed at all
+    if "multipart/form-data" in body:
+        statuses.append(413)
+    return sorted(statuses)
+
+
+def _problem_response(status: int) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": TITLES.get(status, "Error"),
+        "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+    if status == 429:
+        response["headers"] = {
+            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}
+        }
+    if status == 401:
+        response["headers"] = {
+            "WWW-Authenticate": {"description": "Bearer", "schema": {"type": "string"}}
+        }
+    return response
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

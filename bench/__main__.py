@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from bench import as_of, importing, lag, rebuild, scan
+from bench import api, as_of, importing, lag, rebuild, scan
 from bench.common import RESULTS_DIR, Backend, Report, Say, fresh_backend, revision
 
 
@@ -31,7 +31,7 @@ class Benchmark(Protocol):
 
 
 BENCHMARKS: dict[str, Benchmark] = {
-    module.NAME: module for module in (importing, rebuild, lag, as_of, scan)
+    module.NAME: module for module in (importing, rebuild, lag, as_of, scan, api)
 }
 
 

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, Literal, Protocol
 
 from psycopg_pool import ConnectionPool
@@ -98,7 +98,11 @@ class SQLiteViews(ViewDatabase):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._keepalive = self._connect() if "mode=memory" in path else None
+        memory = "mode=memory" in path
+        # A shared-cache memory database locks whole tables and answers a clash with
+        # "database table is locked" at once, ignoring busy_timeout: take turns instead.
+        self._turns: AbstractContextManager[object] = threading.RLock() if memory else nullcontext()
+        self._keepalive = self._connect() if memory else None
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
@@ -122,22 +126,24 @@ class SQLiteViews(ViewDatabase):
     @contextmanager
     def transaction(self) -> Iterator[Cursor]:
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield _SQLiteCursor(conn.cursor())
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with self._turns:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SQLiteCursor(conn.cursor())
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     @contextmanager
     def reading(self) -> Iterator[Cursor]:
         conn = self._connection()
-        conn.execute("BEGIN")
-        try:
-            yield _SQLiteCursor(conn.cursor())
-        finally:
-            conn.execute("ROLLBACK")
+        with self._turns:
+            conn.execute("BEGIN")
+            try:
+                yield _SQLiteCursor(conn.cursor())
+            finally:
+                conn.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._lock:

@@ -101,15 +101,27 @@ class Projector:
     # ----------------------------------------------------------- the live view
 
     def run_batch(self) -> int:
-        """Fold the next batch into the live view; returns how many events it held."""
+        """Fold the next batch into the live view; returns how many events it held.
+
+        The log is read and decoded *before* the view's write transaction opens: on
+        SQLite that transaction holds the file's write lock, and reading the log then
+        would wait for the library's connection, which a writer may hold while it
+        waits for that same write lock. Inside the transaction the position is read
+        again (locked) and only what is newer is folded, so a projector that won the
+        race meanwhile is never folded twice.
+        """
+        notifications = self._read(self.position())
+        if not notifications:
+            return 0
+        decoded = self._decode(notifications)
         with self.db.transaction() as cur:
             position = read_position(cur, self.name, lock=self.db.dialect == "postgres")
-            notifications = self._read(position)
-            if not notifications:
+            fresh = [(ident, event) for ident, event in decoded if ident > position]
+            if not fresh:
                 return 0
-            self.view.process(cur, self._decode(notifications))
-            write_position(cur, self.name, notifications[-1].id, self._now())
-            return len(notifications)
+            self.view.process(cur, fresh)
+            write_position(cur, self.name, fresh[-1][0], self._now())
+            return len(fresh)
 
     def catch_up(self, until: int | None = None) -> int:
         """Run batches until the view has reached ``until`` (default: the log's head)."""

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Query
 
 from api.services import Services
-from domain.errors import TidtamError, register_messages
+from domain.errors import InputError, TidtamError, register_messages
 
 AsOf = Annotated[
     datetime | None,
@@ -47,9 +47,16 @@ def etag(version: int) -> str:
 
 
 def read_your_writes(svc: Services, min_position: int | None) -> None:
-    """Wait (bounded) until the views have folded ``min_position``; 503 if they do not."""
+    """Wait (bounded) until the views have folded ``min_position``; 503 if they do not.
+
+    A position beyond the log's head was never written, so it is refused at once
+    (422) rather than holding a worker thread for the whole timeout.
+    """
     if min_position is None:
         return
+    head = svc.runtime.tracker.recorder.max_notification_id() or 0
+    if min_position > head:
+        raise InputError("position_unknown", field="min_position", position=min_position, head=head)
     if not svc.runtime.projections.wait_for(
         min_position, timeout=svc.settings.read_your_writes_timeout
     ):
@@ -61,6 +68,10 @@ register_messages(
         "view_behind": (
             "the views have not reached position {position} yet; retry shortly",
             "ข้อมูลยังปรับปรุงไม่ถึงลำดับ {position} กรุณาลองใหม่อีกครู่",
+        ),
+        "position_unknown": (
+            "no event has position {position} yet: the last is {head}",
+            "ยังไม่มีเหตุการณ์ลำดับที่ {position} (ล่าสุดคือ {head})",
         ),
         "if_match_format": (
             'If-Match must be a version such as "7", got {text}',

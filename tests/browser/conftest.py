@@ -35,7 +35,7 @@ from tests.browser.world import PASSWORD, World, build
 with warnings.catch_warnings():
     # Starlette would rather drive its test client with httpx2; the project pins httpx.
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
+    from fastapi.testclient import TestClient as TestClient
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -125,9 +125,7 @@ def test_an_auditor_sees_the_plan_as_it_was_known_then(tab: BrowserPage, site: S
     assert "as_of" not in tab.url and tab.locator(".as-of-banner").count() == 0
 
 
-def test_a_manager_acknowledges_one_alert_and_snoozes_another(
-    tab: BrowserPage, site: Site
-) -> None:
+def test_a_manager_acknowledges_one_alert_and_snoozes_another(tab: BrowserPage, site: Site) -> None:
     flags = {r.code: r for r in AlertReader(site.world.runtime.projections.db).flags()}
     sign_in(tab, "manee")
     tab.get_by_role("link", name="การแจ้งเตือน").click()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
@@ -44,7 +45,7 @@ class Alerting:
     clock: FixedClock
     mailbox: Mailbox
     receiver: Receiver
-    plan_id: object
+    plan_id: UUID
 
     def at(self, day: date, hour: int = 8, minute: int = 30) -> datetime:
         moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=BANGKOK)
@@ -150,7 +151,7 @@ def test_a_resolved_item_is_reported_once(alerting: Alerting) -> None:
     alerting.at(date(2009, 2, 2), hour=10)
     alerting.tracker.start(
         alerting.tracker.find_activity(alerting.plan_id, "1.1").id, actor="somsak"
-    )  # type: ignore[arg-type]
+    )
     alerting.tick(date(2009, 2, 3))
     alerting.tick(date(2009, 2, 4))
     assert len(alerting.mailbox.messages) == 2
@@ -221,7 +222,7 @@ def test_a_failing_webhook_is_retried_with_backoff_and_delivered_once(
 
 def test_no_alerts_for_activities_of_a_cancelled_project(alerting: Alerting) -> None:
     alerting.at(date(2009, 1, 20), hour=10)
-    alerting.tracker.cancel_project(alerting.plan_id, "3", actor="manee", reason="ไม่ได้รับอนุมัติ")  # type: ignore[arg-type]
+    alerting.tracker.cancel_project(alerting.plan_id, "3", actor="manee", reason="ไม่ได้รับอนุมัติ")
     alerting.tick(date(2009, 2, 1))
     body = alerting.mailbox.bodies()[0]
     assert "โครงการก่อสร้างป้าย" not in body

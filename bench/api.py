@@ -1,0 +1,499 @@
+"""``api``: the HTTP API under load, beside a bare FastAPI app served the same way.
+
+Why a bare twin: uvicorn, FastAPI and the thread-pool hop of a ``def`` route cost
+something per request whatever the app does. A trivial app served with the very
+same options (``bench/bare_app.py``) is the floor, measured in the same run on
+the same machine, and Tidtam's requests are judged against it.
+
+Method: a store of ``--activities`` activities (a synthetic plan imported at the
+start of fiscal year 2552, every activity with a short history) and a manager
+with a bearer token. ``uvicorn`` serves ``api.main:create_app`` in a subprocess
+(one worker, the embedded scheduler off); when it is done, the same command line
+serves ``bench.bare_app:create_app``. Debian's ``wrk`` drives each measure with
+``--connections`` connections over ``--threads`` threads: a short warm-up, then
+``--duration`` seconds with ``--latency`` (p50/p99 are wrk's, uncorrected for
+coordinated omission). Lua scripts written at run time pick a random activity
+per progress request and send a percent that rises with the wall clock, so an
+activity's progress never falls and the command is accepted; two requests on
+the same activity at the same instant may still meet as a 409, which is counted.
+
+When a target is missed (``--profile auto``), the work of each missed route is
+profiled in-process with cProfile: the route function itself, called with the
+app's own services, and its JSON, without the HTTP server around it. The
+difference between that and the measured latency is the server's share.
+
+Targets: progress at least half the bare POST's rate; plan versus actual p99
+under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+from fastapi import Response
+
+from api.auth import new_token
+from api.routes import activities, plans
+from api.runtime import Runtime
+from api.schemas.commands import ProgressIn
+from api.services import Services
+from api.settings import Settings
+from bench import bare_app
+from bench.common import Backend, Report, Say, Target
+from bench.profiling import Profile, profile, say_profile
+from bench.synthetic import ACTOR, activity_ids, grow_histories, late_clock, synthetic_plan
+from domain.directory import Directory
+from domain.store import Store
+from domain.tracker import Tracker
+
+NAME = "api"
+SUMMARY = "progress and plan-vs-actual requests/s and latency under wrk, beside a bare FastAPI app"
+TARGET_RATIO = 0.5
+"""Recording progress must reach at least half the bare POST's requests per second."""
+TARGET_PVA_P99_MS = 50.0
+"""Plan versus actual must answer within 50 ms at the 99th percentile."""
+REPOSITORY = Path(__file__).resolve().parent.parent
+MANAGER = "bench-manager"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--activities", type=int, default=1000, help="activities in the plan")
+    parser.add_argument(
+        "--history", type=int, default=4, help="events recorded on each activity beforehand"
+    )
+    parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
+    parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measure")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up first")
+    parser.add_argument(
+        "--profile",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="profile the work of a route in-process (auto: when its target is missed)",
+    )
+    parser.add_argument(
+        "--profile-requests", type=int, default=200, help="route calls in each profile"
+    )
+
+
+def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
+    return run(
+        backend,
+        activities=args.activities,
+        history=args.history,
+        connections=args.connections,
+        threads=args.threads,
+        duration=args.duration,
+        warmup=args.warmup,
+        profile_mode=args.profile,
+        profile_requests=args.profile_requests,
+        say=say,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The store's plan, its activities and a manager's token."""
+
+    plan_id: UUID
+    activity_ids: list[UUID]
+    token: str
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class WrkResult:
+    """What wrk said about one measure."""
+
+    requests: int
+    seconds: float
+    requests_per_s: float
+    p50_ms: float
+    p75_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    non_2xx: int
+    socket_errors: int
+
+    def line(self) -> str:
+        bad = f", {self.non_2xx:,} non-2xx" if self.non_2xx else ""
+        errors = f", {self.socket_errors:,} socket errors" if self.socket_errors else ""
+        return (
+            f"{self.requests_per_s:9,.0f} req/s  p50 {self.p50_ms:7.2f} ms"
+            f"  p99 {self.p99_ms:7.2f} ms  ({self.requests:,} requests{bad}{errors})"
+        )
+
+
+def run(
+    backend: Backend,
+    *,
+    activities: int = 1000,
+    history: int = 4,
+    connections: int = 16,
+    threads: int = 2,
+    duration: float = 10.0,
+    warmup: float = 2.0,
+    profile_mode: str = "auto",
+    profile_requests: int = 200,
+    say: Say = print,
+) -> Report:
+    """Measure the bare app's POST and GET, then Tidtam's progress and plan versus actual."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("the api benchmark needs wrk (apt-get install wrk)")
+    report = Report(
+        NAME,
+        backend.describe(),
+        {
+            "activities": activities,
+            "history_per_activity": history,
+            "connections": connections,
+            "threads": threads,
+            "duration_s": duration,
+            "warmup_s": warmup,
+            "server": "uvicorn, 1 worker, h11/asyncio as installed, access log off",
+        },
+    )
+    with tempfile.TemporaryDirectory(prefix="tidtam-bench-api-") as tmp:
+        work = Path(tmp)
+        prepared = _prepare(backend.store, activities, history)
+        say(
+            f"store: {activities:,} activities, {prepared.events:,} events; wrk -t{threads}"
+            f" -c{connections} -d{duration:g}s --latency (after {warmup:g} s warm-up)"
+        )
+        scripts = _scripts(work, prepared)
+        measure = _Measure(wrk, threads, connections, duration, warmup)
+
+        with _serving("bench.bare_app:create_app", _bare_env(), bare_app.GET_PATH) as url:
+            bare_get = measure(url + bare_app.GET_PATH, scripts["bare_get"])
+            say(f"bare GET        {bare_get.line()}")
+            bare_post = measure(url + bare_app.POST_PATH, scripts["bare_post"])
+            say(f"bare POST       {bare_post.line()}")
+
+        env = _tidtam_env(backend.store, work)
+        with _serving("api.main:create_app", env, "/healthz") as url:
+            pva_path = f"/api/v1/plans/{prepared.plan_id}/plan-vs-actual"
+            size = len(httpx.get(url + pva_path, headers=_auth(prepared), timeout=60).content)
+            progress = measure(url + "/", scripts["progress"])
+            say(f"progress (POST) {progress.line()}")
+            pva = measure(url + pva_path, scripts["plan_vs_actual"])
+            say(f"plan-vs-actual  {pva.line()}  ({size / 1024:,.0f} KiB each)")
+            outcomes = _command_outcomes(url)
+        say(f"progress outcomes since the server started, warm-up included: {outcomes}")
+
+    ratio = progress.requests_per_s / bare_post.requests_per_s if bare_post.requests_per_s else 0.0
+    report.figures.update(
+        {
+            "bare_get": asdict(bare_get),
+            "bare_post": asdict(bare_post),
+            "progress": {**asdict(progress), "outcomes": outcomes, "ratio_to_bare_post": ratio},
+            "plan_vs_actual": {
+                **asdict(pva),
+                "response_bytes": size,
+                "ratio_to_bare_get": pva.requests_per_s / bare_get.requests_per_s
+                if bare_get.requests_per_s
+                else 0.0,
+            },
+        }
+    )
+    report.targets.append(
+        Target("progress req/s ÷ bare POST req/s", round(ratio, 3), TARGET_RATIO, at_least=True)
+    )
+    report.targets.append(
+        Target("plan-vs-actual p99", pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
+    )
+    for name, result in (("progress", progress), ("plan versus actual", pva)):
+        if result.requests == 0:
+            report.notes.append(
+                f"{name}: no request was answered within the {duration:g} s measure;"
+                " its latency is reported as the measure's length, a lower bound"
+            )
+    missed = {t.label for t in report.targets if not t.passed}
+    if profile_mode == "always" or (profile_mode == "auto" and missed):
+        _profile(report, backend.store, prepared, profile_requests, say)
+    return report
+
+
+# ----------------------------------------------------------------- the store
+
+
+def _prepare(store: Store, activities: int, history: int) -> Prepared:
+    """Import the plan, give every activity a short history, register a manager."""
+    clock = late_clock()
+    tracker = Tracker(store, clock=clock)
+    directory = Directory(store, clock=clock)
+    try:
+        draft = synthetic_plan(activities)
+        imported = tracker.import_plan(draft, actor=ACTOR)
+        ids = activity_ids(imported.plan_id, draft)
+        written = grow_histories(tracker, ids, history, clock)
+        directory.register(MANAGER, roles=("manager",), actor=ACTOR)
+        token = new_token()
+        directory.issue_token(MANAGER, token.token_id, token.digest, label="bench", actor=ACTOR)
+        return Prepared(imported.plan_id, ids, token.secret, imported.events + written)
+    finally:
+        tracker.close()
+        directory.close()
+
+
+def _auth(prepared: Prepared) -> dict[str, str]:
+    return {"Authorization": f"Bearer {prepared.token}"}
+
+
+# ----------------------------------------------------------------- servers
+
+
+def _bare_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("TIDTAM_")}
+
+
+def _tidtam_env(store: Store, work: Path) -> dict[str, str]:
+    env = _bare_env()
+    env.pop("PERSISTENCE_MODULE", None)
+    env["TIDTAM_SCHEDULER"] = "off"
+    env["TIDTAM_SECRET_FILE"] = str(work / "secret.key")
+    if store.backend == "sqlite":
+        env["TIDTAM_DB"] = store.sqlite_path
+    else:
+        env["TIDTAM_DATABASE"] = _postgres_url(store)
+    return env
+
+
+def _postgres_url(store: Store) -> str:
+    p = store.postgres
+    user = quote(p.get("user", "postgres"), safe="")
+    password = quote(p.get("password", ""), safe="")
+    credentials = f"{user}:{password}" if password else user
+    url = f"postgresql://{credentials}@{p.get('host', '127.0.0.1')}:{p.get('port', '5432')}"
+    url += f"/{quote(p.get('dbname', 'postgres'), safe='')}"
+    return url + (f"?schema={p['schema']}" if p.get("schema") else "")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def _serving(factory: str, env: dict[str, str], ready_path: str) -> Iterator[str]:
+    """``uvicorn --factory FACTORY`` in a subprocess, the same options for every app."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", factory,
+        "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+        "--log-level", "warning", "--no-access-log",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=REPOSITORY, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"{factory} exited with status {server.returncode}")
+            try:
+                if httpx.get(url + ready_path, timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{factory} did not answer {ready_path} within 120 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _command_outcomes(url: str) -> dict[str, int]:
+    """``tidtam_commands_total`` for progress, by outcome, from the server's metrics."""
+    pattern = re.compile(r'tidtam_commands_total\{command="progress",outcome="(\w+)"\} ([\d.e+]+)')
+    text = httpx.get(url + "/metrics", timeout=30).text
+    return {m.group(1): int(float(m.group(2))) for m in pattern.finditer(text)}
+
+
+# ----------------------------------------------------------------- wrk
+
+
+def _scripts(work: Path, prepared: Prepared) -> dict[str, Path]:
+    """The Lua scripts, written for this run: its token, its activities, its start."""
+    auth = f'wrk.headers["Authorization"] = "Bearer {prepared.token}"\n'
+    json_body = 'wrk.headers["Content-Type"] = "application/json"\n'
+    ids = ",\n".join(f'  "{i}"' for i in prepared.activity_ids)
+    seeding = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("number", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + number)
+end
+"""
+    scripts = {
+        "bare_get": "",
+        "bare_post": f'wrk.method = "POST"\n{json_body}wrk.body = \'{{"percent": 50}}\'\n',
+        "plan_vs_actual": auth,
+        "progress": f"""{auth}{json_body}wrk.method = "POST"
+local ids = {{
+{ids}
+}}
+local start = {int(time.time())}
+{seeding}
+function request()
+  local id = ids[math.random(#ids)]
+  -- rises with the wall clock, so no activity's progress ever falls
+  local percent = math.min(100, 10 + math.floor((os.time() - start) / 2))
+  local body = '{{"percent": ' .. percent .. '}}'
+  return wrk.format(nil, "/api/v1/activities/" .. id .. "/progress", nil, body)
+end
+""",
+    }
+    paths = {}
+    for name, text in scripts.items():
+        path = work / f"{name}.lua"
+        path.write_text(text)
+        paths[name] = path
+    return paths
+
+
+class _Measure:
+    """Runs wrk with this run's settings: a warm-up, then the measure."""
+
+    def __init__(
+        self, wrk: str, threads: int, connections: int, duration: float, warmup: float
+    ) -> None:
+        self.wrk = wrk
+        self.threads = threads
+        self.connections = connections
+        self.duration = duration
+        self.warmup = warmup
+
+    def __call__(self, url: str, script: Path) -> WrkResult:
+        if self.warmup > 0:
+            self._wrk(url, script, self.warmup)
+        return parse_wrk(self._wrk(url, script, self.duration))
+
+    def _wrk(self, url: str, script: Path, seconds: float) -> str:
+        command = [
+            self.wrk, f"-t{self.threads}", f"-c{self.connections}", f"-d{max(1, round(seconds))}s",
+            "--timeout", "30s", "--latency", "-s", str(script), url,
+        ]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return done.stdout
+
+
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if found is None:
+        raise ValueError(f"not a wrk duration: {text!r}")
+    return float(found.group(1)) * _UNITS_MS[found.group(2)]
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """The figures of ``wrk --latency`` output.
+
+    When no request was answered within the measure, wrk gives no percentiles; the
+    measure's length is then the latency's lower bound, and is what is reported.
+    """
+    percentiles = {
+        int(m.group(1)): _ms(m.group(2))
+        for m in re.finditer(r"^\s+(50|75|90|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.MULTILINE)
+    }
+    latency = re.search(r"^\s+Latency\s+\S+\s+\S+\s+(\S+)", output, re.MULTILINE)
+    total = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", output)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if total is None or rps is None:
+        raise ValueError(f"could not read wrk's output:\n{output}")
+    if int(total.group(1)) == 0:  # nothing answered within the measure: no percentiles
+        seconds = _ms(total.group(2) + total.group(3))
+        percentiles = dict.fromkeys((50, 75, 90, 99), seconds)
+    if len(percentiles) < 4:
+        raise ValueError(f"could not read wrk's latency distribution:\n{output}")
+    return WrkResult(
+        requests=int(total.group(1)),
+        seconds=_ms(total.group(2) + total.group(3)) / 1000,
+        requests_per_s=float(rps.group(1)),
+        p50_ms=percentiles[50],
+        p75_ms=percentiles[75],
+        p90_ms=percentiles[90],
+        p99_ms=percentiles[99],
+        max_ms=_ms(latency.group(1)) if latency else percentiles[99],
+        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        socket_errors=sum(int(g) for g in errors.groups()) if errors else 0,
+    )
+
+
+# ----------------------------------------------------------------- profiling a miss
+
+
+def _profile(report: Report, store: Store, prepared: Prepared, requests: int, say: Say) -> None:
+    """The routes' own work, in-process: the route function with the app's services."""
+    runtime = Runtime.open(store)
+    try:
+        with tempfile.TemporaryDirectory(prefix="tidtam-bench-api-") as tmp:
+            svc = Services.build(Settings(secret_file=str(Path(tmp) / "secret.key")), runtime)
+        runtime.projections.catch_up()
+        who = svc.auth.by_token(prepared.token)
+        assert who is not None, "the manager's token is not in the people view"
+        ids = prepared.activity_ids
+
+        def progress() -> int:
+            body = ProgressIn(percent=100, occurred_on=None, evidence=None, reason=None)
+            for n in range(requests):
+                principal = svc.auth.by_token(prepared.token)
+                assert principal is not None
+                activity_id = ids[n % len(ids)]
+                activities.progress(activity_id, body, svc, principal, Response()).model_dump_json()
+            runtime.projections.catch_up()  # the folding a nudge asks of the projection thread
+            return requests
+
+        def plan_vs_actual() -> int:
+            count = max(1, requests // 10)
+            for _ in range(count):
+                principal = svc.auth.by_token(prepared.token)
+                assert principal is not None
+                plans.plan_vs_actual(prepared.plan_id, svc, principal).model_dump_json()
+            return count
+
+        report.figures["profile"] = {}
+        for name, work in (("progress", progress), ("plan_vs_actual", plan_vs_actual)):
+            found: Profile = profile(work)
+            report.figures["profile"][name] = found.to_json()
+            say(f"profile of {name}: {found.total_us_per_op / 1000:.2f} ms of our work per request")
+            say_profile(found, say, what=name)
+    finally:
+        runtime.close()
+    report.notes.append(
+        "profiles time the route functions in-process (no HTTP); the rest of a request's"
+        " latency is uvicorn's, FastAPI's and the wait for a thread"
+    )

@@ -1,0 +1,275 @@
+"""The HTTP API end to end: the real app, its lifespan, a real store, real credentials.
+
+Each test opens a runtime on a fresh store with a clock standing at 09:00 on
+30 September 2009 (the last day of fiscal year 2552), usually plays the
+example year into it, registers one person per role with a bearer token, and
+talks to ``create_app(...)`` through Starlette's ``TestClient`` (in-process,
+the lifespan runs) or through a real uvicorn server on loopback where a test
+needs a socket (the event stream, concurrent writers).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.auth import new_token
+from api.errors import PROBLEM
+from api.main import create_app
+from api.runtime import EXAMPLES, Runtime
+from api.scenario import play
+from api.settings import Settings
+from domain import ids
+from domain.clock import FixedClock
+from domain.directory import Directory
+from domain.store import Store
+from tests import pg
+
+TODAY = date(2009, 9, 30)
+"""The clock's day: the last of fiscal year 2552, so every business date of the year is allowed."""
+EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
+EXAMPLE_TABLE = EXAMPLES / "thungsong-2552-strategy5.txt"
+UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
+"""The responsible unit of every activity in the example plan."""
+OTHER_UNIT = "กองช่าง"
+
+PEOPLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "admin": (("admin",), ()),
+    "manager": (("manager",), ()),
+    "auditor": (("auditor",), ()),
+    "staff": (("staff",), (UNIT,)),
+    "outsider": (("staff",), (OTHER_UNIT,)),
+}
+"""One person per role (user name → roles, units); ``outsider`` is staff of another unit."""
+
+
+def seed_people(directory: Directory) -> dict[str, str]:
+    """Register everyone in ``PEOPLE`` with a bearer token; returns user name → token."""
+    tokens: dict[str, str] = {}
+    for username, (roles, units) in PEOPLE.items():
+        directory.register(username, roles=roles, units=units, actor="setup")
+        token = new_token()
+        directory.issue_token(username, token.token_id, token.digest, label="e2e", actor="setup")
+        tokens[username] = token.secret
+    return tokens
+
+
+@dataclass
+class Api:
+    """An HTTP client of the app, signed in as whoever a call names, and the app's runtime."""
+
+    http: httpx.Client
+    runtime: Runtime
+    tokens: dict[str, str]
+    plan_id: UUID | None
+
+    def headers(self, who: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+        auth = {"Authorization": f"Bearer {self.tokens[who]}"} if who else {}
+        return {**auth, **(extra or {})}
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        who: str | None = "manager",
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        response = self.http.request(method, path, headers=self.headers(who, headers), **kwargs)
+        assert response.status_code != 500, f"{method} {path}: {response.text}"  # never a 500
+        return response
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", path, **kwargs)
+
+    def activity_id(self, code: str) -> UUID:
+        assert self.plan_id is not None
+        return ids.activity_id(self.plan_id, code)
+
+    def activity_path(self, code: str, command: str = "") -> str:
+        path = f"/api/v1/activities/{self.activity_id(code)}"
+        return f"{path}/{command}" if command else path
+
+    def settle(self) -> None:
+        """Wait until every view has folded every event written so far."""
+        projections = self.runtime.projections
+        for app in (self.runtime.tracker, self.runtime.directory):
+            head = app.recorder.max_notification_id() or 0
+            assert projections.wait_for(head, timeout=10, app=app), "the views did not catch up"
+
+    def head(self) -> int:
+        """The tracker's last notification position."""
+        return self.runtime.tracker.recorder.max_notification_id() or 0
+
+
+def problem(response: httpx.Response, status: int, rule: str) -> dict[str, Any]:
+    """Assert ``response`` is an RFC 9457 problem with ``status`` and ``rule``; its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM), response.headers
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status and body["rule"] == rule, body
+    assert body["type"].endswith(f"/{rule}") and body["title"] and body["detail"], body
+    return body
+
+
+# ----------------------------------------------------------------- opening an app
+
+
+@contextmanager
+def opened_runtime(store: Store, *, example: bool) -> Iterator[tuple[Runtime, UUID | None]]:
+    """A runtime on ``store`` at ``TODAY``, with the example year played in if asked."""
+    runtime = Runtime.open(store, clock=FixedClock.at_bangkok(TODAY), poll_interval=0.2)
+    try:
+        plan_id = play(runtime.tracker, EXAMPLE_YEAR).plan_id if example else None
+        yield runtime, plan_id
+    finally:
+        runtime.close()
+
+
+def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
+    return Settings(secret_file=str(tmp_path / "secret.key"), **overrides)
+
+
+@contextmanager
+def in_process(
+    store: Store, tmp_path: Path, *, example: bool = True, **settings: Any
+) -> Iterator[Api]:
+    """The app behind Starlette's TestClient, its lifespan running."""
+    with opened_runtime(store, example=example) as (runtime, plan_id):
+        tokens = seed_people(runtime.directory)
+        app = create_app(settings_for(tmp_path, **settings), runtime=runtime)
+        with TestClient(app) as client:
+            yield Api(client, runtime, tokens, plan_id)
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port from a thread; yields its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        ws="none",
+        timeout_graceful_shutdown=2,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="e2e-uvicorn", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+        sock.close()
+
+
+@contextmanager
+def on_a_server(store: Store, tmp_path: Path, *, example: bool = True) -> Iterator[Api]:
+    """The app on a real uvicorn server on loopback, and an httpx client of it."""
+    with opened_runtime(store, example=example) as (runtime, plan_id):
+        tokens = seed_people(runtime.directory)
+        app = create_app(settings_for(tmp_path), runtime=runtime)
+        with serving(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+            yield Api(client, runtime, tokens, plan_id)
+
+
+# ----------------------------------------------------------------- fixtures
+
+OpenApi = Callable[..., Api]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def api_store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """SQLite and PostgreSQL, the backends a server runs on.
+
+    Not the in-memory store: its views live in a shared-cache SQLite database
+    (``projections/db.py``), where a read racing the projection thread's write
+    fails at once with "database table is locked" instead of waiting.
+    """
+    if request.param == "sqlite":
+        return Store.sqlite(tmp_path / "tidtam.db")
+    found: Store = request.getfixturevalue("postgres_store")
+    return found
+
+
+@pytest.fixture
+def open_api(api_store: Store, tmp_path: Path) -> Iterator[OpenApi]:
+    """Opens the app in-process on each backend: ``open_api(example=False, **settings)``."""
+    with ExitStack() as stack:
+
+        def factory(*, example: bool = True, **settings: Any) -> Api:
+            return stack.enter_context(in_process(api_store, tmp_path, example=example, **settings))
+
+        yield factory
+
+
+@pytest.fixture
+def api(open_api: OpenApi) -> Api:
+    """The app in-process, the example year loaded."""
+    return open_api()
+
+
+@pytest.fixture
+def live_api(api_store: Store, tmp_path: Path) -> Iterator[Api]:
+    """The app on a real uvicorn server on loopback, the example year loaded."""
+    with on_a_server(api_store, tmp_path) as api:
+        yield api
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def module_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """SQLite and PostgreSQL again, for an app a whole module shares (refusals, the matrix)."""
+    if request.param == "sqlite":
+        yield Store.sqlite(tmp_path_factory.mktemp("store") / "tidtam.db")
+        return
+    database: str = request.getfixturevalue("postgres_database")
+    with pg.throwaway_schema(database) as schema:
+        yield Store.from_url(pg.url_for(database, schema))
+
+
+@pytest.fixture(scope="module")
+def shared_api(module_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """The example year in-process, shared by a module's tests that only read."""
+    with in_process(module_store, tmp_path_factory.mktemp("app")) as api:
+        api.settle()
+        yield api

@@ -1,0 +1,94 @@
+"""The API keeps the promises of its own OpenAPI document, under generated requests.
+
+Schemathesis reads the app's OpenAPI document and sends, to a real server
+(SQLite, the example year loaded), a bounded number of generated requests to every
+operation, signed in as a manager: no answer may be a 5xx, and every answer
+must match the status codes, media types and bodies the document declares.
+The live stream is left out (it never ends).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.main import create_app
+from domain.store import Store
+from tests.e2e.api.conftest import Api, on_a_server
+
+EXAMPLES = 12
+"""Generated requests per operation: enough to reach each parameter's edges, quick to run."""
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    tmp = tmp_path_factory.mktemp("openapi")
+    with on_a_server(Store.sqlite(tmp / "tidtam.db"), tmp) as api:
+        api.settle()
+        yield api
+
+
+schema = schemathesis.openapi.from_dict(create_app().openapi()).exclude(
+    path="/api/v1/events/stream"
+)
+"""The app's own document, built without starting it (``create_app`` opens nothing)."""
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_operation_answers_as_its_schema_says(
+    case: schemathesis.Case[Any], served: Api
+) -> None:
+    case.call_and_validate(
+        base_url=str(served.http.base_url), headers=served.headers("manager"), checks=CHECKS
+    )
+
+
+def test_the_document_declares_its_problems_and_never_fastapis_default_422() -> None:
+    document = create_app().openapi()
+    operations = [
+        (path, method, operation)
+        for path, methods in document["paths"].items()
+        if path.startswith("/api/")
+        for method, operation in methods.items()
+    ]
+
+    assert "Problem" in document["components"]["schemas"]
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    for path, method, operation in operations:
+        responses = operation["responses"]
+        for status in ("422", "503") if path == "/api/v1/session" else ("401", "403", "422"):
+            assert list(responses[status]["content"]) == ["application/problem+json"], (
+                method,
+                path,
+                status,
+            )
+    upload = document["paths"]["/api/v1/plans/import"]["post"]["responses"]
+    assert "413" in upload
+    assert (
+        "Retry-After" in document["paths"]["/api/v1/session"]["post"]["responses"]["429"]["headers"]
+    )
