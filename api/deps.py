@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import language
 from api.services import Services
@@ -21,7 +22,12 @@ SESSION_COOKIE = "tidtam_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def services(request: Request) -> Services:
+# The providers are ``async``: each plain ``def`` provider costs a hop to the thread pool,
+# and a command paid four before its own. Only a principal not yet remembered is looked
+# up in the views, on a worker thread.
+
+
+async def services(request: Request) -> Services:
     found: Services = request.app.state.services
     return found
 
@@ -29,11 +35,11 @@ def services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(services)]
 
 
-def optional_principal(request: Request, svc: ServicesDep) -> Principal | None:
+async def optional_principal(request: Request, svc: ServicesDep) -> Principal | None:
     """The principal behind the request, or None when it carries no credentials."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        found = svc.auth.by_token(header[7:].strip())
+        found = await _principal_of(svc, "token", header[7:].strip())
         if found is None:
             raise NotSignedInError("not_signed_in")
         return found
@@ -47,10 +53,17 @@ def optional_principal(request: Request, svc: ServicesDep) -> Principal | None:
     request.state.csrf = csrf
     if request.method not in SAFE_METHODS and not _csrf_ok(request, csrf):
         raise ForbiddenError("csrf_failed")
-    return svc.auth.by_username(username)
+    return await _principal_of(svc, "user", username)
 
 
-def principal(who: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
+async def _principal_of(svc: Services, kind: str, key: str) -> Principal | None:
+    known = svc.auth.remembered(kind, key)
+    if known is not False:
+        return known
+    return await run_in_threadpool(svc.auth.lookup, kind, key)
+
+
+async def principal(who: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
     if who is None:
         raise NotSignedInError("not_signed_in")
     return who
@@ -61,7 +74,7 @@ def _csrf_ok(request: Request, expected: str) -> bool:
     return sent == expected
 
 
-def lang(request: Request) -> str:
+async def lang(request: Request) -> str:
     return language(request)
 
 

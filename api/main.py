@@ -7,12 +7,13 @@ and everything is closed again at shutdown.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from api import errors
+from api.metrics import RequestTimer
 from api.routes import activities, alerts, events, health, plans, projects, users
 from api.runtime import Runtime
 from api.services import Services
@@ -76,14 +77,7 @@ def create_app(
     )
     errors.install(app)
 
-    @app.middleware("http")
-    async def time_requests(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        services: Services | None = getattr(request.app.state, "services", None)
-        if services is None:
-            return await call_next(request)
-        return await services.metrics.middleware(request, call_next)
+    app.add_middleware(RequestTimer)
 
     for module in (health, plans, projects, activities, events, users, alerts):
         app.include_router(module.router)

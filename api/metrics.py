@@ -7,13 +7,12 @@ projectors when Prometheus scrapes, so they are never stale.
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from projections.service import Projections
 
@@ -64,14 +63,38 @@ class Metrics:
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
 
-    async def middleware(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+
+class RequestTimer:
+    """Times every HTTP request by route template and status, as a pure ASGI middleware.
+
+    Starlette's ``BaseHTTPMiddleware`` (``@app.middleware``) runs each request in an
+    extra task with memory streams between them; under sixteen concurrent writers that
+    alone cost a fifth of the command rate. This one only watches the response start.
+    The metrics are the app's, found at request time (they are built in its lifespan).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        self.requests.labels(request.method, path, str(response.status_code)).observe(
-            time.perf_counter() - started
-        )
-        return response
+        status = 500
+
+        async def watching(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching)
+        finally:
+            services = getattr(scope["app"].state, "services", None)
+            if services is not None:
+                path = getattr(scope.get("route"), "path", "unmatched")
+                services.metrics.requests.labels(scope["method"], path, str(status)).observe(
+                    time.perf_counter() - started
+                )

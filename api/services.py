@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from api.auth import Authenticator, SessionSigner, Throttle
 from api.metrics import Metrics
+from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
+from projections.resources import RowMemo
 
 
 @dataclass
@@ -19,6 +22,8 @@ class Services:
     auth: Authenticator
     sessions: SessionSigner
     metrics: Metrics
+    reports: ReportCache
+    rows: RowMemo
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
@@ -26,10 +31,21 @@ class Services:
         return cls(
             settings=settings,
             runtime=runtime,
-            auth=Authenticator(runtime.projections.db, throttle),
+            auth=Authenticator(runtime.projections.db, throttle, people_at=_people_at(runtime)),
             sessions=SessionSigner(secret_key(Path(settings.secret_file)), settings.session_hours),
             metrics=Metrics(runtime.projections),
+            reports=ReportCache(),
+            rows=RowMemo(),
         )
+
+
+def _people_at(runtime: Runtime) -> Callable[[], int] | None:
+    """Where the people view stands, as the projection thread last saw it."""
+    try:
+        people = runtime.projections.projector("people")
+    except KeyError:
+        return None
+    return lambda: people.seen
 
 
 def secret_key(path: Path) -> bytes:

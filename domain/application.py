@@ -6,7 +6,7 @@ with Tidtam's transcodings and a clock from which commands take their bylines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -22,6 +22,16 @@ from domain.store import Store
 from domain.transcodings import EventTranscoder
 
 A = TypeVar("A", bound=Aggregate)
+M = TypeVar("M")
+
+
+def replay(aggregate: M | None, events: Iterable[Any]) -> M | None:
+    """Apply ``events`` in order, as the library's default projector does, minus its
+    per-event ``isinstance`` check against a runtime Protocol: on Python 3.11 that
+    check alone was a quarter of a command's time. Our events are all ``Recorded``."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
 
 
 class TidtamApplication(Application[UUID]):
@@ -50,7 +60,7 @@ class TidtamApplication(Application[UUID]):
 
     def _get(self, aggregate_id: UUID, kind: type[A], rule: str, **values: Any) -> A:
         try:
-            aggregate: object = self.repository.get(aggregate_id)
+            aggregate: object = self.repository.get(aggregate_id, projector_func=replay)
         except AggregateNotFoundError:
             raise NotFoundError(rule, **values) from None
         if not isinstance(aggregate, kind):

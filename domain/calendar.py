@@ -98,7 +98,7 @@ class Month:
     @property
     def iso(self) -> str:
         """The stored form, ``YYYY-MM`` in the Common era."""
-        return f"{self.year:04d}-{self.month:02d}"
+        return _iso(self.year, self.month)
 
     @classmethod
     def from_iso(cls, text: str) -> Month:
@@ -108,7 +108,7 @@ class Month:
     @classmethod
     def of(cls, day: date) -> Month:
         """The month a date falls in."""
-        return cls(day.year, day.month)
+        return _month(day.year, day.month)
 
     @property
     def first_day(self) -> date:
@@ -116,7 +116,7 @@ class Month:
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, _calendar.monthrange(self.year, self.month)[1])
+        return _last_day(self.year, self.month)
 
     @property
     def fiscal_year(self) -> FiscalYear:
@@ -133,6 +133,31 @@ class Month:
 
     def next(self) -> Month:
         return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+
+# Reports ask the same few dozen months for their names and last days thousands of times
+# per request; these are pure, so they are remembered.
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month: int) -> Month:
+    return Month(year, month)
+
+
+@lru_cache(maxsize=4096)
+def _iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, _calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=256)
+def _fiscal_months(be: int) -> tuple[Month, ...]:
+    fiscal_year = FiscalYear(be)
+    return tuple(fiscal_year.month(number) for number in FISCAL_MONTH_ORDER)
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +200,7 @@ class FiscalYear:
     @property
     def months(self) -> tuple[Month, ...]:
         """The twelve months in fiscal order, ต.ค. first."""
-        return tuple(self.month(number) for number in FISCAL_MONTH_ORDER)
+        return _fiscal_months(self.be)
 
     def month(self, number: int) -> Month:
         """The month with calendar number ``number`` inside this fiscal year."""

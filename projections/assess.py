@@ -12,11 +12,13 @@ month.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 from domain.calendar import FiscalYear, Month
@@ -149,6 +151,7 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
     status, days_late = _status(facts, on, months, started, completed, progress, expected)
     fiscal_year = FiscalYear(facts.fiscal_year)
     worked = facts.worked_months_on(on)
+    planned = set(months)
     return ActivityAssessment(
         id=str(facts.id),
         code=facts.code,
@@ -169,7 +172,7 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         actual_start=started,
         actual_end=completed or facts.cancelled_on(on),
         days_late=days_late,
-        grid=tuple(MonthCell(m, m in months, m in worked) for m in fiscal_year.months),
+        grid=tuple(MonthCell(m, m in planned, m in worked) for m in fiscal_year.months),
         steps=steps,
         version=facts.version,
     )
@@ -229,42 +232,61 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
     """Totals over ``rows``. Progress is weighted by allocation (a 100,000-baht
     activity counts ten times a 10,000-baht one), or plain where nothing is
     allocated; cancelled activities count in the money but not in progress."""
-    items = list(rows)
-    allocated = sum((r.allocated for r in items), ZERO)
-    live = [r for r in items if r.status is not ScheduleStatus.CANCELLED]
-    weight = sum((r.allocated for r in live), ZERO)
+    count = late = 0
+    original = allocated = spent = weight = ZERO
+    done = expected = ZERO  # allocation-weighted sums over live rows
+    plain_done = plain_expected = live = 0  # plain sums, for when nothing is allocated
     by_status: dict[str, int] = {}
-    for r in items:
-        by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
+    for r in rows:
+        count += 1
+        status = r.status.value
+        by_status[status] = by_status.get(status, 0) + 1
+        original += r.original_budget
+        allocated += r.allocated
+        spent += r.spent
+        if r.status in LATE_STATUSES:
+            late += 1
+        if r.status is not ScheduleStatus.CANCELLED:
+            live += 1
+            weight += r.allocated
+            done += r.progress * r.allocated
+            expected += r.expected_progress * r.allocated
+            plain_done += r.progress
+            plain_expected += r.expected_progress
 
-    def weighted(values: list[tuple[int, Decimal]]) -> int:
-        if not values:
+    def weighted(by_money: Decimal, plain: int) -> int:
+        if not live:
             return 0
         if weight > ZERO:
-            return _round(sum((Decimal(v) * w for v, w in values), ZERO) / weight)
-        return _round(Decimal(sum(v for v, _ in values)) / len(values))
+            return _round(by_money / weight)
+        return _round(Decimal(plain) / live)
 
     return Rollup(
         key=key,
         label=label,
-        activities=len(items),
+        activities=count,
         by_status=by_status,
-        original_budget=sum((r.original_budget for r in items), ZERO),
+        original_budget=original,
         allocated=allocated,
-        spent=sum((r.spent for r in items), ZERO),
-        progress=weighted([(r.progress, r.allocated) for r in live]),
-        expected_progress=weighted([(r.expected_progress, r.allocated) for r in live]),
-        late=sum(1 for r in items if r.status in LATE_STATUSES),
+        spent=spent,
+        progress=weighted(done, plain_done),
+        expected_progress=weighted(expected, plain_expected),
+        late=late,
     )
 
 
 def plan_versus_actual(
-    activities: Iterable[ActivityFacts], projects: Iterable[ProjectFacts], on: date
+    activities: Iterable[ActivityFacts],
+    projects: Iterable[ProjectFacts],
+    on: date,
+    assess_one: Callable[[ActivityFacts, date], ActivityAssessment | None] | None = None,
 ) -> PlanVersusActual:
-    """Every activity of a plan on ``on``, rolled up per project, per unit and in total."""
+    """Every activity of a plan on ``on``, rolled up per project, per unit and in total.
+    ``assess_one`` replaces :func:`assess` (a memo of it, say)."""
+    judge = assess_one or assess
     rows = tuple(
         sorted(
-            (a for a in (assess(f, on) for f in activities) if a is not None),
+            (a for a in (judge(f, on) for f in activities) if a is not None),
             key=lambda r: code_key(r.code),
         )
     )
@@ -277,15 +299,19 @@ def plan_versus_actual(
         (r for r in rows if r.status in LATE_STATUSES),
         key=lambda r: (-r.days_late, code_key(r.code)),
     )
+    of_project: dict[str, list[ActivityAssessment]] = defaultdict(list)
+    of_unit: dict[str, list[ActivityAssessment]] = defaultdict(list)
+    for r in rows:
+        of_project[r.project_code].append(r)
+        of_unit[r.unit_key].append(r)
     return PlanVersusActual(
         on=on,
         rows=rows,
         projects=tuple(
-            rollup(code, project_names.get(code, code), (r for r in rows if r.project_code == code))
-            for code in by_project
+            rollup(code, project_names.get(code, code), of_project[code]) for code in by_project
         ),
         units=tuple(
-            rollup(key, label, (r for r in rows if r.unit_key == key))
+            rollup(key, label, of_unit[key])
             for key, label in sorted(units.items(), key=lambda kv: kv[1])
         ),
         total=rollup("total", "", rows),
@@ -293,6 +319,7 @@ def plan_versus_actual(
     )
 
 
+@lru_cache(maxsize=65536)
 def code_key(code: str) -> tuple[int, ...]:
     """Sort ``1.2`` before ``1.10`` and ``2`` after ``1.10``."""
     return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))

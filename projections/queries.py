@@ -21,7 +21,7 @@ import psycopg
 from domain.errors import NotFoundError
 from domain.recorded import Recorded
 from domain.tracker import Tracker
-from projections.db import ViewDatabase
+from projections.db import Cursor, ViewDatabase
 from projections.facts import (
     ACTIVITY_JSON,
     PLAN_JSON,
@@ -31,6 +31,7 @@ from projections.facts import (
     ProjectFacts,
 )
 from projections.fold import Fold
+from projections.runner import read_position
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +91,17 @@ def fold_as_of(
     return fold
 
 
+def _version(facts: ActivityFacts | None) -> int | None:
+    return facts.version if facts is not None else None
+
+
 class PlanReader:
     """Queries over the plan view."""
 
     def __init__(self, db: ViewDatabase, tracker: Tracker) -> None:
         self.db = db
         self.tracker = tracker
+        self._parsed: dict[str, ActivityFacts] = {}
 
     def plans(self) -> list[PlanFacts]:
         """Every plan, newest fiscal year first."""
@@ -106,7 +112,18 @@ class PlanReader:
         return [PLAN_JSON.validate_json(row[0]) for row in rows]
 
     def snapshot(self, plan_id: UUID) -> PlanSnapshot:
+        return self.snapshot_at(plan_id)[0]
+
+    def position(self) -> int:
+        """How far the plan view has folded the log: its contents change only when this does."""
         with self.db.reading() as cur:
+            return read_position(cur, "plan")
+
+    def snapshot_at(self, plan_id: UUID) -> tuple[PlanSnapshot, int]:
+        """The plan's fact sheets and the plan view's position they were read at (one
+        read transaction), so a cache keyed by the position is never ahead of its data."""
+        with self.db.reading() as cur:
+            position = read_position(cur, "plan")
             plan = cur.execute(
                 "SELECT doc FROM view_plans WHERE plan_id = ?", (str(plan_id),)
             ).fetchone()
@@ -115,14 +132,38 @@ class PlanReader:
             projects = cur.execute(
                 "SELECT doc FROM view_projects WHERE plan_id = ?", (str(plan_id),)
             ).fetchall()
-            activities = cur.execute(
-                "SELECT doc FROM view_activities WHERE plan_id = ?", (str(plan_id),)
+            versions = cur.execute(
+                "SELECT activity_id, version FROM view_activities WHERE plan_id = ?",
+                (str(plan_id),),
             ).fetchall()
-        return PlanSnapshot(
+            activities = self._sheets(cur, [(str(r[0]), int(r[1])) for r in versions])
+        snapshot = PlanSnapshot(
             PLAN_JSON.validate_json(plan[0]),
             tuple(PROJECT_JSON.validate_json(r[0]) for r in projects),
-            tuple(ACTIVITY_JSON.validate_json(r[0]) for r in activities),
+            activities,
         )
+        return snapshot, position
+
+    def _sheets(self, cur: Cursor, wanted: list[tuple[str, int]]) -> tuple[ActivityFacts, ...]:
+        """The activities' fact sheets, parsed only where the version moved since last read.
+
+        A sheet changes only with its activity's version (every activity event, flags
+        included, bumps both in one transaction), so a parsed sheet of the same version
+        is the same sheet. Readers never mutate sheets; only the fold does, on its own.
+        """
+        known = self._parsed
+        stale = [ident for ident, version in wanted if _version(known.get(ident)) != version]
+        for start in range(0, len(stale), 500):
+            chunk = stale[start : start + 500]
+            rows = cur.execute(
+                "SELECT doc FROM view_activities WHERE activity_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for row in rows:
+                facts = ACTIVITY_JSON.validate_json(row[0])
+                known[str(facts.id)] = facts
+        return tuple(known[ident] for ident, _ in wanted)
 
     def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
         fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))

@@ -8,8 +8,12 @@ dates ISO (CE); Thai labels are for pages, not for data.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 from uuid import UUID
 
@@ -20,6 +24,7 @@ from domain.money import ZERO
 from projections.assess import (
     ActivityAssessment,
     Basis,
+    PlanVersusActual,
     Rollup,
     ScheduleStatus,
     assess,
@@ -176,6 +181,9 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
     activities = sorted(
         (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: code_key(a.code)
     )
+    of_project: dict[UUID, list[ActivityFacts]] = defaultdict(list)
+    for a in activities:
+        of_project[a.project_id].append(a)
     return PlanOut(
         id=plan.id,
         organisation=plan.organisation,
@@ -194,7 +202,7 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
                 name=p.name,
                 budget=money(p.budget_on(on)),
                 original_budget=money(p.original_budget),
-                activities=[activity_resource(a, on) for a in activities if a.project_id == p.id],
+                activities=[activity_resource(a, on) for a in of_project[p.id]],
             )
             for p in projects
         ],
@@ -232,7 +240,10 @@ def activity_resource(a: ActivityFacts, on: date) -> ActivityOut:
 
 
 def assessment_out(r: ActivityAssessment) -> AssessmentOut:
-    return AssessmentOut(
+    """One row of plan versus actual. Built with ``model_construct``: every value comes
+    from the fact sheets through the assessment, already typed, and a plan of a thousand
+    activities would otherwise validate some forty thousand small models per request."""
+    return AssessmentOut.model_construct(
         id=UUID(r.id),
         code=r.code,
         name=r.name,
@@ -253,12 +264,9 @@ def assessment_out(r: ActivityAssessment) -> AssessmentOut:
         actual_start=r.actual_start,
         actual_end=r.actual_end,
         days_late=r.days_late,
-        grid=[
-            MonthCellOut(month=c.month.iso, planned=c.planned, worked=c.worked, state=c.state)
-            for c in r.grid
-        ],
+        grid=[_cell(c.month.iso, c.planned, c.worked, c.state) for c in r.grid],
         steps=[
-            StepDueOut(
+            StepDueOut.model_construct(
                 number=s.number,
                 text=s.text,
                 planned_months=months(s.planned_months),
@@ -269,6 +277,12 @@ def assessment_out(r: ActivityAssessment) -> AssessmentOut:
         ],
         version=r.version,
     )
+
+
+@lru_cache(maxsize=1024)
+def _cell(month: str, planned: bool, worked: bool, state: str) -> MonthCellOut:
+    """Grid cells repeat (a dozen months, four states); one shared, never-mutated model each."""
+    return MonthCellOut.model_construct(month=month, planned=planned, worked=worked, state=state)
 
 
 def assess_activity(facts: ActivityFacts, on: date) -> AssessmentOut | None:
@@ -293,14 +307,76 @@ def rollup_out(r: Rollup) -> RollupOut:
     )
 
 
+class RowMemo:
+    """Plan-versus-actual rows remembered per activity, for the version and day they
+    were made for: the assessment and its JSON. A row is a pure function of the
+    activity's fact sheet (which changes only with its version) and the day, so after
+    one write only that activity's row is made again. One memo per runtime, never
+    shared between stores: activity ids repeat across stores of the same plan."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, _Row] = {}
+
+    def assess(self, facts: ActivityFacts, on: date) -> ActivityAssessment | None:
+        key = str(facts.id)
+        found = self._rows.get(key)
+        if found is None or found.version != facts.version or found.on != on:
+            found = _Row(facts.version, on, assess(facts, on))
+            self._rows[key] = found
+        return found.assessment
+
+    def json(self, row: ActivityAssessment, on: date) -> bytes:
+        """The row as JSON, exactly as inside ``PlanVsActualOut.model_dump_json()``."""
+        found = self._rows.get(row.id)
+        if found is None or found.assessment is not row:
+            return assessment_out(row).model_dump_json().encode()
+        if found.json is None:
+            found.json = assessment_out(row).model_dump_json().encode()
+        return found.json
+
+
+@dataclass(slots=True)
+class _Row:
+    version: int
+    on: date
+    assessment: ActivityAssessment | None
+    json: bytes | None = None
+
+
 def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut:
     report = plan_versus_actual(snapshot.activities, snapshot.projects, on)
+    return _plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
+
+
+def plan_vs_actual_json(
+    snapshot: PlanSnapshot,
+    on: date,
+    memo: RowMemo,
+    keep: Callable[[ActivityAssessment], bool] | None = None,
+) -> bytes:
+    """``plan_vs_actual_resource(...).model_dump_json()``, byte for byte (rows filtered
+    by ``keep``; the roll-ups always cover the whole plan), from remembered rows.
+
+    The envelope is serialised with no rows and each row's remembered JSON is put in
+    their place: ``"rows":[]`` is the envelope's first such text, because the fields
+    before it are an id, a number, a date and a string (where quotes are escaped).
+    """
+    report = plan_versus_actual(snapshot.activities, snapshot.projects, on, memo.assess)
+    rows = [r for r in report.rows if keep is None or keep(r)]
+    envelope = _plan_vs_actual_out(snapshot, on, report, []).model_dump_json().encode()
+    inside = b",".join(memo.json(r, on) for r in rows)
+    return envelope.replace(b'"rows":[]', b'"rows":[' + inside + b"]", 1)
+
+
+def _plan_vs_actual_out(
+    snapshot: PlanSnapshot, on: date, report: PlanVersusActual, rows: list[AssessmentOut]
+) -> PlanVsActualOut:
     return PlanVsActualOut(
         plan_id=snapshot.plan.id,
         fiscal_year=snapshot.plan.fiscal_year,
         strategy=snapshot.plan.strategy_path,
         on=on,
-        rows=[assessment_out(r) for r in report.rows],
+        rows=rows,
         late=[r.code for r in report.late_first],
         projects=[rollup_out(r) for r in report.projects],
         units=[rollup_out(r) for r in report.units],

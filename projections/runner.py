@@ -62,6 +62,10 @@ class Projector:
         self.view = view
         self.batch_size = batch_size
         self._now = clock or (lambda: datetime.now(UTC))
+        self.seen = -1
+        """The last position this process read or wrote for the view (-1: none yet).
+        Never ahead of the stored one, so reading the log from it misses nothing; and
+        a cheap, in-memory sign that the view changed (caches of it key on it)."""
 
     @property
     def name(self) -> str:
@@ -96,41 +100,40 @@ class Projector:
 
     def position(self) -> int:
         with self.db.reading() as cur:
-            return read_position(cur, self.name)
+            position = read_position(cur, self.name)
+        self.seen = max(self.seen, position)
+        return position
 
     # ----------------------------------------------------------- the live view
 
     def run_batch(self) -> int:
-        """Fold the next batch into the live view; returns how many events it held.
-
-        The log is read and decoded *before* the view's write transaction opens: on
-        SQLite that transaction holds the file's write lock, and reading the log then
-        would wait for the library's connection, which a writer may hold while it
-        waits for that same write lock. Inside the transaction the position is read
-        again (locked) and only what is newer is folded, so a projector that won the
-        race meanwhile is never folded twice.
-        """
-        notifications = self._read(self.position())
-        if not notifications:
-            return 0
-        decoded = self._decode(notifications)
-        with self.db.transaction() as cur:
-            position = read_position(cur, self.name, lock=self.db.dialect == "postgres")
-            fresh = [(ident, event) for ident, event in decoded if ident > position]
-            if not fresh:
-                return 0
-            self.view.process(cur, fresh)
-            write_position(cur, self.name, fresh[-1][0], self._now())
-            return len(fresh)
+        """Fold the next batch into the live view; returns how many events it held."""
+        return catch_up_together([self], rounds=1)
 
     def catch_up(self, until: int | None = None) -> int:
         """Run batches until the view has reached ``until`` (default: the log's head)."""
-        done = 0
-        while True:
-            count = self.run_batch()
-            done += count
-            if count == 0 or (until is not None and self.position() >= until):
-                return done
+        return catch_up_together([self], until=until)
+
+    def fold(self, events: Sequence[tuple[int, object]]) -> int:
+        """Fold whichever of ``events`` (decoded, in log order) the view has not folded yet,
+        in one transaction with its position; returns how many that was."""
+        with self.db.transaction() as cur:
+            done, reached = self.fold_in(cur, events)
+        self.seen = max(self.seen, reached)
+        return done
+
+    def fold_in(self, cur: Cursor, events: Sequence[tuple[int, object]]) -> tuple[int, int]:
+        """Fold, within the caller's transaction, what the view lacks of ``events``; returns
+        (how many, the position reached). The position is read again here (locked):
+        another process may have folded some of them meanwhile, and nothing is ever
+        folded twice. ``seen`` is the caller's to update once the transaction commits."""
+        position = read_position(cur, self.name, lock=self.db.dialect == "postgres")
+        fresh = [(ident, event) for ident, event in events if ident > position]
+        if not fresh:
+            return 0, position
+        self.view.process(cur, fresh)
+        write_position(cur, self.name, fresh[-1][0], self._now())
+        return len(fresh), fresh[-1][0]
 
     # ----------------------------------------------------------- rebuilding
 
@@ -161,6 +164,70 @@ class Projector:
     def _decode(self, notifications: Sequence[Notification]) -> list[tuple[int, object]]:
         to_event = self.app.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in notifications]
+
+
+def catch_up_together(
+    projectors: Sequence[Projector], *, until: int | None = None, rounds: int | None = None
+) -> int:
+    """Bring live views of one application's log up to date; returns events folded.
+
+    Each batch of the log is read and decoded once for all of them, from the lowest
+    position any of them was last seen at, and the views fold what each lacks in one
+    transaction (with all their positions: one commit instead of one per view). If
+    that fails, each view folds again in a transaction of its own, so a failing view
+    holds back only itself; its error is raised once the others are done.
+    The log is read before any view's write transaction opens: on SQLite, reading it
+    while holding a write lock deadlocked with a writer that held the library's
+    connection and waited for that lock. A batch shorter than the batch size means the
+    log's end was reached, so no empty read follows.
+    """
+    first = projectors[0]
+    for p in projectors:
+        if p.seen < 0:
+            p.position()
+    done = batches = 0
+    while True:
+        start = min(p.seen for p in projectors)
+        notifications = first._read(start)
+        if not notifications:
+            return done
+        decoded = first._decode(notifications)
+        last = notifications[-1].id
+        done += _fold_together([p for p in projectors if last > p.seen], decoded)
+        batches += 1
+        if len(notifications) < first.batch_size or (rounds is not None and batches >= rounds):
+            return done
+        if until is not None and min(p.seen for p in projectors) >= until:
+            return done
+
+
+def _fold_together(projectors: Sequence[Projector], decoded: list[tuple[int, object]]) -> int:
+    if not projectors:
+        return 0
+
+    def lacking(p: Projector) -> list[tuple[int, object]]:
+        return [pair for pair in decoded if pair[0] > p.seen]
+
+    db = projectors[0].db
+    if len(projectors) > 1 and all(p.db is db for p in projectors):
+        try:
+            with db.transaction() as cur:
+                folded = [p.fold_in(cur, lacking(p)) for p in projectors]
+        except Exception:
+            pass  # fold them one by one below, to find the view that fails
+        else:
+            for p, (_, reached) in zip(projectors, folded, strict=True):
+                p.seen = max(p.seen, reached)
+            return sum(count for count, _ in folded)
+    done, failure = 0, None
+    for p in projectors:
+        try:
+            done += p.fold(lacking(p))
+        except Exception as error:  # the others still fold; this one is raised below
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return done
 
 
 def rebuild_together(projectors: Sequence[Projector], progress: Progress | None = None) -> int:

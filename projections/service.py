@@ -24,7 +24,13 @@ from projections.audit_view import AuditView
 from projections.db import ViewDatabase
 from projections.people_view import PeopleView
 from projections.plan_view import PlanView
-from projections.runner import Progress, ProjectionStatus, Projector, rebuild_together
+from projections.runner import (
+    Progress,
+    ProjectionStatus,
+    Projector,
+    catch_up_together,
+    rebuild_together,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +74,16 @@ class Projections:
 
     def catch_up(self) -> int:
         """Fold every pending event into every view, in this thread."""
-        done = sum(projector.catch_up() for projector in self.projectors)
+        done = sum(catch_up_together(group) for group in self._by_app())
         with self._advanced:
             self._advanced.notify_all()
         return done
+
+    def _by_app(self) -> list[list[Projector]]:
+        groups: dict[int, list[Projector]] = {}
+        for projector in self.projectors:
+            groups.setdefault(id(projector.app), []).append(projector)
+        return list(groups.values())
 
     def start(self) -> None:
         """Keep the views current from a background thread until `stop`."""

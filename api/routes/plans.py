@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, File, Path, Query, UploadFile
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 
 from api.deps import CurrentUser, ServicesDep
 from api.routes.common import (
@@ -24,9 +25,16 @@ from domain.errors import InputError, TidtamError
 from domain.plan_table import read_plan
 from domain.policy import Action
 from domain.thai import name_key
+from projections.assess import ActivityAssessment
 from projections.compare import ComparisonOut, compare, comparison_resource
 from projections.queries import PlanSnapshot
-from projections.resources import PlanOut, PlanVsActualOut, plan_resource, plan_vs_actual_resource
+from projections.resources import (
+    PlanOut,
+    PlanVsActualOut,
+    RowMemo,
+    plan_resource,
+    plan_vs_actual_json,
+)
 
 router = APIRouter(prefix="/api/v1/plans", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -100,22 +108,58 @@ def plan_vs_actual(
     plan_id: PlanId,
     svc: ServicesDep,
     who: CurrentUser,
+    request: Request,
     as_of: AsOf = None,
     on: On = None,
     unit: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[str | None, Query(max_length=40)] = None,
     min_position: MinPosition = None,
-) -> PlanVsActualOut:
-    """Status, expected and recorded progress, money and the month grid, with roll-ups."""
+) -> Response:
+    """Status, expected and recorded progress, money and the month grid, with roll-ups.
+
+    Today's report (no ``as_of``) carries an ``ETag``; send it back as ``If-None-Match``
+    and an unchanged report is a 304.
+    """
     who.require(Action.READ)
     read_your_writes(svc, min_position)
-    snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
-    report = plan_vs_actual_resource(snapshot, day)
-    if unit:
-        report.rows = [r for r in report.rows if name_key(r.unit) == name_key(unit)]
-    if status:
-        report.rows = [r for r in report.rows if r.status.value == status]
-    return report
+    moment = instant(as_of)
+    if moment is not None:
+        snapshot, day = _snapshot(svc, plan_id, moment, on)  # folded for this request alone
+        return _json(plan_vs_actual_json(snapshot, day, RowMemo(), _keep(unit, status)))
+    day = on or business_today(svc)
+    reader = svc.runtime.reader
+
+    def build() -> tuple[int, bytes]:
+        snapshot, position = reader.snapshot_at(plan_id)
+        return position, plan_vs_actual_json(snapshot, day, svc.rows, _keep(unit, status))
+
+    rendered = svc.reports.serve(
+        lambda position: ("plan-vs-actual", plan_id, day, unit, status, position),
+        reader.position(),
+        build,
+    )
+    if rendered.etag in _tags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers={"ETag": rendered.etag})
+    return _json(rendered.body, ETag=rendered.etag)
+
+
+def _keep(unit: str | None, status: str | None) -> Callable[[ActivityAssessment], bool] | None:
+    """The rows a request filters to (the roll-ups stay whole-plan)."""
+    if not unit and not status:
+        return None
+    unit_key = name_key(unit) if unit else None
+    return lambda r: (
+        (unit_key is None or r.unit_key == unit_key)
+        and (status is None or r.status.value == status)
+    )
+
+
+def _json(body: bytes, **headers: str) -> Response:
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _tags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 @router.get("/{plan_id}/compare", response_model=ComparisonOut)

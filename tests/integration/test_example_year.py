@@ -22,9 +22,15 @@ from api.scenario import PlayedScript, play
 from domain.clock import BANGKOK
 from domain.store import Store
 from domain.tracker import Tracker
+from projections.assess import plan_versus_actual
 from projections.compare import compare
 from projections.queries import PlanReader
-from projections.resources import PlanVsActualOut, plan_vs_actual_resource
+from projections.resources import (
+    PlanVsActualOut,
+    RowMemo,
+    plan_vs_actual_json,
+    plan_vs_actual_resource,
+)
 from projections.service import Projections
 
 YEAR = EXAMPLES / "thungsong-2552-year.tsv"
@@ -208,3 +214,31 @@ def test_late_entries_are_marked_in_the_audit_trail(year: Year) -> None:
         ("3", "StepCompleted", "2009-01-30", "2009-02-06"),
         ("3", "ActivityCompleted", "2009-01-30", "2009-02-06"),
     ]
+
+
+def test_remembered_rows_give_the_report_byte_for_byte(year: Year) -> None:
+    """The API's serialised plan versus actual (rows remembered per activity version and
+    day, spliced into the envelope) is the resource's own JSON, through writes and days."""
+    memo = RowMemo()
+    days = [date(2009, 2, 28), date(2009, 9, 30), date(2009, 2, 28), date(2009, 6, 15)]
+
+    def both(day: date, keep: Any = None) -> tuple[bytes, bytes]:
+        snapshot = year.reader.snapshot(year.plan_id)
+        expected = plan_vs_actual_resource(snapshot, day)
+        if keep is not None:
+            assessed = plan_versus_actual(snapshot.activities, snapshot.projects, day).rows
+            expected.rows = [out for out, a in zip(expected.rows, assessed, strict=True) if keep(a)]
+        return plan_vs_actual_json(snapshot, day, memo, keep), expected.model_dump_json().encode()
+
+    reports = {}
+    for day in days:
+        reports[day] = both(day)
+        assert len(set(reports[day])) == 1, day
+    late = both(date(2009, 9, 30), lambda a: a.status.value == "completed_late")
+    assert len(set(late)) == 1 and late[0].count(b'"code"') == 1
+    year.tracker.reopen(
+        year.tracker.find_activity(year.plan_id, "2.2").id, actor="manee", reason="งบเพิ่ม"
+    )
+    year.projections.catch_up()
+    after, expected = both(date(2009, 9, 30))
+    assert after == expected and after != reports[date(2009, 9, 30)][0]  # 2.2's new version

@@ -228,6 +228,25 @@ def test_reads_with_min_position_see_every_write(open_api: OpenApi) -> None:
         assert {r["code"]: r["progress"] for r in pva["rows"]}["3"] == percent
 
 
+def test_plan_versus_actual_is_built_once_per_state_and_revalidates(api: Api) -> None:
+    pva = f"{PLANS}/{api.plan_id}/plan-vs-actual"
+    first = api.get(pva)
+    tag = first.headers["ETag"]
+    again = api.get(pva)
+    unchanged = api.get(pva, headers={"If-None-Match": tag})
+
+    assert again.content == first.content and again.headers["ETag"] == tag
+    assert {r["code"]: r["lifecycle"] for r in first.json()["rows"]}["2.2"] == "cancelled"
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    other_day = api.get(pva, params={"on": "2009-03-31"})
+    assert other_day.headers["ETag"] != tag and other_day.json()["on"] == "2009-03-31"
+
+    wrote = api.post(api.activity_path("2.2", "reopen"), json={"reason": "ได้รับงบประมาณเพิ่ม"}).json()
+    moved = api.get(pva, headers={"If-None-Match": tag}, params={"min_position": wrote["position"]})
+    assert moved.status_code == 200 and moved.headers["ETag"] != tag
+    assert {r["code"]: r["lifecycle"] for r in moved.json()["rows"]}["2.2"] != "cancelled"
+
+
 def test_a_position_never_written_is_refused_at_once(api: Api) -> None:
     beyond = api.get(api.activity_path("3"), params={"min_position": api.head() + 1})
 
