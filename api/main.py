@@ -7,6 +7,7 @@ and everything is closed again at shutdown.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -33,6 +34,25 @@ and months are ISO, Common Era.
 """
 
 
+DEFAULT_GC_THRESHOLDS = gc.get_threshold()
+SERVER_GC_THRESHOLDS = (50_000, 20, 20)
+
+
+def settle_garbage_collector() -> None:
+    """Tune the cyclic collector for a long-running server (one that owns its runtime).
+
+    Full collections walk every live container, and a server keeps many: parsed
+    sheets, remembered rows. At Python's default thresholds one fell every few hundred
+    requests and held the interpreter for tens of milliseconds, doubling plan versus
+    actual's p99 under load. What startup built is frozen (never walked again) and
+    the youngest generation is collected after 50,000 allocations instead of 700;
+    most garbage here is acyclic and freed by reference counting anyway.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SERVER_GC_THRESHOLDS)
+
+
 def create_app(
     settings: Settings | None = None,
     runtime: Runtime | None = None,
@@ -54,6 +74,8 @@ def create_app(
         services = Services.build(settings, active)
         app.state.services = services
         active.projections.catch_up()
+        if own:
+            settle_garbage_collector()
         active.projections.start()
         alerts_job = (
             AlertScheduler(active.tracker, active.projections, scheduling) if embedded else None
@@ -68,6 +90,8 @@ def create_app(
             active.projections.stop()
             if own:
                 active.close()
+                gc.unfreeze()
+                gc.set_threshold(*DEFAULT_GC_THRESHOLDS)
 
     app = FastAPI(
         title="Tidtam API",
