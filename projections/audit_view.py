@@ -8,7 +8,6 @@ and a ``late_entry`` mark when the business date falls in an earlier month
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
@@ -16,6 +15,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 from uuid import UUID
+
+from pydantic_core import to_json
 
 from domain.calendar import Month
 from domain.clock import BANGKOK
@@ -119,7 +120,13 @@ def owner_of(event: Recorded) -> tuple[str | None, str, str | None] | None:
 
 def aggregate_kind(event: object) -> str:
     """``plan``, ``project`` or ``activity``: the aggregate an event belongs to."""
-    return type(event).__qualname__.split(".")[0].lower()
+    kind = _KINDS.get(type(event))
+    if kind is None:
+        kind = _KINDS[type(event)] = type(event).__qualname__.split(".")[0].lower()
+    return kind
+
+
+_KINDS: dict[type, str] = {}
 
 
 def is_late_entry(occurred_on: date, recorded_at: datetime) -> bool:
@@ -132,13 +139,14 @@ def audit_row(
     position: int, event: Recorded, owner: tuple[str | None, str, str | None]
 ) -> tuple[Any, ...]:
     kind = aggregate_kind(event)
+    aggregate_id = str(event.originator_id)
     return (
         position,
-        str(event.originator_id),
+        aggregate_id,
         event.originator_version,
         kind,
         owner[0],
-        str(event.originator_id) if kind == "activity" else None,
+        aggregate_id if kind == "activity" else None,
         owner[1],
         owner[2],
         type(event).__name__,
@@ -146,7 +154,7 @@ def audit_row(
         event.occurred_on.isoformat(),
         event.timestamp.isoformat(),
         int(is_late_entry(event.occurred_on, event.timestamp)),
-        json.dumps(event_payload(event), ensure_ascii=False),
+        to_json(event_payload(event)).decode(),  # a third of the cost of json.dumps
     )
 
 
@@ -156,11 +164,23 @@ def event_payload(event: object) -> dict[str, Any]:
 
 
 _PLAIN = (str, int, float, bool, type(None))
+_BY_TYPE: dict[type, Any] = {
+    date: date.isoformat,
+    datetime: datetime.isoformat,
+    Decimal: str,
+    UUID: str,
+    Month: lambda month: month.iso,
+}
+"""The common value types by exact type, before the general ``isinstance`` ladder:
+the audit trail converts every field of every event."""
 
 
 def jsonable(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
+    convert = _BY_TYPE.get(type(value))
+    if convert is not None:
+        return convert(value)
     if isinstance(value, Month):
         return value.iso
     if isinstance(value, datetime | date):
