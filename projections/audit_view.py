@@ -52,11 +52,15 @@ class AuditView(View):
 
     name = "audit"
     tables = ("view_audit",)
+    schema_version = 2
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
+        # On SQLite the position is the rowid itself: rows arrive in position order and
+        # are appended, with no separate key index to keep (a sixth of a rebuild's writes).
+        key = "INTEGER" if cur.dialect == "sqlite" else "BIGINT"
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_audit{suffix} ("
-            "position BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL,"
+            f"position {key} PRIMARY KEY, aggregate_id TEXT NOT NULL,"
             " aggregate_version INTEGER NOT NULL, kind TEXT NOT NULL, plan_id TEXT,"
             " activity_id TEXT, code TEXT, unit_key TEXT, event_type TEXT NOT NULL,"
             " actor TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_at TEXT NOT NULL,"
@@ -160,10 +164,14 @@ def audit_row(
 
 def event_payload(event: object) -> dict[str, Any]:
     """An event's own facts as JSON-ready values (ISO dates, decimal strings)."""
-    return {k: jsonable(v) for k, v in vars(event).items() if k not in _BASE_FIELDS}
+    payload = {}
+    for key, value in vars(event).items():
+        if key not in _BASE_FIELDS:
+            payload[key] = value if type(value) in _PLAIN else jsonable(value)
+    return payload
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 _BY_TYPE: dict[type, Any] = {
     date: date.isoformat,
     datetime: datetime.isoformat,

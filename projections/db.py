@@ -34,6 +34,10 @@ class Cursor(Protocol):
     def fetchone(self) -> tuple[Any, ...] | None: ...
     @property
     def rowcount(self) -> int: ...
+    @property
+    def dialect(self) -> Literal["sqlite", "postgres"]:
+        """For the little DDL that differs (SQLite's rowid keys, say)."""
+        ...
 
 
 class ViewDatabase:
@@ -66,6 +70,8 @@ class ViewDatabase:
 
 
 class _SQLiteCursor:
+    dialect: Literal["sqlite"] = "sqlite"
+
     def __init__(self, cursor: sqlite3.Cursor) -> None:
         self._cursor = cursor
 
@@ -220,6 +226,8 @@ class SQLiteViews(ViewDatabase):
 
 
 class _PostgresCursor:
+    dialect: Literal["postgres"] = "postgres"
+
     def __init__(self, cursor: Any) -> None:
         self._cursor = cursor
 

@@ -8,7 +8,6 @@ it (the plan resource, plan versus actual, compare) works for both.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import psycopg
 from domain.errors import NotFoundError
 from domain.recorded import Recorded
 from domain.tracker import Tracker
+from projections.collector import collector_paused
 from projections.db import Cursor, ViewDatabase
 from projections.facts import (
     ACTIVITY_JSON,
@@ -71,23 +71,18 @@ def fold_as_of(
 
     ``stop``, when given, is a position after which no event was recorded by
     ``instant``, so the log is not read beyond it. The cyclic garbage collector
-    is paused while folding: the fold makes many small objects and no cycles.
+    is paused while folding (see :mod:`projections.collector`).
     """
     fold = Fold()
     recorder, to_event = tracker.recorder, tracker.mapper.to_domain_event
     position = 0
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         while notifications := recorder.select_notifications(position + 1, batch, stop=stop):
             for notification in notifications:
                 event = cast(Recorded, to_event(notification))
                 if instant is None or event.timestamp <= instant:
                     fold.apply(notification.id, event)
             position = notifications[-1].id
-    finally:
-        if paused:
-            gc.enable()
     return fold
 
 

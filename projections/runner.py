@@ -24,6 +24,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from domain.recorded import Recorded
+from projections.collector import collector_paused
 from projections.db import Cursor, ViewDatabase
 from projections.view import View
 
@@ -254,31 +255,32 @@ def rebuild_together(projectors: Sequence[Projector], progress: Progress | None 
         for index, p in enumerate(projectors):
             states[index] = p.view.process(cur, events, REBUILD, states[index])
 
-    while notifications := first._read(position, batch):
-        with db.transaction() as cur:
-            fold(cur, notifications)
-        position = notifications[-1].id
-        if progress is not None:
-            progress(position, max(head, position))
-    with db.transaction() as cur:
-        while notifications := first._read(position, batch):  # appended during the rebuild
-            fold(cur, notifications)
+    with collector_paused():  # see projections.collector
+        while notifications := first._read(position, batch):
+            with db.transaction() as cur:
+                fold(cur, notifications)
             position = notifications[-1].id
-        for index, p in enumerate(projectors):
-            p.view.finish(cur, REBUILD, states[index])
-            p.view.drop(cur, "")
-            for table in p.view.tables:
-                cur.execute(f"ALTER TABLE {table}{REBUILD} RENAME TO {table}")
-                if db.dialect == "postgres":  # its primary key's index keeps the old name
-                    cur.execute(
-                        f"ALTER INDEX IF EXISTS {table}{REBUILD}_pkey RENAME TO {table}_pkey"
-                    )
-            p.view.create_indexes(cur)
-            cur.execute(
-                f"INSERT INTO {TRACKING} VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
-                " SET position = excluded.position, updated_at = excluded.updated_at",
-                (p.name, position, first._now().isoformat()),
-            )
+            if progress is not None:
+                progress(position, max(head, position))
+        with db.transaction() as cur:
+            while notifications := first._read(position, batch):  # appended during the rebuild
+                fold(cur, notifications)
+                position = notifications[-1].id
+            for index, p in enumerate(projectors):
+                p.view.finish(cur, REBUILD, states[index])
+                p.view.drop(cur, "")
+                for table in p.view.tables:
+                    cur.execute(f"ALTER TABLE {table}{REBUILD} RENAME TO {table}")
+                    if db.dialect == "postgres":  # its primary key's index keeps the old name
+                        cur.execute(
+                            f"ALTER INDEX IF EXISTS {table}{REBUILD}_pkey RENAME TO {table}_pkey"
+                        )
+                p.view.create_indexes(cur)
+                cur.execute(
+                    f"INSERT INTO {TRACKING} VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+                    " SET position = excluded.position, updated_at = excluded.updated_at",
+                    (p.name, position, first._now().isoformat()),
+                )
     return position
 
 
