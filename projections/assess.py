@@ -23,6 +23,7 @@ from typing import Literal
 
 from domain.calendar import FiscalYear, Month
 from domain.money import ZERO
+from projections.collector import without_collector
 from projections.facts import ActivityFacts, Lifecycle, ProjectFacts, StepFacts
 
 Basis = Literal["linear", "steps"]
@@ -275,6 +276,7 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
     )
 
 
+@without_collector
 def plan_versus_actual(
     activities: Iterable[ActivityFacts],
     projects: Iterable[ProjectFacts],

@@ -31,6 +31,7 @@ from projections.assess import (
     code_key,
     plan_versus_actual,
 )
+from projections.collector import without_collector
 from projections.facts import ActivityFacts, Lifecycle
 from projections.queries import PlanSnapshot
 
@@ -172,6 +173,7 @@ class PlanVsActualOut(BaseModel):
     total: RollupOut
 
 
+@without_collector
 def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
     """The plan tree as it stands on ``on``: budgets, months, status, progress, spent."""
     plan = snapshot.plan
@@ -348,6 +350,7 @@ def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut
     return _plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
 
 
+@without_collector
 def plan_vs_actual_json(
     snapshot: PlanSnapshot,
     on: date,
