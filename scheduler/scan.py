@@ -21,6 +21,7 @@ from domain.calendar import Month
 from domain.flags import FlagKey
 from domain.tracker import Tracker
 from projections.alerts_view import AlertReader
+from projections.collector import without_collector
 from projections.db import ViewDatabase
 from scheduler.rules import Finding, WindowRow, due_findings, window_findings
 from scheduler.settings import SchedulerSettings
@@ -78,6 +79,7 @@ class Scanner:
         self.settings = settings
         self.alerts = AlertReader(db)
 
+    @without_collector  # a hundred thousand findings, no cycles: see projections.collector
     def evaluate(self, day: date) -> Evaluation:
         iso, month = day.isoformat(), Month.of(day).iso
         with self.db.reading() as cur:
