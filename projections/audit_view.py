@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -52,7 +53,7 @@ class AuditView(View):
 
     name = "audit"
     tables = ("view_audit",)
-    schema_version = 2
+    schema_version = 3
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         # On SQLite the position is the rowid itself: rows arrive in position order and
@@ -73,9 +74,11 @@ class AuditView(View):
         )
         cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_plan ON view_audit (plan_id, position)")
         cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_recorded ON view_audit (recorded_at)")
+        # Only creation rows: the one lookup by aggregate (`_owner`) asks for version 1.
+        cur.execute("DROP INDEX IF EXISTS ix_audit_aggregate")
         cur.execute(
-            "CREATE INDEX IF NOT EXISTS ix_audit_aggregate"
-            " ON view_audit (aggregate_id, aggregate_version)"
+            "CREATE INDEX IF NOT EXISTS ix_audit_created"
+            " ON view_audit (aggregate_id) WHERE aggregate_version = 1"
         )
 
     def process(
@@ -131,6 +134,8 @@ def aggregate_kind(event: object) -> str:
 
 
 _KINDS: dict[type, str] = {}
+_id_text = lru_cache(maxsize=65536)(str)
+"""An aggregate's id as text, remembered: its events come by the dozen."""
 
 
 def is_late_entry(occurred_on: date, recorded_at: datetime) -> bool:
@@ -143,7 +148,7 @@ def audit_row(
     position: int, event: Recorded, owner: tuple[str | None, str, str | None]
 ) -> tuple[Any, ...]:
     kind = aggregate_kind(event)
-    aggregate_id = str(event.originator_id)
+    aggregate_id = _id_text(event.originator_id)
     return (
         position,
         aggregate_id,

@@ -80,7 +80,7 @@ class _SQLiteCursor:
         return self
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
-        self._cursor.executemany(sql, [tuple(r) for r in rows])
+        self._cursor.executemany(sql, rows)
 
     def fetchall(self) -> list[tuple[Any, ...]]:
         return self._cursor.fetchall()
