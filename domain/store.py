@@ -11,6 +11,9 @@ the same database: on PostgreSQL that is the library's default, and on SQLite
 :class:`NamedTableSQLiteFactory` does the same, so that several applications can
 share one file without sharing one notification log.
 
+On PostgreSQL, :class:`TidtamPostgresRecorder` keeps large saves (imports) out of
+psycopg's pipeline, where they could hang.
+
 The library's ``POSTGRES_ENABLE_DB_FUNCTIONS`` is deliberately left off: in
 eventsourcing 9.5.6 its insert function is named per schema, not per table, so
 the last application created in a schema would take every other application's
@@ -62,10 +65,10 @@ class TidtamPostgresRecorder(PostgresApplicationRecorder):
     In pipeline mode (eventsourcing 9.5.6 with psycopg 3.3) one save of 12,801 events,
     an imported plan of 4,000 activities, at times never returned (one run in three
     here): the server sat waiting to read the rest of the statement while the client
-    waited for its result. Outside the pipeline the same save is the same three statements (lock
-    the table, notify, insert returning the positions) in one transaction, at the
-    cost of a round trip each, which a save that large does not notice. Small saves,
-    the commands people make all day, keep the pipeline.
+    waited for its result. Outside the pipeline the save is the same three statements
+    (lock the table, notify, insert returning the positions) in one transaction, at
+    the cost of a round trip each, which a save that large does not notice. Small
+    saves, the commands people make all day, keep the pipeline.
     """
 
     PIPELINE_LIMIT = 1000
