@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.deps import document_credentials
 from api.metrics import RequestTimer
 from api.routes import activities, alerts, events, health, plans, projects, users
 from api.runtime import Runtime
@@ -100,6 +101,7 @@ def create_app(
         lifespan=lifespan,
     )
     errors.install(app)
+    document_credentials(app)
 
     app.add_middleware(RequestTimer)
 

@@ -9,6 +9,8 @@ The live stream is left out (it never ends).
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,3 +94,31 @@ def test_the_document_declares_its_problems_and_never_fastapis_default_422() -> 
     assert (
         "Retry-After" in document["paths"]["/api/v1/session"]["post"]["responses"]["429"]["headers"]
     )
+
+
+def test_the_document_says_how_to_sign_in_and_anonymous_callers_are_refused(
+    served: Api,
+) -> None:
+    """Every API operation but signing in and out names the bearer token and the
+    session cookie; and each of them, called with neither, answers 401."""
+    document = create_app().openapi()
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["token"] == {**schemes["token"], "type": "http", "scheme": "bearer"}
+    assert schemes["session"]["in"] == "cookie"
+    secured = 0
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            declared = operation.get("security")
+            if not path.startswith("/api/") or path == "/api/v1/session":
+                assert declared is None, (method, path)
+                continue
+            assert declared == [{"token": []}, {"session": []}], (method, path)
+            concrete = re.sub(r"\{[a-z_]*id\}", str(uuid.uuid4()), path)
+            concrete = re.sub(r"\{(step|entry)\}", "1", concrete)
+            concrete = re.sub(r"\{[a-z_]+\}", "x", concrete)
+            if path.endswith("/stream"):
+                continue  # never ends when signed in; refused like the rest otherwise
+            answer = served.http.request(method.upper(), concrete)
+            assert answer.status_code == 401, (method, path, answer.status_code, answer.text)
+            secured += 1
+    assert secured > 30
