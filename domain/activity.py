@@ -239,6 +239,17 @@ class Activity(Aggregate):
         def apply(self, activity: Activity) -> None:
             activity.started_on = self.occurred_on
 
+    class StartCorrected(Recorded):
+        """The day work began was put right, with the reason why: its business date is
+        the corrected start, as an ``ActivityStarted``'s is the start."""
+
+        TOPIC = "tidtam.StartCorrected"
+        previous_start: date
+        reason: str
+
+        def apply(self, activity: Activity) -> None:
+            activity.started_on = self.occurred_on
+
     class ProgressRecorded(Recorded):
         """Staff reported how far the activity has got."""
 
@@ -557,6 +568,44 @@ class Activity(Aggregate):
         trigger(self, self.ActivityStarted, by, note=note)
         self._resolve_where("started", by, rule=Rule.LATE_START)
 
+    def correct_start(self, *, reason: str | None, by: Byline) -> None:
+        """Put the day work began right: the byline's business date is the true start.
+        A correction, so allowed on a closed activity too; the start may not move after
+        the first work recorded, nor after the day the activity closed."""
+        check_business_date(by, self.fiscal_year)
+        why = require_text(
+            reason, what=Words("a start correction", "การแก้ไขวันเริ่มดำเนินการ"), field="reason"
+        )
+        if self.started_on is None:
+            raise RuleViolation("activity_not_started", field="occurred_on", code=self.code)
+        new_start = by.occurred_on
+        if new_start == self.started_on:
+            raise RuleViolation(
+                "no_change",
+                field="occurred_on",
+                what=Words("the start", "วันเริ่มดำเนินการ"),
+                value=new_start,
+            )
+        first_work = self._first_work_on()
+        if first_work is not None and new_start > first_work:
+            raise RuleViolation(
+                "start_after_recorded_work",
+                field="occurred_on",
+                code=self.code,
+                started_on=new_start,
+                first_work=first_work,
+            )
+        closed_on = self.completed_on or self.cancelled_on
+        if closed_on is not None and new_start > closed_on:
+            raise RuleViolation(
+                "start_after_closing",
+                field="occurred_on",
+                code=self.code,
+                started_on=new_start,
+                closed_on=closed_on,
+            )
+        trigger(self, self.StartCorrected, by, previous_start=self.started_on, reason=why)
+
     def record_progress(
         self,
         percent: int,
@@ -803,6 +852,13 @@ class Activity(Aggregate):
                 spent=self.spent,
                 remaining=self.remaining,
             )
+
+    def _first_work_on(self) -> date | None:
+        """The earliest business date of any progress, step or spending recorded."""
+        days = [e.occurred_on for e in self.timeline]
+        days += [s.completed_on for s in self.steps.values() if s.completed_on is not None]
+        days += [e.occurred_on for e in self.ledger.entries]
+        return min(days, default=None)
 
     def _start_implicitly(self, by: Byline) -> None:
         """Recording work on an activity nobody marked as started starts it that day."""

@@ -201,6 +201,19 @@ register_messages(
             "activity {code} is {status}: only corrections may be recorded on it",
             "กิจกรรม {code} {status}แล้ว บันทึกได้เฉพาะการแก้ไข",
         ),
+        "activity_not_started": (
+            "activity {code} has not started: there is no start to correct",
+            "กิจกรรม {code} ยังไม่เริ่มดำเนินการ จึงไม่มีวันเริ่มให้แก้ไข",
+        ),
+        "start_after_recorded_work": (
+            "activity {code} cannot start on {started_on}: work was already recorded"
+            " on {first_work}",
+            "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะมีการบันทึกงานไว้แล้วเมื่อ {first_work}",
+        ),
+        "start_after_closing": (
+            "activity {code} cannot start on {started_on}: it closed on {closed_on}",
+            "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะปิดไปแล้วเมื่อ {closed_on}",
+        ),
         "activity_already_started": (
             "activity {code} was already started on {started_on}",
             "กิจกรรม {code} เริ่มดำเนินการแล้วเมื่อ {started_on}",

@@ -124,6 +124,21 @@ class Tracker(TidtamApplication):
         by = self.byline(actor, occurred_on)
         return self._decide(activity_id, expected_version, lambda a: a.start(note=note, by=by))
 
+    def correct_start(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        """Put the day work began right; ``occurred_on`` is the true start."""
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id, expected_version, lambda a: a.correct_start(reason=reason, by=by)
+        )
+
     def record_progress(
         self,
         activity_id: UUID,

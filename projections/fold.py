@@ -244,6 +244,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.ActivityRescheduled: _rescheduled,
     Activity.StepRescheduled: _step_rescheduled,
     Activity.ActivityStarted: _started,
+    Activity.StartCorrected: _started,  # its business date is the corrected start
     Activity.ProgressRecorded: _progress,
     Activity.ProgressCorrected: _progress,
     Activity.StepCompleted: _step_completed,

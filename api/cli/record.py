@@ -110,6 +110,24 @@ def spend(
     )
 
 
+@app.command("correct-start")
+def correct_start(
+    code: Code,
+    on: Annotated[str, typer.Option("--on", help="The day work truly began (required)")],
+    note: Annotated[str, typer.Option("--note", help="Why (required)")] = "",
+    actor: Actor = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Correct the day work on the activity began, with the reason why."""
+    w = who(actor, on)
+    _record(
+        code,
+        plan,
+        lambda t, a: t.correct_start(a, **w, reason=note, expected_version=expect_version),
+    )
+
+
 @app.command("correct-spend")
 def correct_spend(
     code: Code,

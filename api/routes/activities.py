@@ -35,6 +35,7 @@ from api.schemas.commands import (
     ProgressIn,
     ReasonIn,
     RescheduleIn,
+    StartCorrectionIn,
     StartIn,
 )
 from api.schemas.events import EventsPage
@@ -187,6 +188,20 @@ def start(
         svc, who, activity_id, if_match, response, name="start", action=Action.RECORD,
         command=lambda a, actor, v: svc.runtime.tracker.start(
             a, actor=actor, occurred_on=body.occurred_on, note=body.note, expected_version=v
+        ),
+    )  # fmt: skip
+
+
+@router.post("/{activity_id}/start/correction", response_model=CommandOut)
+def correct_start(
+    activity_id: ActivityId, body: StartCorrectionIn, svc: ServicesDep, who: CurrentUser,
+    response: Response, if_match: IfMatch = None,
+) -> CommandOut:  # fmt: skip
+    """Put the day work began right, with the reason why; ``occurred_on`` is the true start."""
+    return record(
+        svc, who, activity_id, if_match, response, name="start_correction", action=Action.RECORD,
+        command=lambda a, actor, v: svc.runtime.tracker.correct_start(
+            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
         ),
     )  # fmt: skip
 

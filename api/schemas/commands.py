@@ -31,6 +31,11 @@ class StartIn(CommandIn):
     note: Text = ""
 
 
+class StartCorrectionIn(CommandIn):
+    occurred_on: date = Field(description="The day work truly began (ISO, CE): the corrected start")
+    reason: Text
+
+
 class ProgressIn(CommandIn):
     percent: int = Field(description="Percent complete, 0–100")
     note: Text = ""

@@ -61,6 +61,8 @@ class Form:
     run: Callable[[Command], Outcome]
     shown: Callable[[ActivityFacts, date], bool]
     danger: bool = False
+    date_label: str = "form.occurred_on"
+    """What the form's business date means (an ``api.web.i18n`` key)."""
 
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields} | {"occurred_on"}
@@ -145,6 +147,15 @@ FORMS: tuple[Form, ...] = (
             expected_version=c.expected_version,
         ),
         lambda f, d: f.lifecycle_on(d) == "planned",
+    ),
+    Form(
+        "correct_start", "form.correct_start", Action.RECORD, (REASON,),
+        lambda c: c.tracker.correct_start(
+            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, reason=c.text("reason"),
+            expected_version=c.expected_version,
+        ),
+        lambda f, d: f.started_on is not None,
+        date_label="form.true_start",
     ),
     Form(
         "step", "form.step_done", Action.RECORD,

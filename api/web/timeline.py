@@ -20,6 +20,7 @@ from domain.money import format_baht
 _MONEY = {"amount", "previous", "budget"}
 _MONTHS = {"planned_months", "previous"}
 _EXTRA = ("note", "reason", "reference", "evidence")
+_DATES = {"previous_start", "until"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,11 @@ _EXTRA_LABEL = {
 
 
 def _value(key: str, value: Any, lang: str) -> str:
+    if key in _DATES and isinstance(value, str):
+        try:
+            return i18n.day(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
     if key in _MONTHS and isinstance(value, list):
         try:
             return i18n.months([Month.from_iso(str(m)) for m in value], lang)

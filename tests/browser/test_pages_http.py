@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import timedelta
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from api.main import create_app
+from domain.calendar import thai_date
 from tests.browser.conftest import Pages, TestClient
 from tests.browser.world import World
 
@@ -388,3 +390,21 @@ def test_unknown_things_are_pages_not_json(pages: Pages) -> None:
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
     bad = pages.http.get("/activities/not-an-id")
     assert bad.status_code == 422 and "ที่อยู่หน้านี้ไม่ถูกต้อง" in bad.text
+
+
+def test_staff_correct_the_start_date_and_the_timeline_says_what_it_was(pages: Pages) -> None:
+    pages.sign_in(STAFF)
+    tracker = pages.world.runtime.tracker
+    began = tracker.get_activity(pages.world.activity_id("2.1")).started_on
+    assert began is not None
+    html = pages.http.get(activity_path(pages, "2.1")).text
+    form = html.split('id="form-correct_start"')[1].split("</form>")[0]
+    assert "วันที่เริ่มดำเนินการจริง" in form and 'name="reason"' in form
+    truly = began - timedelta(days=1)
+    response = post_form(
+        pages, "2.1", "correct_start", occurred_on=truly.isoformat(), reason="ลงวันที่ผิด"
+    )
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    assert tracker.get_activity(pages.world.activity_id("2.1")).started_on == truly
+    page = pages.http.get(activity_path(pages, "2.1")).text
+    assert f"แก้ไขวันเริ่มดำเนินการ (เดิม {thai_date(began)})" in unescape(page)

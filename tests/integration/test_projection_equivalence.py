@@ -32,6 +32,7 @@ FY_START = date(2008, 10, 1)
 
 command = st.one_of(
     st.tuples(st.just("start"), st.sampled_from(CODES), st.integers(0, 300)),
+    st.tuples(st.just("correct_start"), st.sampled_from(CODES), st.integers(0, 300)),
     st.tuples(
         st.just("progress"), st.sampled_from(CODES), st.integers(0, 300), st.integers(0, 100)
     ),
@@ -67,6 +68,8 @@ def record(tracker: Tracker, plan_id: Any, step: tuple[Any, ...]) -> None:
         match kind:
             case "start":
                 tracker.start(a, actor=who, occurred_on=on)
+            case "correct_start":
+                tracker.correct_start(a, reason="วันที่ผิด", actor=who, occurred_on=on)
             case "progress":
                 tracker.record_progress(a, rest[0], actor=who, occurred_on=on)
             case "correct":

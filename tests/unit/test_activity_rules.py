@@ -381,3 +381,71 @@ def test_a_concurrent_writer_loses_with_a_conflict_not_a_crash(
         tracker.record_progress(a, 20, actor="another")
     monkeypatch.undo()
     assert tracker.get_activity(a).progress == 10
+
+
+# ------------------------------------------------------------------ correcting the start
+
+
+def test_a_start_is_corrected_with_a_reason(tracker: Tracker, plan_id: UUID) -> None:
+    a = code(tracker, plan_id, "1.1")
+    tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 20))
+    tracker.correct_start(a, actor=STAFF, occurred_on=date(2009, 1, 5), reason="ลงวันที่ผิด")
+    last = list(tracker.history(a))[-1]
+    assert type(last).__name__ == "StartCorrected"
+    assert last.previous_start == date(2009, 1, 20)  # type: ignore[attr-defined]
+    assert last.reason == "ลงวันที่ผิด"  # type: ignore[attr-defined]
+    assert tracker.get_activity(a).started_on == date(2009, 1, 5)
+
+
+def test_only_a_started_activity_has_a_start_to_correct(tracker: Tracker, plan_id: UUID) -> None:
+    a = code(tracker, plan_id, "1.1")
+    refused(
+        "activity_not_started", tracker.correct_start, a, actor=STAFF, reason="x",
+        occurred_on=date(2009, 1, 5),
+    )  # fmt: skip
+    assert events_of(tracker, a).count("StartCorrected") == 0
+
+
+def test_a_start_correction_needs_a_reason_and_a_new_date(tracker: Tracker, plan_id: UUID) -> None:
+    a = code(tracker, plan_id, "1.1")
+    tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 20))
+    refused(
+        "reason_required", tracker.correct_start, a, actor=STAFF, reason=" ",
+        occurred_on=date(2009, 1, 5),
+    )  # fmt: skip
+    refused(
+        "no_change", tracker.correct_start, a, actor=STAFF, reason="x",
+        occurred_on=date(2009, 1, 20),
+    )  # fmt: skip
+    refused(
+        "business_date_not_in_future", tracker.correct_start, a, actor=STAFF, reason="x",
+        occurred_on=date(2009, 2, 2),
+    )  # fmt: skip
+    assert tracker.get_activity(a).started_on == date(2009, 1, 20)
+
+
+def test_the_start_may_not_move_after_recorded_work(tracker: Tracker, plan_id: UUID) -> None:
+    a = code(tracker, plan_id, "1.1")
+    tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 5))
+    tracker.record_expenditure(a, Decimal("500"), actor=STAFF, occurred_on=date(2009, 1, 12))
+    error = refused(
+        "start_after_recorded_work", tracker.correct_start, a, actor=STAFF, reason="x",
+        occurred_on=date(2009, 1, 20),
+    )  # fmt: skip
+    assert error.field == "occurred_on"
+    assert "12 ม.ค. 2552" in error.message("th")
+    tracker.correct_start(a, actor=STAFF, reason="x", occurred_on=date(2009, 1, 12))
+
+
+def test_a_closed_activity_takes_a_start_correction_before_its_close(
+    tracker: Tracker, plan_id: UUID
+) -> None:
+    a = code(tracker, plan_id, "1.2")
+    tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 5))
+    tracker.complete(a, actor=STAFF, occurred_on=date(2009, 1, 10))
+    refused(
+        "start_after_closing", tracker.correct_start, a, actor=STAFF, reason="x",
+        occurred_on=date(2009, 1, 15),
+    )  # fmt: skip
+    tracker.correct_start(a, actor=STAFF, reason="x", occurred_on=date(2008, 12, 20))
+    assert tracker.get_activity(a).started_on == date(2008, 12, 20)

@@ -35,6 +35,7 @@ reasons = st.sampled_from(["", "แก้ไขตามเอกสาร", Non
 
 commands = st.one_of(
     st.tuples(st.just("start"), days),
+    st.tuples(st.just("correct_start"), days, reasons),
     st.tuples(st.just("progress"), days, st.integers(-5, 105), reasons),
     st.tuples(st.just("step"), days, st.integers(1, 4)),
     st.tuples(st.just("spend"), days, amounts),
@@ -74,6 +75,8 @@ def apply(activity: Activity, command: tuple[Any, ...], by: Byline) -> None:
     match kind:
         case "start":
             activity.start(by=by)
+        case "correct_start":
+            activity.correct_start(reason=args[1], by=by)
         case "progress":
             activity.record_progress(args[1], reason=args[2], note="", by=by)
         case "step":

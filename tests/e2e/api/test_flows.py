@@ -93,6 +93,12 @@ COMMANDS: list[tuple[str, str, dict[str, Any], list[str]]] = [
     # (who, command path, body, events appended)
     ("staff", "start", {"occurred_on": "2009-01-12", "note": "ประชุมทีม"}, ["ActivityStarted"]),
     ("staff", "steps/1/complete", {"occurred_on": "2009-01-14"}, ["StepCompleted"]),
+    (
+        "staff",
+        "start/correction",
+        {"occurred_on": "2009-01-08", "reason": "ลงวันที่ผิด"},
+        ["StartCorrected"],
+    ),
     ("staff", "progress", {"percent": 40, "occurred_on": "2009-01-20"}, ["ProgressRecorded"]),
     (
         "staff",
@@ -166,7 +172,7 @@ def test_every_command_is_recorded_with_if_match_and_read_back_with_its_history(
     )
     assert (activity["spent"], activity["progress"]) == ("12000.00", 30)
     assert activity["planned_months"] == ["2009-02", "2009-04"]
-    assert activity["started_on"] == "2009-01-12"
+    assert activity["started_on"] == "2009-01-08"  # as corrected
     assert after.json()["assessment"]["status"] == "cancelled"
 
     history = api.get(api.activity_path("1.1", "events"), who="staff").json()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -53,6 +54,10 @@ def spent(tracker: Tracker, activity_id: UUID) -> None:
     tracker.record_expenditure(activity_id, Decimal("100.00"), actor="setup")
 
 
+def started(tracker: Tracker, activity_id: UUID) -> None:
+    tracker.start(activity_id, actor="setup", occurred_on=date(2009, 3, 2))
+
+
 def completed(tracker: Tracker, activity_id: UUID) -> None:
     tracker.complete(activity_id, actor="setup", note="ปิดไว้ก่อน")
 
@@ -92,6 +97,14 @@ REASON = "ทดสอบสิทธิ์"
 
 ENDPOINTS = [
     Endpoint("start", "POST", f"{ACTIVITY}/start", RECORDERS, {}),
+    Endpoint(
+        "correct_start",
+        "POST",
+        f"{ACTIVITY}/start/correction",
+        RECORDERS,
+        {"occurred_on": "2009-02-16", "reason": REASON},
+        given=started,
+    ),
     Endpoint("progress", "POST", f"{ACTIVITY}/progress", RECORDERS, {"percent": 10}),
     Endpoint("spend", "POST", f"{ACTIVITY}/expenditures", RECORDERS, {"amount": "100.00"}),
     Endpoint(
