@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -22,7 +23,7 @@ from api.cli.common import (
     today_in_bangkok,
 )
 from api.cli.render import plan_grid, plan_vs_actual_table
-from domain.calendar import thai_date
+from domain.calendar import Month, thai_date
 from domain.clock import BANGKOK
 from domain.errors import TidtamError
 from domain.money import format_baht
@@ -214,8 +215,27 @@ def _snapshot(
 def _brief(details: dict[str, Any]) -> str:
     skip = {"plan_id", "project_id", "steps", "details", "area"}
     return ", ".join(
-        f"{k}={v}" for k, v in details.items() if k not in skip and v not in ("", None)
+        f"{k}={_for_people(v)}" for k, v in details.items() if k not in skip and v not in ("", None)
     )[:80]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _for_people(value: Any) -> Any:
+    """Dates and months in the details as a person reads them (Buddhist era in Thai)."""
+    if lang() != "th":
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return thai_date(date.fromisoformat(value))
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(v, str) and _ISO_MONTH.fullmatch(v) for v in value)
+    ):
+        return " ".join(Month.from_iso(v).thai() for v in value)
+    return value
 
 
 def _print_json(data: Any) -> None:

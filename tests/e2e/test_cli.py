@@ -133,6 +133,20 @@ def test_recording_and_history(cli: CliRunner, db: Path) -> None:
     assert activities["1.1"]["spent"] == "12500.50"
 
 
+def test_a_start_is_corrected_and_the_history_reads_in_thai(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    assert run(cli, "record", "start", "1.1", "--on", "12/01/2552").exit_code == 0
+    fixed = run(cli, "record", "correct-start", "1.1", "--on", "08/01/2552", "--note", "ลงผิดวัน")
+    assert "StartCorrected (version 4)" in fixed.output
+    again = run(cli, "record", "correct-start", "1.1", "--on", "2009-01-08", "--note", "x")
+    assert again.exit_code == 1 and "[no_change]" in again.output
+    history = json.loads(run(cli, "history", "1.1", "--json").output)
+    assert history[-1]["details"] == {"previous_start": "2009-01-12", "reason": "ลงผิดวัน"}
+    assert history[-1]["occurred_on"] == "2009-01-08"
+    table = run(cli, "history", "1.1").output
+    assert "previous_start=12 ม.ค. 2552" in table
+
+
 @pytest.mark.parametrize(
     ("args", "rule"),
     [
