@@ -9,7 +9,7 @@ it (the plan resource, plan versus actual, compare) works for both.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
@@ -86,6 +86,18 @@ def fold_as_of(
     return fold
 
 
+def _sheets_by_id(cur: Cursor, keys: list[str]) -> Iterator[ActivityFacts]:
+    """The activities' fact sheets, parsed, 500 ids to a query (SQLite's parameter cap)."""
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        rows = cur.execute(
+            f"SELECT doc FROM view_activities WHERE activity_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        for row in rows:
+            yield ACTIVITY_JSON.validate_json(row[0])
+
+
 def _version(facts: ActivityFacts | None) -> int | None:
     return facts.version if facts is not None else None
 
@@ -148,16 +160,8 @@ class PlanReader:
         """
         known = self._parsed
         stale = [ident for ident, version in wanted if _version(known.get(ident)) != version]
-        for start in range(0, len(stale), 500):
-            chunk = stale[start : start + 500]
-            rows = cur.execute(
-                "SELECT doc FROM view_activities WHERE activity_id IN"
-                f" ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            for row in rows:
-                facts = ACTIVITY_JSON.validate_json(row[0])
-                known[str(facts.id)] = facts
+        for facts in _sheets_by_id(cur, stale):
+            known[str(facts.id)] = facts
         return tuple(known[ident] for ident, _ in wanted)
 
     def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
@@ -199,14 +203,5 @@ class PlanReader:
         keys = [str(i) for i in ids]
         if not keys:
             return []
-        found: list[ActivityFacts] = []
         with self.db.reading() as cur:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
-                rows = cur.execute(
-                    "SELECT doc FROM view_activities WHERE activity_id IN"
-                    f" ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-                found.extend(ACTIVITY_JSON.validate_json(r[0]) for r in rows)
-        return found
+            return list(_sheets_by_id(cur, keys))

@@ -153,12 +153,7 @@ def record(
     svc.metrics.events.inc(len(outcome.events))
     svc.runtime.projections.nudge()
     response.headers["ETag"] = etag(outcome.version)
-    return CommandOut(
-        activity_id=outcome.activity_id,
-        version=outcome.version,
-        position=outcome.position,
-        events=list(outcome.events),
-    )
+    return CommandOut.of(outcome)
 
 
 def _unit_of(svc: Services, activity_id: UUID) -> str:

@@ -141,12 +141,7 @@ def _flag(svc: ServicesDep, flag_id: UUID) -> AlertRow:
 def _done(svc: ServicesDep, outcome: Outcome, response: Response) -> CommandOut:
     svc.runtime.projections.nudge()
     response.headers["ETag"] = etag(outcome.version)
-    return CommandOut(
-        activity_id=outcome.activity_id,
-        version=outcome.version,
-        position=outcome.position,
-        events=list(outcome.events),
-    )
+    return CommandOut.of(outcome)
 
 
 def _sees_all(who: CurrentUser) -> bool:

@@ -8,6 +8,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.tracker import Outcome
+
 Amount = Annotated[
     str,
     Field(
@@ -84,3 +86,12 @@ class CommandOut(BaseModel):
     version: int = Field(description="Send as If-Match with the next command")
     position: int = Field(description="Pass as min_position to read your own write")
     events: list[str]
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> CommandOut:
+        return cls(
+            activity_id=outcome.activity_id,
+            version=outcome.version,
+            position=outcome.position,
+            events=list(outcome.events),
+        )

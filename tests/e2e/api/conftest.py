@@ -10,9 +10,6 @@ needs a socket (the event stream, concurrent writers).
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -23,8 +20,6 @@ from uuid import UUID
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.auth import new_token
@@ -38,6 +33,7 @@ from domain.clock import FixedClock
 from domain.directory import Directory
 from domain.store import Store
 from tests import pg
+from tests.serving import serving
 
 TODAY = date(2009, 9, 30)
 """The clock's day: the last of fiscal year 2552, so every business date of the year is allowed."""
@@ -164,39 +160,6 @@ def in_process(
         app = create_app(settings_for(tmp_path, **settings), runtime=runtime)
         with TestClient(app) as client:
             yield Api(client, runtime, tokens, plan_id)
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free loopback port from a thread; yields its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app,
-        log_level="warning",
-        access_log=False,
-        lifespan="on",
-        ws="none",
-        timeout_graceful_shutdown=2,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="e2e-uvicorn", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)
-        sock.close()
 
 
 @contextmanager
