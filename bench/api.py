@@ -40,7 +40,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 from uuid import UUID
@@ -132,13 +132,17 @@ class WrkResult:
     max_ms: float
     non_2xx: int
     socket_errors: int
+    server_cpu_ms: float | None = None
+    """The server process's CPU time (all its threads, user and system) per request
+    during the measure: what a request costs, whatever it waited for."""
 
     def line(self) -> str:
         bad = f", {self.non_2xx:,} non-2xx" if self.non_2xx else ""
         errors = f", {self.socket_errors:,} socket errors" if self.socket_errors else ""
+        cpu = f"  server CPU {self.server_cpu_ms:.2f} ms/req" if self.server_cpu_ms else ""
         return (
             f"{self.requests_per_s:9,.0f} req/s  p50 {self.p50_ms:7.2f} ms"
-            f"  p99 {self.p99_ms:7.2f} ms  ({self.requests:,} requests{bad}{errors})"
+            f"  p99 {self.p99_ms:7.2f} ms{cpu}  ({self.requests:,} requests{bad}{errors})"
         )
 
 
@@ -182,19 +186,20 @@ def run(
         scripts = _scripts(work, prepared)
         measure = _Measure(wrk, threads, connections, duration, warmup)
 
-        with _serving("bench.bare_app:create_app", _bare_env(), bare_app.GET_PATH) as url:
-            bare_get = measure(url + bare_app.GET_PATH, scripts["bare_get"])
+        with _serving("bench.bare_app:create_app", _bare_env(), bare_app.GET_PATH) as server:
+            bare_get = measure(server, bare_app.GET_PATH, scripts["bare_get"])
             say(f"bare GET        {bare_get.line()}")
-            bare_post = measure(url + bare_app.POST_PATH, scripts["bare_post"])
+            bare_post = measure(server, bare_app.POST_PATH, scripts["bare_post"])
             say(f"bare POST       {bare_post.line()}")
 
         env = _tidtam_env(backend.store, work)
-        with _serving("api.main:create_app", env, "/healthz") as url:
+        with _serving("api.main:create_app", env, "/healthz") as server:
+            url = server.url
             pva_path = f"/api/v1/plans/{prepared.plan_id}/plan-vs-actual"
             size = len(httpx.get(url + pva_path, headers=_auth(prepared), timeout=60).content)
-            progress = measure(url + "/", scripts["progress"])
+            progress = measure(server, "/", scripts["progress"])
             say(f"progress (POST) {progress.line()}")
-            pva = measure(url + pva_path, scripts["plan_vs_actual"])
+            pva = measure(server, pva_path, scripts["plan_vs_actual"])
             say(f"plan-vs-actual  {pva.line()}  ({size / 1024:,.0f} KiB each)")
             outcomes = _command_outcomes(url)
         say(f"progress outcomes since the server started, warm-up included: {outcomes}")
@@ -217,6 +222,12 @@ def run(
     report.targets.append(
         Target("progress req/s ÷ bare POST req/s", round(ratio, 3), TARGET_RATIO, at_least=True)
     )
+    if progress.server_cpu_ms and bare_post.server_cpu_ms:
+        report.notes.append(
+            f"server CPU per request: progress {progress.server_cpu_ms:.2f} ms, bare POST"
+            f" {bare_post.server_cpu_ms:.2f} ms; one process is bound by its CPU time per"
+            " request, so their ratio is about the rate ratio's ceiling"
+        )
     report.targets.append(
         Target("plan-vs-actual p99", pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
     )
@@ -294,8 +305,25 @@ def _free_port() -> int:
         return port
 
 
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A server under measure: where it answers, and its process."""
+
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float | None:
+        """User and system CPU time of the process so far (Linux ``/proc``), or None."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime: fields 14 and 15
+
+
 @contextmanager
-def _serving(factory: str, env: dict[str, str], ready_path: str) -> Iterator[str]:
+def _serving(factory: str, env: dict[str, str], ready_path: str) -> Iterator[Server]:
     """``uvicorn --factory FACTORY`` in a subprocess, the same options for every app."""
     port = _free_port()
     command = [
@@ -318,7 +346,7 @@ def _serving(factory: str, env: dict[str, str], ready_path: str) -> Iterator[str
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{factory} did not answer {ready_path} within 120 s")
             time.sleep(0.2)
-        yield url
+        yield Server(url, server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -392,10 +420,16 @@ class _Measure:
         self.duration = duration
         self.warmup = warmup
 
-    def __call__(self, url: str, script: Path) -> WrkResult:
+    def __call__(self, server: Server, path: str, script: Path) -> WrkResult:
+        url = server.url + path
         if self.warmup > 0:
             self._wrk(url, script, self.warmup)
-        return parse_wrk(self._wrk(url, script, self.duration))
+        before = server.cpu_seconds()
+        result = parse_wrk(self._wrk(url, script, self.duration))
+        after = server.cpu_seconds()
+        if before is None or after is None or not result.requests:
+            return result
+        return replace(result, server_cpu_ms=(after - before) * 1000 / result.requests)
 
     def _wrk(self, url: str, script: Path, seconds: float) -> str:
         command = [

@@ -8,13 +8,15 @@ verdicts depend on the machine, never in the tests.
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench import __main__ as cli
-from bench import as_of, importing, lag, rebuild
+from bench import api, as_of, importing, lag, rebuild
 from bench.common import Backend, fresh_backend, quiet
 
 
@@ -96,3 +98,42 @@ def test_the_command_line_runs_one_benchmark_and_writes_its_json(tmp_path: Path)
 
     assert status == 0
     assert json.loads((tmp_path / "out" / "as_of.json").read_text())["params"]["activities"] == 2
+
+
+WRK_OUTPUT = """\
+Running 10s test @ http://127.0.0.1:8000/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    37.15ms   12.01ms 144.01ms   70.15%
+    Req/Sec   210.19     36.70   280.00     65.50%
+  Latency Distribution
+     50%   36.10ms
+     75%   42.00ms
+     90%   51.30ms
+     99%   79.00ms
+  4184 requests in 10.01s, 849.15KB read
+  Non-2xx or 3xx responses: 37
+Requests/sec:    418.00
+Transfer/sec:     84.77KB
+"""
+
+
+def test_wrk_output_is_read_into_figures() -> None:
+    result = api.parse_wrk(WRK_OUTPUT)
+    assert (result.requests, result.non_2xx, result.requests_per_s) == (4184, 37, 418.0)
+    assert (result.p50_ms, result.p99_ms, result.max_ms) == (36.1, 79.0, 144.01)
+    assert result.server_cpu_ms is None
+
+
+def test_a_servers_cpu_time_is_read_from_proc() -> None:
+    """The figure behind 'server CPU per request': this process's own CPU time grows
+    by about the work it does (``/proc`` counts in clock ticks, 10 ms here)."""
+    me = api.Server("http://unused", os.getpid())
+    before = me.cpu_seconds()
+    assert before is not None and before > 0
+    spent = time.process_time()
+    while time.process_time() - spent < 0.3:
+        pass
+    after = me.cpu_seconds()
+    assert after is not None and 0.2 <= after - before <= 1.0
+    assert api.Server("http://unused", 2**22 + 7).cpu_seconds() is None  # no such process
