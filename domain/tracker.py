@@ -5,8 +5,8 @@ before any event exists), save. A command names the version it was decided on
 when the caller has one; a stale version, or a concurrent writer that got there
 first, becomes a :class:`~domain.errors.ConflictError` carrying the current
 version, never a half-written change. Every command returns its
-:class:`Outcome`, whose notification ``position`` lets a reader wait until the
-views have caught up with it.
+:class:`Outcome` (a project's, :class:`ProjectOutcome`), whose notification
+``position`` lets a reader wait until the views have caught up with it.
 """
 
 from __future__ import annotations
@@ -45,6 +45,17 @@ class Outcome:
     """Notification id of the last event written: read-your-writes waits for it."""
     events: tuple[str, ...]
     """Names of the events appended, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectOutcome:
+    """What a command did to one project (its budget, its cancellation)."""
+
+    project_id: UUID
+    version: int
+    """The project's version after the command: the next command's expected version."""
+    position: int
+    events: tuple[str, ...]
 
 
 class Tracker(TidtamApplication):
@@ -297,40 +308,56 @@ class Tracker(TidtamApplication):
         reason: str | None,
         occurred_on: date | None = None,
         expected_version: int | None = None,
-    ) -> int:
-        """Change a project's budget; it must still cover its activities' allocations.
-
-        Returns the notification position of the event written.
-        """
+    ) -> ProjectOutcome:
+        """Change a project's budget; it must still cover its activities' allocations."""
         by = self.byline(actor, occurred_on)
+        return self._decide_project(
+            plan_id, project_code, expected_version,
+            lambda p: p.revise_budget(amount, reason=reason, by=by),
+        )  # fmt: skip
+
+    def cancel_project(
+        self, plan_id: UUID, project_code: str, *, actor: str, reason: str | None,
+        occurred_on: date | None = None, expected_version: int | None = None,
+    ) -> ProjectOutcome:  # fmt: skip
+        """Call a project off; its activities raise no more alerts."""
+        by = self.byline(actor, occurred_on)
+        return self._decide_project(
+            plan_id, project_code, expected_version, lambda p: p.cancel(reason=reason, by=by)
+        )
+
+    def _decide_project(
+        self,
+        plan_id: UUID,
+        code: str,
+        expected_version: int | None,
+        decide: Callable[[Project], None],
+    ) -> ProjectOutcome:
+        """A project command, decided and saved as activity commands are (``_decide``).
+
+        A project's version also moves when an activity reserves part of its budget,
+        so two managers revising one project meet as a conflict, not a lost update.
+        """
         project = self._get(
-            ids.project_id(plan_id, project_code), Project, "project_not_found",
-            code=project_code, plan=str(plan_id),
+            ids.project_id(plan_id, code), Project, "project_not_found", code=code,
+            plan=str(plan_id),
         )  # fmt: skip
         what = Words(f"project {project.code}", f"โครงการ {project.code}")
         if expected_version is not None and expected_version != project.version:
             raise ConflictError(expected=expected_version, current=project.version, what=what)
         read_version = project.version
-        project.revise_budget(amount, reason=reason, by=by)
+        decide(project)
         try:
             recordings = self.save(project)
         except RecordConflictError:
             current = self.get_project(project.id).version
             raise ConflictError(expected=read_version, current=current, what=what) from None
-        return recordings[-1].notification.id
-
-    def cancel_project(
-        self, plan_id: UUID, project_code: str, *, actor: str, reason: str | None,
-        occurred_on: date | None = None,
-    ) -> int:  # fmt: skip
-        """Call a project off; its activities raise no more alerts. Returns the position."""
-        by = self.byline(actor, occurred_on)
-        project = self._get(
-            ids.project_id(plan_id, project_code), Project, "project_not_found",
-            code=project_code, plan=str(plan_id),
-        )  # fmt: skip
-        project.cancel(reason=reason, by=by)
-        return self.save(project)[-1].notification.id
+        return ProjectOutcome(
+            project_id=project.id,
+            version=project.version,
+            position=recordings[-1].notification.id,
+            events=tuple(type(r.domain_event).__name__ for r in recordings),
+        )
 
     # ------------------------------------------------------------ flags
 

@@ -189,6 +189,9 @@ class ProjectFacts:
     budgets: list[AllocationFact] = field(default_factory=list)
     planned_on: date = date.min
     cancelled_on: date | None = None
+    version: int = 0
+    """The project's version: what a project command's If-Match names. Reserving
+    budget for an activity moves it too."""
 
     def budget_on(self, day: date) -> Decimal:
         fact = latest(self.budgets, day)

@@ -91,6 +91,13 @@ class Fold:
         self.changed.add(facts.id)
         return facts
 
+    def _project_of(self, event: Recorded) -> ProjectFacts | None:
+        facts = self.project(event.originator_id)
+        if facts is not None:
+            facts.version = event.originator_version
+            self.changed.add(facts.id)
+        return facts
+
 
 def _plan_created(fold: Fold, seq: int, e: Any) -> None:
     fold.plans[e.originator_id] = PlanFacts(
@@ -115,22 +122,25 @@ def _project_planned(fold: Fold, seq: int, e: Any) -> None:
         name=e.name,
         budgets=[AllocationFact(e.occurred_on, seq, e.budget)],
         planned_on=e.occurred_on,
+        version=e.originator_version,
     )
     fold.changed.add(e.originator_id)
 
 
 def _project_budget_revised(fold: Fold, seq: int, e: Any) -> None:
-    project = fold.project(e.originator_id)
+    project = fold._project_of(e)
     if project is not None:
         project.budgets.append(AllocationFact(e.occurred_on, seq, e.amount, e.reason))
-        fold.changed.add(project.id)
 
 
 def _project_cancelled(fold: Fold, seq: int, e: Any) -> None:
-    project = fold.project(e.originator_id)
+    project = fold._project_of(e)
     if project is not None:
         project.cancelled_on = e.occurred_on
-        fold.changed.add(project.id)
+
+
+def _project_version_only(fold: Fold, seq: int, e: Any) -> None:
+    fold._project_of(e)
 
 
 def _activity_planned(fold: Fold, seq: int, e: Any) -> None:
@@ -238,6 +248,9 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,
+    # The project's ledger of what each activity holds is the tracker's business, but
+    # each entry is a version of the project, which a project command's If-Match names.
+    Project.AllocationReserved: _project_version_only,
     Activity.ActivityPlanned: _activity_planned,
     Activity.BudgetAllocated: _budget,
     Activity.BudgetRevised: _budget,
@@ -260,4 +273,4 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.FlagAcknowledged: _version_only,
     Activity.FlagSnoozed: _version_only,
 }
-"""Events the fact sheets care about; others (the project's allocation ledger) are skipped."""
+"""Events the fact sheets care about; any other is skipped."""

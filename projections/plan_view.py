@@ -42,7 +42,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 4
+    schema_version = 5  # 5: projects carry their version
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

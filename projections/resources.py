@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from domain.calendar import Month
 from domain.money import ZERO
@@ -79,6 +79,7 @@ class ProjectOut(BaseModel):
     name: str
     budget: str
     original_budget: str
+    version: int = Field(description="Send as If-Match with a project command")
     activities: list[ActivityOut]
 
 
@@ -204,6 +205,7 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
                 name=p.name,
                 budget=money(p.budget_on(on)),
                 original_budget=money(p.original_budget),
+                version=p.version,
                 activities=[activity_resource(a, on) for a in of_project[p.id]],
             )
             for p in projects

@@ -13,15 +13,17 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import CurrentUser, ServicesDep
 from api.routes.common import (
     AsOf,
+    IfMatch,
     MinPosition,
     On,
     business_today,
     etag,
+    expected_version,
     instant,
     read_your_writes,
 )
@@ -54,10 +56,6 @@ from projections.resources import activity_resource, assess_activity
 router = APIRouter(prefix="/api/v1/activities", tags=["activities"])
 
 ActivityId = Annotated[UUID, Path(description="The activity's id")]
-IfMatch = Annotated[
-    str | None,
-    Header(description='The version the command was decided on, e.g. "7"; 409 if stale'),
-]
 
 
 @router.get("/{activity_id}", response_model=ActivityDetailOut)
@@ -132,7 +130,7 @@ def record(
     try:
         unit = _unit_of(svc, activity_id)
         who.require(action, unit)
-        outcome = command(activity_id, who.username, _expected_version(if_match))
+        outcome = command(activity_id, who.username, expected_version(if_match))
     except ConflictError:
         outcome_label = "conflict"
         raise
@@ -162,15 +160,6 @@ def _unit_of(svc: Services, activity_id: UUID) -> str:
         return svc.runtime.reader.activity(activity_id).unit
     except NotFoundError:
         return svc.runtime.tracker.get_activity(activity_id).unit
-
-
-def _expected_version(if_match: str | None) -> int | None:
-    if if_match is None or if_match.strip() == "*":
-        return None
-    text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise InputError("if_match_format", field="If-Match", text=if_match)
-    return int(text)
 
 
 @router.post("/{activity_id}/start", response_model=CommandOut)

@@ -1,6 +1,7 @@
 """Alerts: the flags the scheduler raised, and managers acknowledging or snoozing them.
 
-Acknowledging and snoozing are events on the activity, with the manager as actor.
+Acknowledging and snoozing are events on the activity, with the manager as actor;
+so their ``If-Match`` names the activity's version (its ETag), and they return it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import CurrentUser, ServicesDep
-from api.routes.common import MinPosition, business_today, etag, read_your_writes
+from api.routes.common import (
+    IfMatch,
+    MinPosition,
+    business_today,
+    etag,
+    expected_version,
+    read_your_writes,
+)
 from api.schemas.commands import CommandOut
 from domain.errors import NotFoundError
 from domain.flags import RULE_WORDS, Rule
@@ -106,28 +114,30 @@ def alerts(
 @router.post("/{flag_id}/ack", response_model=CommandOut)
 def acknowledge(
     flag_id: Annotated[UUID, Path()], body: AckIn, svc: ServicesDep, who: CurrentUser,
-    response: Response,
+    response: Response, if_match: IfMatch = None,
 ) -> CommandOut:  # fmt: skip
     """Acknowledge a flag (managers)."""
     who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
     outcome = svc.runtime.tracker.acknowledge_flag(
-        row.activity_id, flag_id, actor=who.username, note=body.note
-    )
+        row.activity_id, flag_id, actor=who.username, note=body.note,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
     return _done(svc, outcome, response)
 
 
 @router.post("/{flag_id}/snooze", response_model=CommandOut)
 def snooze(
     flag_id: Annotated[UUID, Path()], body: SnoozeIn, svc: ServicesDep, who: CurrentUser,
-    response: Response,
+    response: Response, if_match: IfMatch = None,
 ) -> CommandOut:  # fmt: skip
     """Keep a flag quiet until a date (managers)."""
     who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
     outcome = svc.runtime.tracker.snooze_flag(
-        row.activity_id, flag_id, until=body.until, actor=who.username, note=body.note
-    )
+        row.activity_id, flag_id, until=body.until, actor=who.username, note=body.note,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
     return _done(svc, outcome, response)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Header, Query
 
 from api.services import Services
 from domain.errors import InputError, TidtamError, register_messages
@@ -21,6 +21,11 @@ On = Annotated[
 MinPosition = Annotated[
     int | None,
     Query(ge=0, le=2**62, description="Wait until the views include this notification position"),
+]
+
+IfMatch = Annotated[
+    str | None,
+    Header(description='The version the command was decided on, e.g. "7"; 409 if stale'),
 ]
 
 
@@ -44,6 +49,16 @@ def instant(value: datetime | None) -> datetime | None:
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+def expected_version(if_match: str | None) -> int | None:
+    """The version an ``If-Match`` header names (``"7"``, ``W/"7"``); None for none or ``*``."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise InputError("if_match_format", field="If-Match", text=if_match)
+    return int(text)
 
 
 def read_your_writes(svc: Services, min_position: int | None) -> None:

@@ -1,17 +1,24 @@
-"""Projects: revise a project's budget, or cancel the project (managers)."""
+"""Projects: revise a project's budget, or cancel the project (managers).
+
+Like an activity's, a project's commands take ``If-Match: "<version>"`` (the
+``version`` of the project in the plan resource) and answer a stale one with a
+409; each returns the project's new version and the notification position.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Path, Response
+from pydantic import Field
 
 from api.deps import CurrentUser, ServicesDep
-from api.schemas.commands import Amount, CommandIn
+from api.routes.common import IfMatch, etag, expected_version
+from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
 from domain.money import parse_baht
 from domain.policy import Action
+from domain.tracker import ProjectOutcome
 
 router = APIRouter(prefix="/api/v1/plans/{plan_id}/projects", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -27,32 +34,35 @@ class ProjectCancelIn(CommandIn):
     reason: str = Field(max_length=2000)
 
 
-class PositionOut(BaseModel):
-    position: int = Field(description="Pass as min_position to read your own write")
-
-
-@router.post("/{code}/budget", response_model=PositionOut)
+@router.post("/{code}/budget", response_model=ProjectCommandOut)
 def revise_budget(
-    plan_id: PlanId, code: Code, body: ProjectBudgetIn, svc: ServicesDep, who: CurrentUser
-) -> PositionOut:
+    plan_id: PlanId, code: Code, body: ProjectBudgetIn, svc: ServicesDep, who: CurrentUser,
+    response: Response, if_match: IfMatch = None,
+) -> ProjectCommandOut:  # fmt: skip
     """Change a project's budget; it must still cover its activities' allocations."""
     who.require(Action.MANAGE)
-    position = svc.runtime.tracker.revise_project_budget(
+    outcome = svc.runtime.tracker.revise_project_budget(
         plan_id, code, parse_baht(body.amount), actor=who.username, reason=body.reason,
-        occurred_on=body.occurred_on,
+        occurred_on=body.occurred_on, expected_version=expected_version(if_match),
     )  # fmt: skip
-    svc.runtime.projections.nudge()
-    return PositionOut(position=position)
+    return _done(svc, outcome, response)
 
 
-@router.post("/{code}/cancel", response_model=PositionOut)
+@router.post("/{code}/cancel", response_model=ProjectCommandOut)
 def cancel(
-    plan_id: PlanId, code: Code, body: ProjectCancelIn, svc: ServicesDep, who: CurrentUser
-) -> PositionOut:
+    plan_id: PlanId, code: Code, body: ProjectCancelIn, svc: ServicesDep, who: CurrentUser,
+    response: Response, if_match: IfMatch = None,
+) -> ProjectCommandOut:  # fmt: skip
     """Call a project off: its activities raise no more alerts."""
     who.require(Action.MANAGE)
-    position = svc.runtime.tracker.cancel_project(
-        plan_id, code, actor=who.username, reason=body.reason, occurred_on=body.occurred_on
-    )
+    outcome = svc.runtime.tracker.cancel_project(
+        plan_id, code, actor=who.username, reason=body.reason, occurred_on=body.occurred_on,
+        expected_version=expected_version(if_match),
+    )  # fmt: skip
+    return _done(svc, outcome, response)
+
+
+def _done(svc: ServicesDep, outcome: ProjectOutcome, response: Response) -> ProjectCommandOut:
     svc.runtime.projections.nudge()
-    return PositionOut(position=position)
+    response.headers["ETag"] = etag(outcome.version)
+    return ProjectCommandOut.of(outcome)

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.tracker import Outcome
+from domain.tracker import Outcome, ProjectOutcome
 
 Amount = Annotated[
     str,
@@ -91,6 +91,24 @@ class CommandOut(BaseModel):
     def of(cls, outcome: Outcome) -> CommandOut:
         return cls(
             activity_id=outcome.activity_id,
+            version=outcome.version,
+            position=outcome.position,
+            events=list(outcome.events),
+        )
+
+
+class ProjectCommandOut(BaseModel):
+    """What a project command did: the project's new version and the position."""
+
+    project_id: UUID
+    version: int = Field(description="Send as If-Match with the next project command")
+    position: int = Field(description="Pass as min_position to read your own write")
+    events: list[str]
+
+    @classmethod
+    def of(cls, outcome: ProjectOutcome) -> ProjectCommandOut:
+        return cls(
+            project_id=outcome.project_id,
             version=outcome.version,
             position=outcome.position,
             events=list(outcome.events),
