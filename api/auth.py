@@ -70,13 +70,18 @@ def new_password() -> str:
 class Throttle:
     """Refuses sign-in attempts after too many failures within a window.
 
-    Counted per user name and per client address, so guessing one account's
-    password and spraying one password across accounts are both slowed. Kept in
-    the process's memory: a restart forgets, which is acceptable for a throttle.
+    Counted per user name (``user:…``) and per client address (``client:…``), each
+    with its own limit: a few for a name, so guessing one account's password is slow;
+    many more for an address, so spraying one password across accounts is slowed too,
+    while a town hall whose staff all reach the service from one address (its NAT, or
+    a proxy) is not locked out by a few colleagues' typos. Kept in the process's
+    memory: a restart forgets, which is acceptable for a throttle.
     """
 
-    def __init__(self, failures: int, window_seconds: int) -> None:
-        self.failures = failures
+    def __init__(
+        self, failures: int, window_seconds: int, client_failures: int | None = None
+    ) -> None:
+        self.limits = {"user": failures, "client": client_failures or failures}
         self.window = window_seconds
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
@@ -86,7 +91,7 @@ class Throttle:
         with self._lock:
             for key in keys:
                 recent = self._recent(key, now)
-                if len(recent) >= self.failures:
+                if len(recent) >= self.limits[key.partition(":")[0]]:
                     wait = int(self.window - (now - recent[0])) + 1
                     raise ThrottledError("sign_in_throttled", seconds=wait)
 

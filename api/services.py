@@ -27,7 +27,11 @@ class Services:
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
-        throttle = Throttle(settings.sign_in_failures, settings.sign_in_window_seconds)
+        throttle = Throttle(
+            settings.sign_in_failures,
+            settings.sign_in_window_seconds,
+            client_failures=settings.sign_in_client_failures,
+        )
         return cls(
             settings=settings,
             runtime=runtime,

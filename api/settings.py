@@ -19,7 +19,10 @@ class Settings(BaseSettings):
     secret_file: str = "var/secret.key"
     """Where the key that signs session cookies is kept (created on first start)."""
     sign_in_failures: int = 5
-    """Failed sign-ins allowed per user name and per client address within the window."""
+    """Failed sign-ins allowed per user name within the window."""
+    sign_in_client_failures: int = 50
+    """Failed sign-ins allowed per client address within the window: more than per name,
+    since a whole office may reach the service from one address."""
     sign_in_window_seconds: int = 900
     session_hours: int = 12
     poll_interval: float = 0.5
