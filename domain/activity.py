@@ -139,6 +139,7 @@ class Activity(Aggregate):
         started_on: date | None
         completed_on: date | None
         cancelled_on: date | None
+        reopened_on: date | None
         flags: dict[FlagKey, Flag]
 
     # ----------------------------------------------------------------- events
@@ -182,6 +183,7 @@ class Activity(Aggregate):
             activity.started_on = None
             activity.completed_on = None
             activity.cancelled_on = None
+            activity.reopened_on = None
             activity.flags = {}
 
     Created = ActivityPlanned  # the library looks for a creation event by this name
@@ -322,6 +324,18 @@ class Activity(Aggregate):
         def apply(self, activity: Activity) -> None:
             activity.completed_on = self.occurred_on
 
+    class CompletionCorrected(Recorded):
+        """The day the activity was finished was put right, with the reason why: its
+        business date is the corrected completion, as an ``ActivityCompleted``'s is the
+        completion."""
+
+        TOPIC = "tidtam.CompletionCorrected"
+        previous_completion: date
+        reason: str
+
+        def apply(self, activity: Activity) -> None:
+            activity.completed_on = self.occurred_on
+
     class ActivityCancelled(Recorded):
         """The activity will not be carried out."""
 
@@ -341,6 +355,7 @@ class Activity(Aggregate):
         def apply(self, activity: Activity) -> None:
             activity.completed_on = None
             activity.cancelled_on = None
+            activity.reopened_on = self.occurred_on
 
     class ActivityFlagged(Recorded):
         """The scheduler found the activity late under a rule (once per rule, step, period)."""
@@ -726,6 +741,41 @@ class Activity(Aggregate):
         trigger(self, self.ActivityCompleted, by, note=note.strip(), steps_left_open=open_steps)
         self._resolve_where("completed", by)
 
+    def correct_completion(self, *, reason: str | None, by: Byline) -> None:
+        """Put the day the activity was finished right: the byline's business date is the
+        true completion. It may not fall before the start, before any work recorded, nor
+        before the activity was last reopened (the completion in force came after that)."""
+        check_business_date(by, self.fiscal_year)
+        why = require_text(
+            reason,
+            what=Words("a completion correction", "การแก้ไขวันที่เสร็จสิ้น"),
+            field="reason",
+        )
+        if self.completed_on is None:
+            raise RuleViolation("activity_not_completed", field="occurred_on", code=self.code)
+        new_completion = by.occurred_on
+        if new_completion == self.completed_on:
+            raise RuleViolation(
+                "no_change",
+                field="occurred_on",
+                what=Words("the completion", "วันที่เสร็จสิ้น"),
+                value=new_completion,
+            )
+        floors = (
+            ("completion_before_start", "started_on", self.started_on),
+            ("completion_before_recorded_work", "last_work", self._last_work_on()),
+            ("completion_before_reopening", "reopened_on", self.reopened_on),
+        )
+        for rule, name, floor in floors:
+            if floor is not None and new_completion < floor:
+                raise RuleViolation(
+                    rule, field="occurred_on", code=self.code, completed_on=new_completion,
+                    **{name: floor},
+                )  # fmt: skip
+        trigger(
+            self, self.CompletionCorrected, by, previous_completion=self.completed_on, reason=why
+        )
+
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the activity off, with the reason why."""
         self._check_open(by, late_entry=False)
@@ -855,10 +905,17 @@ class Activity(Aggregate):
 
     def _first_work_on(self) -> date | None:
         """The earliest business date of any progress, step or spending recorded."""
+        return min(self._work_days(), default=None)
+
+    def _last_work_on(self) -> date | None:
+        """The latest business date of any progress, step or spending recorded."""
+        return max(self._work_days(), default=None)
+
+    def _work_days(self) -> list[date]:
         days = [e.occurred_on for e in self.timeline]
         days += [s.completed_on for s in self.steps.values() if s.completed_on is not None]
         days += [e.occurred_on for e in self.ledger.entries]
-        return min(days, default=None)
+        return days
 
     def _start_implicitly(self, by: Byline) -> None:
         """Recording work on an activity nobody marked as started starts it that day."""

@@ -214,6 +214,24 @@ register_messages(
             "activity {code} cannot start on {started_on}: it closed on {closed_on}",
             "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะปิดไปแล้วเมื่อ {closed_on}",
         ),
+        "activity_not_completed": (
+            "activity {code} is not completed: there is no completion to correct",
+            "กิจกรรม {code} ยังไม่เสร็จสิ้น จึงไม่มีวันที่เสร็จสิ้นให้แก้ไข",
+        ),
+        "completion_before_start": (
+            "activity {code} cannot be completed on {completed_on}: it started on {started_on}",
+            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะเริ่มดำเนินการเมื่อ {started_on}",
+        ),
+        "completion_before_recorded_work": (
+            "activity {code} cannot be completed on {completed_on}: work was recorded"
+            " on {last_work}",
+            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะมีการบันทึกงานไว้เมื่อ {last_work}",
+        ),
+        "completion_before_reopening": (
+            "activity {code} cannot be completed on {completed_on}: it was reopened"
+            " on {reopened_on}",
+            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะเปิดใหม่เมื่อ {reopened_on}",
+        ),
         "activity_already_started": (
             "activity {code} was already started on {started_on}",
             "กิจกรรม {code} เริ่มดำเนินการแล้วเมื่อ {started_on}",

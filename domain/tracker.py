@@ -150,6 +150,21 @@ class Tracker(TidtamApplication):
             activity_id, expected_version, lambda a: a.correct_start(reason=reason, by=by)
         )
 
+    def correct_completion(
+        self,
+        activity_id: UUID,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        """Put the day the activity was finished right; ``occurred_on`` is the true day."""
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id, expected_version, lambda a: a.correct_completion(reason=reason, by=by)
+        )
+
     def record_progress(
         self,
         activity_id: UUID,

@@ -239,6 +239,15 @@ def _closure(kind: str) -> Callable[[Fold, int, Any], None]:
     return handle
 
 
+def _completion_corrected(fold: Fold, seq: int, e: Any) -> None:
+    """The completion in force (the latest, by log order) moves to the corrected day:
+    replaced, not added, so on a day between the two dates the activity is not both."""
+    facts = fold._activity_of(e)
+    completions = [c for c in facts.closures if c.kind == "completed"]
+    if completions:
+        max(completions, key=lambda c: c.seq).on = e.occurred_on
+
+
 def _version_only(fold: Fold, seq: int, e: Any) -> None:
     fold._activity_of(e)
 
@@ -264,6 +273,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.ExpenditureRecorded: _spent,
     Activity.ExpenditureCorrected: _spending_corrected,
     Activity.ActivityCompleted: _closure("completed"),
+    Activity.CompletionCorrected: _completion_corrected,
     Activity.ActivityCancelled: _closure("cancelled"),
     Activity.ActivityReopened: _closure("reopened"),
     # Flags live in the alerts view, but they are versions of the activity: a form drawn

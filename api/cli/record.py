@@ -128,6 +128,24 @@ def correct_start(
     )
 
 
+@app.command("correct-completion")
+def correct_completion(
+    code: Code,
+    on: Annotated[str, typer.Option("--on", help="The day the activity was truly finished")],
+    note: Annotated[str, typer.Option("--note", help="Why (required)")] = "",
+    actor: Actor = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Correct the day the activity was finished, with the reason why."""
+    w = who(actor, on)
+    _record(
+        code,
+        plan,
+        lambda t, a: t.correct_completion(a, **w, reason=note, expected_version=expect_version),
+    )
+
+
 @app.command("correct-spend")
 def correct_spend(
     code: Code,

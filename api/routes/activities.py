@@ -31,6 +31,7 @@ from api.routes.events import event_page
 from api.schemas.commands import (
     BudgetIn,
     CommandOut,
+    CompletionCorrectionIn,
     ExpenditureCorrectionIn,
     ExpenditureIn,
     NoteIn,
@@ -264,6 +265,22 @@ def complete(
         svc, who, activity_id, if_match, response, name="complete", action=Action.RECORD,
         command=lambda a, actor, v: svc.runtime.tracker.complete(
             a, actor=actor, occurred_on=body.occurred_on, note=body.note, expected_version=v
+        ),
+    )  # fmt: skip
+
+
+@router.post("/{activity_id}/complete/correction", response_model=CommandOut)
+def correct_completion(
+    activity_id: ActivityId, body: CompletionCorrectionIn, svc: ServicesDep, who: CurrentUser,
+    response: Response, if_match: IfMatch = None,
+) -> CommandOut:  # fmt: skip
+    """Put the day the activity was finished right, with the reason why; ``occurred_on`` is
+    the true completion."""
+    return record(
+        svc, who, activity_id, if_match, response, name="completion_correction",
+        action=Action.RECORD,
+        command=lambda a, actor, v: svc.runtime.tracker.correct_completion(
+            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
         ),
     )  # fmt: skip
 

@@ -38,6 +38,13 @@ class StartCorrectionIn(CommandIn):
     reason: Text
 
 
+class CompletionCorrectionIn(CommandIn):
+    occurred_on: date = Field(
+        description="The day the activity was truly finished (ISO, CE): the corrected completion"
+    )
+    reason: Text
+
+
 class ProgressIn(CommandIn):
     percent: int = Field(description="Percent complete, 0–100")
     note: Text = ""

@@ -175,6 +175,15 @@ FORMS: tuple[Form, ...] = (
         _open,
     ),
     Form(
+        "correct_completion", "form.correct_completion", Action.RECORD, (REASON,),
+        lambda c: c.tracker.correct_completion(
+            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, reason=c.text("reason"),
+            expected_version=c.expected_version,
+        ),
+        lambda f, d: f.lifecycle_on(d) == "completed",
+        date_label="form.true_completion",
+    ),
+    Form(
         "reschedule", "form.reschedule", Action.MANAGE,
         (
             Field("months", "form.months", "months", required=True),

@@ -20,7 +20,7 @@ from domain.money import format_baht
 _MONEY = {"amount", "previous", "budget"}
 _MONTHS = {"planned_months", "previous"}
 _EXTRA = ("note", "reason", "reference", "evidence")
-_DATES = {"previous_start", "until"}
+_DATES = {"previous_start", "previous_completion", "until"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -408,3 +408,24 @@ def test_staff_correct_the_start_date_and_the_timeline_says_what_it_was(pages: P
     assert tracker.get_activity(pages.world.activity_id("2.1")).started_on == truly
     page = pages.http.get(activity_path(pages, "2.1")).text
     assert f"แก้ไขวันเริ่มดำเนินการ (เดิม {thai_date(began)})" in unescape(page)
+
+
+def test_staff_correct_the_completion_date_and_the_timeline_says_what_it_was(
+    pages: Pages,
+) -> None:
+    pages.sign_in(STAFF)
+    tracker = pages.world.runtime.tracker
+    finished = tracker.get_activity(pages.world.activity_id("1.1")).completed_on
+    assert finished is not None, "the example year completes 1.1"
+    html = pages.http.get(activity_path(pages, "1.1")).text
+    form = html.split('id="form-correct_completion"')[1].split("</form>")[0]
+    assert "วันที่เสร็จสิ้นจริง" in form and 'name="reason"' in form
+    truly = finished + timedelta(days=2)
+    response = post_form(
+        pages, "1.1", "correct_completion", occurred_on=truly.isoformat(), reason="ส่งมอบงานช้า"
+    )
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    assert tracker.get_activity(pages.world.activity_id("1.1")).completed_on == truly
+    page = pages.http.get(activity_path(pages, "1.1")).text
+    assert f"แก้ไขวันที่เสร็จสิ้น (เดิม {thai_date(finished)})" in unescape(page)
+    assert 'id="form-correct_completion"' not in pages.http.get(activity_path(pages, "2.1")).text

@@ -147,6 +147,21 @@ def test_a_start_is_corrected_and_the_history_reads_in_thai(cli: CliRunner, db: 
     assert "previous_start=12 ม.ค. 2552" in table
 
 
+def test_a_completion_is_corrected_from_the_command_line(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    assert run(cli, "record", "start", "1.2", "--on", "02/03/2552").exit_code == 0
+    assert run(cli, "record", "complete", "1.2", "--on", "27/03/2552").exit_code == 0
+    fixed = run(
+        cli, "record", "correct-completion", "1.2", "--on", "10/04/2552", "--note", "ส่งมอบช้า"
+    )
+    assert "CompletionCorrected (version 5)" in fixed.output, fixed.output
+    early = run(cli, "record", "correct-completion", "1.2", "--on", "2009-03-01", "--note", "x")
+    assert early.exit_code == 1 and "[completion_before_start]" in early.output
+    history = json.loads(run(cli, "history", "1.2", "--json").output)
+    assert history[-1]["details"] == {"previous_completion": "2009-03-27", "reason": "ส่งมอบช้า"}
+    assert "previous_completion=27 มี.ค. 2552" in run(cli, "history", "1.2").output
+
+
 @pytest.mark.parametrize(
     ("args", "rule"),
     [

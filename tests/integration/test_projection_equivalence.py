@@ -42,6 +42,7 @@ command = st.one_of(
         st.just("spend"), st.sampled_from(CODES), st.integers(0, 300), st.integers(1, 40_000)
     ),
     st.tuples(st.just("complete"), st.sampled_from(CODES), st.integers(0, 300)),
+    st.tuples(st.just("correct_completion"), st.sampled_from(CODES), st.integers(0, 300)),
     st.tuples(st.just("cancel"), st.sampled_from(CODES), st.integers(0, 300)),
     st.tuples(st.just("reopen"), st.sampled_from(CODES), st.integers(0, 300)),
     st.tuples(
@@ -80,6 +81,8 @@ def record(tracker: Tracker, plan_id: Any, step: tuple[Any, ...]) -> None:
                 tracker.record_expenditure(a, Decimal(rest[0]), actor=who, occurred_on=on)
             case "complete":
                 tracker.complete(a, note="ครบ", actor=who, occurred_on=on)
+            case "correct_completion":
+                tracker.correct_completion(a, reason="ปิดงานผิดวัน", actor=who, occurred_on=on)
             case "cancel":
                 tracker.cancel(a, reason="ยกเลิก", actor=who, occurred_on=on)
             case "reopen":

@@ -41,6 +41,7 @@ commands = st.one_of(
     st.tuples(st.just("spend"), days, amounts),
     st.tuples(st.just("correct"), days, st.integers(1, 3), amounts),
     st.tuples(st.just("complete"), days, st.sampled_from(["", "ขั้นตอนที่เหลือยกเลิก"])),
+    st.tuples(st.just("correct_completion"), days, reasons),
     st.tuples(st.just("cancel"), days, reasons),
     st.tuples(st.just("reopen"), days, reasons),
     st.tuples(st.just("reschedule"), days, months, reasons),
@@ -87,6 +88,8 @@ def apply(activity: Activity, command: tuple[Any, ...], by: Byline) -> None:
             activity.correct_expenditure(args[1], args[2], reason="พิมพ์ผิด", by=by)
         case "complete":
             activity.complete(note=args[1], by=by)
+        case "correct_completion":
+            activity.correct_completion(reason=args[1], by=by)
         case "cancel":
             activity.cancel(reason=args[1], by=by)
         case "reopen":

@@ -187,6 +187,44 @@ def test_every_command_is_recorded_with_if_match_and_read_back_with_its_history(
     assert history["next"] is None
 
 
+def test_a_corrected_completion_moves_the_actual_end_and_the_status(open_api: OpenApi) -> None:
+    """1.2 is planned for March. Closed on 27 March (on time) by mistake, truly finished
+    on 10 April: after the correction it is late, and on 1 April it was not yet done
+    (the corrected completion replaces the first, it is not added beside it)."""
+    api = open_api(example=False)
+    imported(api)
+    for command, body in (
+        ("start", {"occurred_on": "2009-03-02"}),
+        ("complete", {"occurred_on": "2009-03-27", "note": "ไม่มีขั้นตอน"}),
+    ):
+        assert api.post(api.activity_path("1.2", command), who="staff", json=body).is_success
+
+    fixed = api.post(
+        api.activity_path("1.2", "complete/correction"),
+        who="staff",
+        json={"occurred_on": "2009-04-10", "reason": "ปิดงานก่อนส่งมอบจริง"},
+    )
+
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["events"] == ["CompletionCorrected"]
+    settled = {"min_position": fixed.json()["position"]}
+    now = api.get(api.activity_path("1.2"), params=settled).json()["assessment"]
+    assert (now["status"], now["actual_end"], now["days_late"]) == (
+        "completed_late",
+        "2009-04-10",
+        10,
+    )
+    between = api.get(api.activity_path("1.2"), params={"on": "2009-04-01"}).json()
+    assert between["assessment"]["status"] not in ("completed_on_time", "completed_late")
+    assert between["assessment"]["actual_end"] is None
+    history = api.get(api.activity_path("1.2", "events"), params=settled).json()["items"]
+    assert history[-1]["payload"] == {
+        "previous_completion": "2009-03-27",
+        "reason": "ปิดงานก่อนส่งมอบจริง",
+    }
+    assert history[-1]["occurred_on"] == "2009-04-10"
+
+
 def test_a_command_without_if_match_is_decided_on_the_latest_version(api: Api) -> None:
     response = api.post(
         api.activity_path("2.2", "reopen"), json={"reason": "อาสาสมัครมาครบแล้ว"}

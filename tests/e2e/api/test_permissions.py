@@ -62,6 +62,11 @@ def completed(tracker: Tracker, activity_id: UUID) -> None:
     tracker.complete(activity_id, actor="setup", note="ปิดไว้ก่อน")
 
 
+def finished(tracker: Tracker, activity_id: UUID) -> None:
+    started(tracker, activity_id)
+    completed(tracker, activity_id)
+
+
 def flagged(tracker: Tracker, activity_id: UUID) -> None:
     tracker.record_flags(activity_id, raise_flags=[(FLAG, "เกินกำหนด")], on=TODAY)
 
@@ -117,6 +122,14 @@ ENDPOINTS = [
     ),
     Endpoint("step", "POST", f"{ACTIVITY}/steps/{{step}}/complete", RECORDERS, {}),
     Endpoint("complete", "POST", f"{ACTIVITY}/complete", RECORDERS, {"note": "ครบแล้ว"}),
+    Endpoint(
+        "correct_completion",
+        "POST",
+        f"{ACTIVITY}/complete/correction",
+        RECORDERS,
+        {"occurred_on": "2009-03-16", "reason": REASON},
+        given=finished,
+    ),
     Endpoint("cancel", "POST", f"{ACTIVITY}/cancel", MANAGERS, {"reason": REASON}),
     Endpoint("reopen", "POST", f"{ACTIVITY}/reopen", MANAGERS, {"reason": REASON}, completed),
     Endpoint(
