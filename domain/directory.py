@@ -2,11 +2,14 @@
 
 A bounded context of its own, with its own event stream table (``people_events``),
 so user administration never contends with the plan's streams. Callers pass
-hashes, never secrets (see `domain.people`).
+hashes, never secrets (see `domain.people`). Every command returns what it saved
+and its notification position: credentials are checked against the people view,
+so a caller that revokes a token waits for that position before saying it is done.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
@@ -14,6 +17,15 @@ from eventsourcing.utils import get_topic
 from domain.application import TidtamApplication
 from domain.errors import RuleViolation
 from domain.people import User, check_username, user_id
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a directory command wrote: the user as saved, and the position of its last
+    event in the people log."""
+
+    user: User
+    position: int
 
 
 class Directory(TidtamApplication):
@@ -37,7 +49,7 @@ class Directory(TidtamApplication):
         email: str = "",
         password_hash: str | None = None,
         actor: str,
-    ) -> User:
+    ) -> Saved:
         check_username(username)
         if self.exists(username):
             raise RuleViolation("user_exists", field="username", username=username)
@@ -47,48 +59,50 @@ class Directory(TidtamApplication):
         )
         if password_hash:
             user.set_password(password_hash, by=by)
-        self.save(user)
-        return user
+        return self._saved(user)
 
     def change_access(
         self, username: str, *, roles: tuple[str, ...], units: tuple[str, ...], actor: str
-    ) -> User:
+    ) -> Saved:
         user = self.get(username)
         user.change_access(roles, units, by=self.byline(actor))
-        self.save(user)
-        return user
+        return self._saved(user)
 
-    def change_email(self, username: str, email: str, *, actor: str) -> None:
+    def change_email(self, username: str, email: str, *, actor: str) -> Saved:
         user = self.get(username)
         user.change_email(email, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
 
-    def set_password(self, username: str, password_hash: str, *, actor: str) -> None:
+    def set_password(self, username: str, password_hash: str, *, actor: str) -> Saved:
         user = self.get(username)
         user.set_password(password_hash, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
 
     def issue_token(
         self, username: str, token_id: str, token_digest: str, *, label: str, actor: str
-    ) -> None:
+    ) -> Saved:
         user = self.get(username)
         user.issue_token(token_id, token_digest, label, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
 
-    def revoke_token(self, username: str, token_id: str, *, actor: str) -> None:
+    def revoke_token(self, username: str, token_id: str, *, actor: str) -> Saved:
         user = self.get(username)
         user.revoke_token(token_id, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
 
-    def disable(self, username: str, *, reason: str, actor: str) -> None:
+    def disable(self, username: str, *, reason: str, actor: str) -> Saved:
         user = self.get(username)
         user.disable(reason=reason, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
 
-    def enable(self, username: str, *, reason: str, actor: str) -> None:
+    def enable(self, username: str, *, reason: str, actor: str) -> Saved:
         user = self.get(username)
         user.enable(reason=reason, by=self.byline(actor))
-        self.save(user)
+        return self._saved(user)
+
+    def _saved(self, user: User) -> Saved:
+        recordings = self.save(user)
+        return Saved(user, recordings[-1].notification.id if recordings else 0)
 
     def history_of(self, aggregate_id: UUID) -> list[object]:
         """Every event of one user, oldest first."""

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Request, Response, status
 
 from api.auth import hash_password, new_token
 from api.deps import SESSION_COOKIE, CurrentUser, ServicesDep
+from api.routes.common import ViewBehindError
 from api.schemas.users import (
     AccessIn,
     MeOut,
@@ -21,6 +22,7 @@ from api.schemas.users import (
     UserIn,
     UserOut,
 )
+from domain.directory import Saved
 from domain.people import User
 from domain.policy import Action, Principal
 from domain.recorded import Recorded
@@ -73,7 +75,7 @@ def users(svc: ServicesDep, who: CurrentUser) -> list[UserOut]:
 def register(body: UserIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
     """Register a user with roles, units and optionally a password (admins)."""
     who.require(Action.USERS)
-    user = svc.runtime.directory.register(
+    saved = svc.runtime.directory.register(
         body.username,
         roles=tuple(r.value for r in body.roles),
         units=tuple(body.units),
@@ -81,8 +83,7 @@ def register(body: UserIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
         password_hash=hash_password(body.password) if body.password else None,
         actor=who.username,
     )
-    svc.runtime.projections.nudge()
-    return _user_out(user)
+    return _user_out(_settled(svc, saved))
 
 
 @router.put("/users/{username}/access", response_model=UserOut)
@@ -91,12 +92,11 @@ def change_access(
 ) -> UserOut:
     """Grant or withdraw roles and units (admins)."""
     who.require(Action.USERS)
-    user = svc.runtime.directory.change_access(
+    saved = svc.runtime.directory.change_access(
         username, roles=tuple(r.value for r in body.roles), units=tuple(body.units),
         actor=who.username,
     )  # fmt: skip
-    svc.runtime.projections.nudge()
-    return _user_out(user)
+    return _user_out(_settled(svc, saved))
 
 
 @router.put("/users/{username}/password", status_code=status.HTTP_204_NO_CONTENT)
@@ -104,8 +104,12 @@ def set_password(username: Username, body: PasswordIn, svc: ServicesDep, who: Cu
     """Set a password: admins for anyone, everyone for themselves."""
     if who.username != username:
         who.require(Action.USERS)
-    svc.runtime.directory.set_password(username, hash_password(body.password), actor=who.username)
-    svc.runtime.projections.nudge()
+    _settled(
+        svc,
+        svc.runtime.directory.set_password(
+            username, hash_password(body.password), actor=who.username
+        ),
+    )
 
 
 @router.post(
@@ -116,10 +120,10 @@ def issue_token(username: Username, body: TokenIn, svc: ServicesDep, who: Curren
     if who.username != username:
         who.require(Action.USERS)
     token = new_token()
-    svc.runtime.directory.issue_token(
+    saved = svc.runtime.directory.issue_token(
         username, token.token_id, token.digest, label=body.label, actor=who.username
     )
-    svc.runtime.projections.nudge()
+    _settled(svc, saved)  # the token works as soon as it is shown
     return TokenOut(token_id=token.token_id, token=token.secret, label=body.label)
 
 
@@ -131,26 +135,23 @@ def revoke_token(
     """Revoke a token (admins, or users their own)."""
     if who.username != username:
         who.require(Action.USERS)
-    svc.runtime.directory.revoke_token(username, token_id, actor=who.username)
-    svc.runtime.projections.nudge()
+    _settled(svc, svc.runtime.directory.revoke_token(username, token_id, actor=who.username))
 
 
 @router.post("/users/{username}/disable", response_model=UserOut)
 def disable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
     """Stop a user signing in and using tokens (admins)."""
     who.require(Action.USERS)
-    svc.runtime.directory.disable(username, reason=body.reason, actor=who.username)
-    svc.runtime.projections.nudge()
-    return _user_out(svc.runtime.directory.get(username))
+    saved = svc.runtime.directory.disable(username, reason=body.reason, actor=who.username)
+    return _user_out(_settled(svc, saved))
 
 
 @router.post("/users/{username}/enable", response_model=UserOut)
 def enable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
     """Let a disabled user sign in again (admins)."""
     who.require(Action.USERS)
-    svc.runtime.directory.enable(username, reason=body.reason, actor=who.username)
-    svc.runtime.projections.nudge()
-    return _user_out(svc.runtime.directory.get(username))
+    saved = svc.runtime.directory.enable(username, reason=body.reason, actor=who.username)
+    return _user_out(_settled(svc, saved))
 
 
 @router.get("/users/{username}/history", response_model=list[UserEventOut])
@@ -176,6 +177,20 @@ def history(username: Username, svc: ServicesDep, who: CurrentUser) -> list[User
             )
         )
     return out
+
+
+def _settled(svc: ServicesDep, saved: Saved) -> User:
+    """Wait (bounded) until the people view has folded the change, then say it is done.
+
+    Every request is authenticated against that view, so without the wait a revoked
+    token, a disabled user or withdrawn roles kept working for the moment it lagged
+    (and a new token could be refused): the answer would not be true yet.
+    """
+    if not svc.runtime.projections.wait_for(
+        saved.position, timeout=svc.settings.read_your_writes_timeout, app=svc.runtime.directory
+    ):
+        raise ViewBehindError("view_behind", position=saved.position)
+    return saved.user
 
 
 def _admin_or_auditor(who: Principal) -> None:

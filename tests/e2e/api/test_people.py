@@ -223,6 +223,34 @@ def test_colleagues_typos_from_one_address_do_not_lock_the_office_out(
     )
 
 
+def test_a_credential_change_holds_from_the_moment_it_is_answered(open_api: OpenApi) -> None:
+    """Requests are authenticated against the people view. With its thread stopped the
+    view moves only when someone waits for it: the user routes must, or a revoked token
+    would still work after its 204, and a new one fail when first used."""
+    api = open_api(example=False)
+    api.runtime.projections.stop()
+
+    issued = api.post(f"{USERS}/staff/tokens", who="admin", json={"label": "phone"})
+    assert issued.status_code == 201, issued.text
+    phone = {"Authorization": f"Bearer {issued.json()['token']}"}
+    assert api.http.get("/api/v1/me", headers=phone).json()["username"] == "staff"
+
+    revoked = api.delete(f"{USERS}/staff/tokens/{issued.json()['token_id']}", who="admin")
+    assert revoked.status_code == 204
+    problem(api.http.get("/api/v1/me", headers=phone), 401, "not_signed_in")
+
+    assert api.get("/api/v1/me", who="outsider").status_code == 200
+    disabled = api.post(f"{USERS}/outsider/disable", who="admin", json={"reason": "ย้ายงาน"})
+    assert (disabled.status_code, disabled.json()["disabled"]) == (200, True)
+    problem(api.get("/api/v1/me", who="outsider"), 401, "not_signed_in")
+
+    narrowed = api.put(
+        f"{USERS}/manager/access", who="admin", json={"roles": ["auditor"], "units": []}
+    )
+    assert narrowed.status_code == 200, narrowed.text
+    assert api.get("/api/v1/me", who="manager").json()["roles"] == ["auditor"]
+
+
 def test_set_password_admins_for_anyone_people_for_themselves(api: Api) -> None:
     own = api.put(f"{USERS}/staff/password", who="staff", json={"password": PASSWORD})
     short = api.put(f"{USERS}/staff/password", who="staff", json={"password": "short"})
