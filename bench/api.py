@@ -29,6 +29,7 @@ under 50 ms.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -173,7 +174,7 @@ def run(
             "threads": threads,
             "duration_s": duration,
             "warmup_s": warmup,
-            "server": "uvicorn, 1 worker, h11/asyncio as installed, access log off",
+            "server": f"uvicorn, 1 worker, {_server_stack()}, access log off",
         },
     )
     with tempfile.TemporaryDirectory(prefix="tidtam-bench-api-") as tmp:
@@ -270,6 +271,14 @@ def _auth(prepared: Prepared) -> dict[str, str]:
 
 
 # ----------------------------------------------------------------- servers
+
+
+def _server_stack() -> str:
+    """The HTTP parser and event loop uvicorn picks ("auto"): the C ones when installed."""
+    found = {name: importlib.util.find_spec(name) is not None for name in ("httptools", "uvloop")}
+    http = "httptools" if found["httptools"] else "h11"
+    loop = "uvloop" if found["uvloop"] else "asyncio"
+    return f"{http}/{loop}"
 
 
 def _bare_env() -> dict[str, str]:

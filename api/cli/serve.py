@@ -1,4 +1,8 @@
-"""``tidtam serve``: the HTTP API (and, later, the pages and the scheduler) on uvicorn."""
+"""``tidtam serve``: the HTTP API, the pages and the embedded scheduler, on uvicorn.
+
+uvicorn picks its C HTTP parser (httptools) and event loop (uvloop) when installed,
+as they are with Tidtam: a request costs about a third less of the server's time.
+"""
 
 from __future__ import annotations
 
