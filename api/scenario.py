@@ -142,6 +142,10 @@ def _command(tracker: Tracker, plan_id: UUID, fiscal_year: FiscalYear, row: Scri
             )
         case "complete":
             tracker.complete(activity, note=row.text, **by)
+        case "correct-start":
+            tracker.correct_start(activity, reason=row.text, **by)
+        case "correct-completion":
+            tracker.correct_completion(activity, reason=row.text, **by)
         case "cancel":
             tracker.cancel(activity, reason=row.text, **by)
         case "reschedule":

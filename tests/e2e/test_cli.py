@@ -223,12 +223,12 @@ def test_english_messages_on_request(
 
 def test_setup_loads_the_example_year_once(cli: CliRunner, db: Path) -> None:
     first = run(cli, "setup")
-    assert "30 commands (1 refused)" in first.output
-    assert event_count(db) == 47
+    assert "32 commands (1 refused)" in first.output
+    assert event_count(db) == 49
     assert "nothing loaded" in run(cli, "setup").output
-    assert event_count(db) == 47
+    assert event_count(db) == 49
     status = run(cli, "projections", "status").output
-    assert "plan" in status and "audit" in status and "47" in status
+    assert "plan" in status and "audit" in status and "49" in status
     assert run(cli, "projections", "rebuild").exit_code == 0
     report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
     assert report["total"]["spent"] == "367000.00"

@@ -63,9 +63,9 @@ def rows_by_code(resource: PlanVsActualOut) -> dict[str, dict[str, Any]]:
     return {row["code"]: row for row in resource.model_dump(mode="json")["rows"]}
 
 
-def test_the_script_records_47_events_and_refuses_one_expenditure(year: Year) -> None:
-    assert year.tracker.recorder.max_notification_id() == 47
-    assert (year.played.commands, year.played.refused) == (30, 1)
+def test_the_script_records_49_events_and_refuses_one_expenditure(year: Year) -> None:
+    assert year.tracker.recorder.max_notification_id() == 49
+    assert (year.played.commands, year.played.refused) == (32, 1)
     assert year.tracker.find_activity(year.plan_id, "1.2").spent == Decimal("95000.00")
 
 
@@ -90,7 +90,7 @@ def test_at_the_end_of_the_fiscal_year(year: Year) -> None:
             "95000.00",
             "5000.00",
             "95.0",
-            "2009-03-16",
+            "2009-03-13",  # corrected: the first session began on the 13th, not the 16th
             "2009-04-03",
         ),
         "2.1": (
@@ -101,7 +101,7 @@ def test_at_the_end_of_the_fiscal_year(year: Year) -> None:
             "6500.00",
             "93.5",
             "2009-02-20",
-            "2009-08-21",
+            "2009-08-28",  # corrected: the last report was handed in on the 28th
         ),
         "2.2": ("cancelled", 0, "50000.00", "0.00", "50000.00", "0.0", None, "2009-02-25"),
         "3": (
@@ -213,6 +213,7 @@ def test_late_entries_are_marked_in_the_audit_trail(year: Year) -> None:
         ("1.1", "ProgressCorrected", "2009-01-25", "2009-02-02"),
         ("3", "StepCompleted", "2009-01-30", "2009-02-06"),
         ("3", "ActivityCompleted", "2009-01-30", "2009-02-06"),
+        ("2.1", "CompletionCorrected", "2009-08-28", "2009-09-03"),
     ]
 
 
