@@ -5,7 +5,7 @@ before any event exists), save. A command names the version it was decided on
 when the caller has one; a stale version, or a concurrent writer that got there
 first, becomes a :class:`~domain.errors.ConflictError` carrying the current
 version, never a half-written change. Every command returns its
-:class:`Outcome` (a project's, :class:`ProjectOutcome`), whose notification
+:class:`Outcome`, whose notification
 ``position`` lets a reader wait until the views have caught up with it.
 """
 
@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, DomainEventProtocol
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import get_topic
 
 from domain import ids
@@ -36,26 +37,19 @@ from domain.recorded import Byline
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a command did to one activity."""
+    """What a command did to the aggregate it was decided on (an activity, a project)."""
 
-    activity_id: UUID
+    aggregate_id: UUID
     version: int
-    """The activity's version after the command: the next command's expected version."""
+    """The aggregate's version after the command: the next command's expected version."""
     position: int
     """Notification id of the last event written: read-your-writes waits for it."""
     events: tuple[str, ...]
-    """Names of the events appended, in order."""
+    """Names of the aggregate's events appended, in order."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectOutcome:
-    """What a command did to one project (its budget, its cancellation)."""
-
-    project_id: UUID
-    version: int
-    """The project's version after the command: the next command's expected version."""
-    position: int
-    events: tuple[str, ...]
+D = TypeVar("D", Activity, Project)
+"""An aggregate a command decides on."""
 
 
 class Tracker(TidtamApplication):
@@ -323,7 +317,7 @@ class Tracker(TidtamApplication):
         reason: str | None,
         occurred_on: date | None = None,
         expected_version: int | None = None,
-    ) -> ProjectOutcome:
+    ) -> Outcome:
         """Change a project's budget; it must still cover its activities' allocations."""
         by = self.byline(actor, occurred_on)
         return self._decide_project(
@@ -334,7 +328,7 @@ class Tracker(TidtamApplication):
     def cancel_project(
         self, plan_id: UUID, project_code: str, *, actor: str, reason: str | None,
         occurred_on: date | None = None, expected_version: int | None = None,
-    ) -> ProjectOutcome:  # fmt: skip
+    ) -> Outcome:  # fmt: skip
         """Call a project off; its activities raise no more alerts."""
         by = self.byline(actor, occurred_on)
         return self._decide_project(
@@ -347,7 +341,7 @@ class Tracker(TidtamApplication):
         code: str,
         expected_version: int | None,
         decide: Callable[[Project], None],
-    ) -> ProjectOutcome:
+    ) -> Outcome:
         """A project command, decided and saved as activity commands are (``_decide``).
 
         A project's version also moves when an activity reserves part of its budget,
@@ -358,17 +352,9 @@ class Tracker(TidtamApplication):
             plan=str(plan_id),
         )  # fmt: skip
         what = Words(f"project {project.code}", f"โครงการ {project.code}")
-        if expected_version is not None and expected_version != project.version:
-            raise ConflictError(expected=expected_version, current=project.version, what=what)
-        read_version = project.version
-        decide(project)
-        try:
-            recordings = self.save(project)
-        except RecordConflictError:
-            current = self.get_project(project.id).version
-            raise ConflictError(expected=read_version, current=current, what=what) from None
-        return ProjectOutcome(
-            project_id=project.id,
+        recordings = self._save_decided(project, expected_version, what, decide, self.get_project)
+        return Outcome(
+            aggregate_id=project.id,
             version=project.version,
             position=recordings[-1].notification.id,
             events=tuple(type(r.domain_event).__name__ for r in recordings),
@@ -405,7 +391,7 @@ class Tracker(TidtamApplication):
             except RecordConflictError:
                 continue
             return Outcome(
-                activity_id=activity_id,
+                aggregate_id=activity_id,
                 version=activity.version,
                 position=recordings[-1].notification.id,
                 events=tuple(type(r.domain_event).__name__ for r in recordings),
@@ -442,19 +428,33 @@ class Tracker(TidtamApplication):
     ) -> Outcome:
         activity = self.get_activity(activity_id)
         what = Words(f"activity {activity.code}", f"กิจกรรม {activity.code}")
-        if expected_version is not None and expected_version != activity.version:
-            raise ConflictError(expected=expected_version, current=activity.version, what=what)
-        read_version = activity.version
-        others = decide(activity) or []
-        try:
-            recordings = self.save(activity, *others)
-        except RecordConflictError:
-            current = self.get_activity(activity_id).version
-            raise ConflictError(expected=read_version, current=current, what=what) from None
+        recordings = self._save_decided(activity, expected_version, what, decide, self.get_activity)
         activity_events = [r for r in recordings if r.domain_event.originator_id == activity_id]
         return Outcome(
-            activity_id=activity_id,
+            aggregate_id=activity_id,
             version=activity.version,
             position=recordings[-1].notification.id if recordings else 0,
             events=tuple(type(r.domain_event).__name__ for r in activity_events),
         )
+
+    def _save_decided(
+        self,
+        aggregate: D,
+        expected_version: int | None,
+        what: Words,
+        decide: Callable[[D], Sequence[Aggregate] | None],
+        reload: Callable[[UUID], Aggregate],
+    ) -> Sequence[Recording[UUID]]:
+        """Refuse a stale expected version, let the aggregate decide (its rules raise
+        before any event exists), and save it with whatever else it touched in one
+        transaction; a writer that got there first becomes a ConflictError naming the
+        version now current."""
+        if expected_version is not None and expected_version != aggregate.version:
+            raise ConflictError(expected=expected_version, current=aggregate.version, what=what)
+        read_version = aggregate.version
+        others = decide(aggregate) or []
+        try:
+            return self.save(aggregate, *others)
+        except RecordConflictError:
+            current = reload(aggregate.id).version
+            raise ConflictError(expected=read_version, current=current, what=what) from None

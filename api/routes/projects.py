@@ -18,7 +18,7 @@ from api.routes.common import IfMatch, etag, expected_version
 from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
 from domain.money import parse_baht
 from domain.policy import Action
-from domain.tracker import ProjectOutcome
+from domain.tracker import Outcome
 
 router = APIRouter(prefix="/api/v1/plans/{plan_id}/projects", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -62,7 +62,7 @@ def cancel(
     return _done(svc, outcome, response)
 
 
-def _done(svc: ServicesDep, outcome: ProjectOutcome, response: Response) -> ProjectCommandOut:
+def _done(svc: ServicesDep, outcome: Outcome, response: Response) -> ProjectCommandOut:
     svc.runtime.projections.nudge()
     response.headers["ETag"] = etag(outcome.version)
     return ProjectCommandOut.of(outcome)

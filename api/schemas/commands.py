@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.tracker import Outcome, ProjectOutcome
+from domain.tracker import Outcome
 
 Amount = Annotated[
     str,
@@ -86,37 +86,33 @@ class BudgetIn(CommandIn):
     reason: Text
 
 
-class CommandOut(BaseModel):
-    """What a command did: the activity's new version and the position to read your writes."""
+class Decided(BaseModel):
+    """What any command did: the new version of what it changed, and the position."""
 
-    activity_id: UUID
-    version: int = Field(description="Send as If-Match with the next command")
+    version: int = Field(description="Send as If-Match with the next command on it")
     position: int = Field(description="Pass as min_position to read your own write")
     events: list[str]
+
+
+class CommandOut(Decided):
+    """What a command on an activity did."""
+
+    activity_id: UUID
 
     @classmethod
     def of(cls, outcome: Outcome) -> CommandOut:
-        return cls(
-            activity_id=outcome.activity_id,
-            version=outcome.version,
-            position=outcome.position,
-            events=list(outcome.events),
-        )
+        return cls(activity_id=outcome.aggregate_id, **_decided(outcome))
 
 
-class ProjectCommandOut(BaseModel):
-    """What a project command did: the project's new version and the position."""
+class ProjectCommandOut(Decided):
+    """What a command on a project did."""
 
     project_id: UUID
-    version: int = Field(description="Send as If-Match with the next project command")
-    position: int = Field(description="Pass as min_position to read your own write")
-    events: list[str]
 
     @classmethod
-    def of(cls, outcome: ProjectOutcome) -> ProjectCommandOut:
-        return cls(
-            project_id=outcome.project_id,
-            version=outcome.version,
-            position=outcome.position,
-            events=list(outcome.events),
-        )
+    def of(cls, outcome: Outcome) -> ProjectCommandOut:
+        return cls(project_id=outcome.aggregate_id, **_decided(outcome))
+
+
+def _decided(outcome: Outcome) -> dict[str, Any]:
+    return {"version": outcome.version, "position": outcome.position, "events": outcome.events}
