@@ -266,6 +266,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "done.expenditure": ("บันทึกการเบิกจ่ายของกิจกรรม {code} แล้ว", "Activity {code}: spending recorded"),
     "done.step": ("บันทึกขั้นตอนที่เสร็จของกิจกรรม {code} แล้ว", "Activity {code}: step recorded"),
     "done.complete": ("ปิดงานกิจกรรม {code} แล้ว", "Activity {code} completed"),
+    "done.correct_start": (
+        "แก้ไขวันเริ่มดำเนินการของกิจกรรม {code} แล้ว",
+        "Activity {code}: start date corrected",
+    ),
+    "done.correct_completion": (
+        "แก้ไขวันที่เสร็จสิ้นของกิจกรรม {code} แล้ว",
+        "Activity {code}: completion date corrected",
+    ),
     "done.cancel": ("ยกเลิกกิจกรรม {code} แล้ว", "Activity {code} cancelled"),
     "done.reopen": ("เปิดกิจกรรม {code} ใหม่แล้ว", "Activity {code} reopened"),
     "done.reschedule": ("เลื่อนกำหนดการกิจกรรม {code} แล้ว", "Activity {code} rescheduled"),

@@ -32,6 +32,15 @@ def test_each_text_has_both_languages_with_the_same_blanks() -> None:
     assert wrong == []
 
 
+def test_every_activity_form_says_when_it_is_done() -> None:
+    """After a form's redirect the page says what was recorded; a form without its
+    ``done.`` text redirected in silence (the start and completion corrections did)."""
+    from api.web.context import FLASH_KEYS
+    from api.web.forms import FORMS
+
+    assert [f.name for f in FORMS if f"done.{f.name}" not in FLASH_KEYS] == []
+
+
 def test_every_key_a_template_names_is_in_the_catalogue() -> None:
     named = {
         key

@@ -427,5 +427,6 @@ def test_staff_correct_the_completion_date_and_the_timeline_says_what_it_was(
     assert response.status_code == 303, response.text  # type: ignore[attr-defined]
     assert tracker.get_activity(pages.world.activity_id("1.1")).completed_on == truly
     page = pages.http.get(activity_path(pages, "1.1")).text
+    assert "แก้ไขวันที่เสร็จสิ้นของกิจกรรม 1.1 แล้ว" in page  # the flash after the redirect
     assert f"แก้ไขวันที่เสร็จสิ้น (เดิม {thai_date(finished)})" in unescape(page)
     assert 'id="form-correct_completion"' not in pages.http.get(activity_path(pages, "2.1")).text
