@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, Self
 from uuid import UUID
 
 from domain.calendar import Month, parse_date
@@ -37,11 +37,11 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
-class Command:
-    """What a form asks the tracker to do, with the business date and expected version."""
+class Asked:
+    """What a form asks the tracker: the typed values, who asks, and the business date
+    and version the form carries."""
 
     tracker: Tracker
-    activity_id: UUID
     values: Values
     actor: str
     occurred_on: date | None
@@ -50,6 +50,35 @@ class Command:
     def text(self, name: str) -> str:
         value = self.values.get(name, "")
         return value.strip() if isinstance(value, str) else ""
+
+    @classmethod
+    def of(cls, values: Values, *, tracker: Tracker, actor: str, **target: Any) -> Self:
+        """What the posted ``values`` ask of ``target`` (an activity, a project): the
+        business date typed (empty: today) and the version the form was drawn at."""
+        version = str(values.get("version", ""))
+        return cls(
+            tracker=tracker,
+            values=values,
+            actor=actor,
+            occurred_on=business_date(str(values.get("occurred_on", ""))),
+            expected_version=int(version) if version.isdigit() else None,
+            **target,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Command(Asked):
+    """What an activity's form asks."""
+
+    activity_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectCommand(Asked):
+    """What a project's form asks (managers)."""
+
+    plan_id: UUID
+    code: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +266,52 @@ def values_of(items: list[tuple[str, str]]) -> dict[str, str | list[str]]:
         else:
             found[key] = value
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectForm:
+    """A manager's form on a project's page, drawn as an activity's form is."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    run: Callable[[ProjectCommand], Outcome]
+    danger: bool = False
+    date_label: str = "form.occurred_on"
+
+    def field_names(self) -> set[str]:
+        return {f.name for f in self.fields} | {"occurred_on"}
+
+
+PROJECT_FORMS: tuple[ProjectForm, ...] = (
+    ProjectForm(
+        "project_budget",
+        "form.project_budget",
+        (Field("amount", "form.new_project_budget", "amount", required=True), REASON),
+        lambda c: c.tracker.revise_project_budget(
+            c.plan_id,
+            c.code,
+            parse_baht(c.text("amount")),
+            actor=c.actor,
+            reason=c.text("reason"),
+            occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+    ),
+    ProjectForm(
+        "project_cancel",
+        "form.project_cancel",
+        (REASON,),
+        lambda c: c.tracker.cancel_project(
+            c.plan_id,
+            c.code,
+            actor=c.actor,
+            reason=c.text("reason"),
+            occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+        danger=True,
+    ),
+)
+"""A project's forms (``Action.MANAGE``), shown while it is not cancelled."""
+PROJECT_FORMS_BY_NAME = {f.name: f for f in PROJECT_FORMS}

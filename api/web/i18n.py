@@ -251,6 +251,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.budget": ("ปรับงบประมาณ", "Revise the allocation"),
     "form.save": ("บันทึก", "Save"),
     "form.problem": ("บันทึกไม่สำเร็จ", "Not recorded"),
+    "proj.heading": ("โครงการ {code}", "Project {code}"),
+    "proj.budget": ("งบประมาณโครงการ", "Project budget"),
+    "proj.held": ("จัดสรรให้กิจกรรมแล้ว", "Allocated to activities"),
+    "proj.free": ("ยังไม่ได้จัดสรร", "Not yet allocated"),
+    "proj.activities": ("กิจกรรมในโครงการ", "The project's activities"),
+    "proj.revisions": ("การปรับงบประมาณโครงการ", "Budget revisions"),
+    "proj.no_revisions": ("ยังไม่เคยปรับงบประมาณ", "The budget has not been revised"),
+    "proj.day": ("วันที่", "Date"),
+    "proj.cancelled": (
+        "ยกเลิกโครงการเมื่อ {day} กิจกรรมในโครงการจะไม่มีการแจ้งเตือนอีก",
+        "Cancelled on {day}: its activities raise no more alerts",
+    ),
+    "proj.manage": ("การจัดการโครงการ (หัวหน้า)", "Manage the project (managers)"),
+    "proj.read_only": (
+        "หัวหน้าเป็นผู้ปรับงบประมาณหรือยกเลิกโครงการ",
+        "Managers revise a project's budget or cancel it",
+    ),
+    "proj.conflict_title": ("มีผู้อื่นบันทึกโครงการนี้ก่อนคุณ", "Someone changed this project first"),
+    "proj.conflict_body": (
+        "แบบฟอร์มนี้สร้างจากข้อมูลโครงการฉบับที่ {expected} แต่ขณะนี้เป็นฉบับที่ {current} "
+        "(มีการปรับงบประมาณโครงการ หรือจัดสรรงบให้กิจกรรม) หน้านี้แสดงตัวเลขล่าสุดแล้ว "
+        "สิ่งที่คุณกรอกยังอยู่ในแบบฟอร์ม ตรวจสอบแล้วกดบันทึกอีกครั้งหากยังต้องการ",
+        "This form was made from version {expected} of the project; it is now at version"
+        " {current} (its budget was revised, or an activity's allocation changed). The page"
+        " shows the newer figures. What you typed is still in the form: check it, and save"
+        " again if it still holds.",
+    ),
+    "form.project_budget": ("ปรับงบประมาณโครงการ", "Revise the project budget"),
+    "form.new_project_budget": ("งบประมาณโครงการใหม่ (บาท)", "New project budget (baht)"),
+    "form.project_cancel": ("ยกเลิกโครงการ", "Cancel the project"),
+    "done.project_budget": ("ปรับงบประมาณโครงการ {code} แล้ว", "Project {code}: budget revised"),
+    "done.project_cancel": ("ยกเลิกโครงการ {code} แล้ว", "Project {code} cancelled"),
     "conflict.title": ("มีผู้อื่นบันทึกกิจกรรมนี้ก่อนคุณ", "Someone recorded on this activity first"),
     "conflict.body": (
         "แบบฟอร์มนี้สร้างจากข้อมูลฉบับที่ {expected} แต่ขณะนี้เป็นฉบับที่ {current} "

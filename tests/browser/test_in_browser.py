@@ -154,6 +154,21 @@ def test_a_manager_acknowledges_one_alert_and_snoozes_another(tab: BrowserPage, 
     shoot(tab, "flow-alerts-handled-th")
 
 
+def test_a_manager_revises_a_project_budget_from_the_plan(tab: BrowserPage, site: Site) -> None:
+    sign_in(tab, "manee")
+    tab.goto(plan_path(site))
+    tab.get_by_role("link", name="โครงการ 3", exact=True).click()  # a one-activity project
+    tab.wait_for_url(re.compile(r"/projects/3$"))
+    assert "ยังไม่ได้จัดสรร" in tab.locator("main").inner_text()
+    tab.get_by_label("งบประมาณโครงการใหม่ (บาท)").fill("180,000")
+    tab.locator("#form-project_budget").get_by_label("เหตุผล").fill("ค่าติดตั้งป้ายเพิ่ม")
+    tab.locator("#form-project_budget button[type=submit]").click()
+    tab.wait_for_selector(".flash")
+    assert "ปรับงบประมาณโครงการ 3 แล้ว" in tab.locator(".flash").inner_text()
+    assert "ค่าติดตั้งป้ายเพิ่ม" in tab.locator("main").inner_text()
+    shoot(tab, "flow-manager-project-budget-th")
+
+
 def test_the_feed_filters_and_downloads_as_csv(tab: BrowserPage, site: Site) -> None:
     sign_in(tab, "kanya")
     tab.get_by_role("link", name="บันทึกเหตุการณ์").click()
@@ -197,6 +212,7 @@ def page_paths(site: Site) -> dict[str, str]:
         "vs-actual": f"{plan}/vs-actual",
         "activity-2.1": activity_path(site, "2.1"),
         "activity-1.1": activity_path(site, "1.1"),
+        "project-1": f"{plan}/projects/1",
         "history": "/history",
         "events": "/events",
         "compare": f"{plan}/compare?from=2009-02-01T12:00&to=2009-07-01T12:00",

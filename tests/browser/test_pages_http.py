@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from datetime import timedelta
+from decimal import Decimal
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
@@ -430,3 +431,90 @@ def test_staff_correct_the_completion_date_and_the_timeline_says_what_it_was(
     assert "แก้ไขวันที่เสร็จสิ้นของกิจกรรม 1.1 แล้ว" in page  # the flash after the redirect
     assert f"แก้ไขวันที่เสร็จสิ้น (เดิม {thai_date(finished)})" in unescape(page)
     assert 'id="form-correct_completion"' not in pages.http.get(activity_path(pages, "2.1")).text
+
+
+# ----------------------------------------------------------------- a project's page
+
+
+def project_path(pages: Pages, code: str, command: str = "") -> str:
+    path = f"/plans/{pages.world.plan_id}/projects/{code}"
+    return f"{path}/{command}" if command else path
+
+
+def post_project_form(pages: Pages, code: str, command: str, **fields: str) -> object:
+    """Post a project's form as its page draws it: CSRF and the version from the page."""
+    html = pages.http.get(project_path(pages, code)).text
+    version = re.search(r'name="version" value="(\d+)"', html)
+    assert version, "the page draws no project form"
+    data = {"csrf": csrf(html), "version": version.group(1), **fields}
+    return pages.http.post(project_path(pages, code, command), data=data, follow_redirects=False)
+
+
+def test_a_manager_revises_a_project_budget_on_its_page(pages: Pages) -> None:
+    pages.sign_in(MANAGER)
+    plan = pages.http.get(f"/plans/{pages.world.plan_id}").text
+    assert f'href="{project_path(pages, "1")}"' in plan  # the plan grid links each project
+    page = pages.http.get(project_path(pages, "1")).text
+    assert "กิจกรรมในโครงการ" in page and "ยังไม่ได้จัดสรร" in page
+    assert 'id="form-project_budget"' in page and 'id="form-project_cancel"' in page
+
+    response = post_project_form(
+        pages, "1", "project_budget", amount="150,000", reason="โอนงบจากโครงการที่ 2"
+    )
+
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    page = pages.http.get(project_path(pages, "1")).text
+    assert "ปรับงบประมาณโครงการ 1 แล้ว" in page  # the flash
+    assert "150,000" in page and "โอนงบจากโครงการที่ 2" in page  # budget and its revision
+    tracker = pages.world.runtime.tracker
+    project = tracker.get_project(tracker.find_activity(pages.world.plan_id, "1.1").project_id)
+    assert project.budget == 150_000
+
+
+def test_a_project_form_drawn_before_another_change_is_refused_with_the_newer_figures(
+    pages: Pages,
+) -> None:
+    pages.sign_in(MANAGER)
+    html = pages.http.get(project_path(pages, "1")).text
+    drawn_at = re.search(r'name="version" value="(\d+)"', html)
+    assert drawn_at
+    pages.world.runtime.tracker.revise_project_budget(
+        pages.world.plan_id, "1", Decimal("140000"), actor="boss", reason="อีกคนปรับก่อน"
+    )
+    response = pages.http.post(
+        project_path(pages, "1", "project_budget"),
+        data={"csrf": csrf(html), "version": drawn_at.group(1), "amount": "160000", "reason": "x"},
+    )
+    assert response.status_code == 409
+    assert "มีผู้อื่นบันทึกโครงการนี้ก่อนคุณ" in response.text
+    assert "140,000" in response.text and "อีกคนปรับก่อน" in response.text  # newer figures
+    assert 'value="160000"' in response.text  # what was typed is kept
+
+
+def test_a_refused_project_budget_says_why_at_its_field(pages: Pages) -> None:
+    pages.sign_in(MANAGER)
+    response = post_project_form(pages, "1", "project_budget", amount="1000", reason="ตัดงบ")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    text = unescape(response.text)  # type: ignore[attr-defined]
+    assert 'id="project_budget-amount-err"' in text and 'aria-invalid="true"' in text
+
+
+def test_staff_read_a_project_but_may_not_change_it(pages: Pages) -> None:
+    pages.sign_in(STAFF)
+    page = pages.http.get(project_path(pages, "1")).text
+    assert "หัวหน้าเป็นผู้ปรับงบประมาณหรือยกเลิกโครงการ" in page
+    assert 'id="form-project_budget"' not in page
+    refused = pages.http.post(
+        project_path(pages, "1", "project_cancel"), data={"csrf": csrf(page), "reason": "x"}
+    )
+    assert refused.status_code == 403
+    assert pages.http.get("/plans/" + str(pages.world.plan_id) + "/projects/99").status_code == 404
+
+
+def test_a_cancelled_project_says_since_when_and_offers_no_forms(pages: Pages) -> None:
+    pages.sign_in(MANAGER)
+    response = post_project_form(pages, "2", "project_cancel", reason="งบประมาณถูกตัด")
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    page = pages.http.get(project_path(pages, "2")).text
+    assert "ยกเลิกโครงการ 2 แล้ว" in page and "ยกเลิกโครงการเมื่อ 30 ก.ย. 2552" in page
+    assert 'id="form-project_budget"' not in page

@@ -13,23 +13,17 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Response
-from fastapi.responses import RedirectResponse
 
 from api.web import reading
-from api.web.context import FormDep, Page, Posted, SignedIn, set_flash, who_of
-from api.web.forms import BY_NAME, FORMS, Command, business_date, values_of
+from api.web.commands import answer
+from api.web.context import FormDep, Page, Posted, SignedIn, who_of
+from api.web.forms import BY_NAME, FORMS, Command, values_of
 from api.web.render import PageRoute, render
 from api.web.timeline import entry
 from domain.calendar import FiscalYear
-from domain.errors import (
-    ConflictError,
-    ForbiddenError,
-    InputError,
-    NotFoundError,
-    RuleViolation,
-    TidtamError,
-)
+from domain.errors import ConflictError, TidtamError
 from domain.policy import Action
+from domain.tracker import Outcome
 from projections.assess import assess
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -51,41 +45,26 @@ def activity_command(
     spec = BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
     page.as_of = None  # the past is read-only: commands always act on the present
-    outcome_label = "ok"
-    try:
+
+    def run() -> Outcome:
         who.require(spec.action, reading.unit_of(page, activity_id))
-        version = str(values.get("version", ""))
-        outcome = spec.run(
-            Command(
+        return spec.run(
+            Command.of(
+                values,
                 tracker=page.svc.runtime.tracker,
-                activity_id=activity_id,
-                values=values,
                 actor=who.username,
-                occurred_on=business_date(str(values.get("occurred_on", ""))),
-                expected_version=int(version) if version.isdigit() else None,
+                activity_id=activity_id,
             )
         )
-    except ConflictError as error:
-        outcome_label = "conflict"
-        reading.catch_up(page)
-        return _page(page, activity_id, form_name, values, error, status=409)
-    except (RuleViolation, InputError) as error:
-        outcome_label = "refused"
-        return _page(page, activity_id, form_name, values, error, status=422)
-    except ForbiddenError:
-        outcome_label = "forbidden"
-        raise
-    except NotFoundError:
-        outcome_label = "not_found"
-        raise
-    finally:
-        page.svc.metrics.commands.labels(spec.name, outcome_label).inc()
-    page.svc.metrics.events.inc(len(outcome.events))
-    reading.catch_up(page, outcome.position)
-    code = reading.activity(page, activity_id).facts.code
-    response = RedirectResponse(page.url("activity_page", activity_id=activity_id), status_code=303)
-    set_flash(response, f"done.{spec.name}", code)
-    return response
+
+    return answer(
+        page, spec.name, run,
+        redraw=lambda error, status: _page(
+            page, activity_id, form_name, values, error, status=status
+        ),
+        done_url=lambda: page.url("activity_page", activity_id=activity_id),
+        flash_code=lambda: reading.activity(page, activity_id).facts.code,
+    )  # fmt: skip
 
 
 def _page(
@@ -113,4 +92,8 @@ def _page(
         may_record=bool(usable), form_name=form_name, values=values or {},
         error=field_error, conflict=conflict,
         fresh_after=conflict.expected_version if conflict and conflict.expected_version else None,
+        form_version=facts.version,
+        command_url=lambda name: page.url(
+            "activity_command", activity_id=activity_id, form_name=name, as_of=None
+        ),
     )  # fmt: skip

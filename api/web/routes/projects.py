@@ -1,0 +1,124 @@
+"""One project: its budget, what its activities hold of it, and the managers' forms.
+
+Managers revise a project's budget or call the project off here, as the JSON API
+and the CLI do. A form carries the project's version; another manager's change,
+or an activity's allocation reserved meanwhile (it moves the project too), is
+refused with ``ConflictError`` and the page comes back with the newer figures and
+what was typed. A refused rule re-draws the form with the message at its field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Response
+
+from api.web import reading
+from api.web.commands import answer
+from api.web.context import FormDep, Page, Posted, SignedIn, who_of
+from api.web.forms import (
+    PROJECT_FORMS,
+    PROJECT_FORMS_BY_NAME,
+    ProjectCommand,
+    values_of,
+)
+from api.web.render import PageRoute, render
+from domain.errors import ConflictError, NotFoundError, TidtamError
+from domain.money import ZERO
+from domain.policy import Action
+from domain.tracker import Outcome
+from projections.assess import ActivityAssessment, assess, code_key
+from projections.facts import ActivityFacts, ProjectFacts
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+ProjectCode = Annotated[str, Path(max_length=20)]
+FormName = Annotated[str, Path(pattern="^(" + "|".join(PROJECT_FORMS_BY_NAME) + ")$")]
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """One activity of the project, as the page lists it."""
+
+    facts: ActivityFacts
+    assessment: ActivityAssessment
+
+
+@router.get("/plans/{plan_id}/projects/{code}", name="project_page")
+def project_page(plan_id: UUID, code: ProjectCode, page: SignedIn) -> Response:
+    who_of(page).require(Action.READ)
+    return _page(page, plan_id, code)
+
+
+@router.post("/plans/{plan_id}/projects/{code}/{form_name}", name="project_command")
+def project_command(
+    plan_id: UUID, code: ProjectCode, form_name: FormName, page: Posted, form: FormDep
+) -> Response:
+    """Run one of the project's forms; refusals re-draw the page, success redirects to it."""
+    who = who_of(page)
+    spec = PROJECT_FORMS_BY_NAME[form_name]
+    values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    page.as_of = None  # the past is read-only: commands always act on the present
+
+    def run() -> Outcome:
+        who.require(Action.MANAGE)
+        return spec.run(
+            ProjectCommand.of(
+                values,
+                tracker=page.svc.runtime.tracker,
+                actor=who.username,
+                plan_id=plan_id,
+                code=code,
+            )
+        )
+
+    return answer(
+        page, spec.name, run,
+        redraw=lambda error, status: _page(
+            page, plan_id, code, form_name, values, error, status=status
+        ),
+        done_url=lambda: page.url("project_page", plan_id=plan_id, code=code),
+        flash_code=lambda: code,
+    )  # fmt: skip
+
+
+def _page(
+    page: Page,
+    plan_id: UUID,
+    code: str,
+    form_name: str = "",
+    values: dict[str, str | list[str]] | None = None,
+    error: TidtamError | None = None,
+    *,
+    status: int = 200,
+) -> Response:
+    snapshot = reading.snapshot(page, plan_id)
+    project = _project(snapshot.projects, plan_id, code)
+    own = [a for a in snapshot.activities if a.project_id == project.id]
+    own.sort(key=lambda a: code_key(a.code))
+    holdings = [Holding(a, found) for a in own if (found := assess(a, page.day)) is not None]
+    budget = project.budget_on(page.day)
+    held = sum((h.assessment.allocated for h in holdings), ZERO)
+    live = page.as_of is None and project.cancelled_on is None
+    conflict = error if isinstance(error, ConflictError) else None
+    return render(
+        page, "project.html", status_code=status,
+        plan=snapshot.plan, facts=project, holdings=holdings, budget=budget, held=held,
+        free=budget - held, spent=sum((h.assessment.spent for h in holdings), ZERO),
+        revisions=[b for b in project.budgets[1:] if b.on <= page.day],
+        forms=PROJECT_FORMS if live and page.can(Action.MANAGE.value) else (),
+        form_name=form_name, values=values or {},
+        error=error if conflict is None else None, conflict=conflict,
+        form_version=project.version,
+        command_url=lambda name: page.url(
+            "project_command", plan_id=plan_id, code=code, form_name=name, as_of=None
+        ),
+    )  # fmt: skip
+
+
+def _project(projects: tuple[ProjectFacts, ...], plan_id: UUID, code: str) -> ProjectFacts:
+    found = next((p for p in projects if p.code == code), None)
+    if found is None:
+        raise NotFoundError("project_not_found", code=code, plan=str(plan_id))
+    return found
