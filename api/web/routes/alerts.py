@@ -5,20 +5,21 @@ over JSON); auditors read the same page without the forms, to see who quieted wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from itertools import groupby
 from uuid import UUID
 
 from fastapi import APIRouter, Response
-from fastapi.responses import RedirectResponse
 
-from api.web import reading
-from api.web.context import FormDep, Posted, SignedIn, set_flash, who_of
+from api.web.commands import answer
+from api.web.context import FormDep, Posted, SignedIn, who_of
 from api.web.render import PageRoute, render
 from domain.calendar import parse_date
-from domain.errors import InputError, NotFoundError, RuleViolation, TidtamError, Words
+from domain.errors import NotFoundError, TidtamError, Words
 from domain.flags import RESOLUTION_WORDS, RULE_WORDS, Rule
 from domain.policy import Action
+from domain.tracker import Outcome
 from projections.alerts_view import AlertReader, AlertRow
 from projections.assess import code_key
 
@@ -38,27 +39,23 @@ def alerts_page(page: SignedIn) -> Response:
 @router.post("/alerts/{flag_id}/ack", name="alerts_ack")
 def acknowledge(flag_id: UUID, page: Posted, form: FormDep) -> Response:
     row = _flag(page, flag_id)
-    try:
-        outcome = page.svc.runtime.tracker.acknowledge_flag(
-            row.activity_id, flag_id, actor=who_of(page).username, note=str(form.get("note", ""))
-        )
-    except RuleViolation as error:  # resolved by a scan since the page was drawn
-        return _render(page, error=error, failed=flag_id, status=422)
-    return _done(page, outcome.position, "done.ack", row.code)
+    return _answer(
+        page, "ack", row, lambda: page.svc.runtime.tracker.acknowledge_flag(
+            row.activity_id, flag_id, actor=who_of(page).username,
+            note=str(form.get("note", "")),
+        ),
+    )  # fmt: skip
 
 
 @router.post("/alerts/{flag_id}/snooze", name="alerts_snooze")
 def snooze(flag_id: UUID, page: Posted, form: FormDep) -> Response:
     row = _flag(page, flag_id)
-    try:
-        until = parse_date(str(form.get("until", "")))
-        outcome = page.svc.runtime.tracker.snooze_flag(
-            row.activity_id, flag_id, until=until, actor=who_of(page).username,
-            note=str(form.get("note", "")),
-        )  # fmt: skip
-    except (InputError, RuleViolation) as error:
-        return _render(page, error=error, failed=flag_id, status=422)
-    return _done(page, outcome.position, "done.snooze", row.code)
+    return _answer(
+        page, "snooze", row, lambda: page.svc.runtime.tracker.snooze_flag(
+            row.activity_id, flag_id, until=parse_date(str(form.get("until", ""))),
+            actor=who_of(page).username, note=str(form.get("note", "")),
+        ),
+    )  # fmt: skip
 
 
 def _flag(page: Posted, flag_id: UUID) -> AlertRow:
@@ -69,11 +66,15 @@ def _flag(page: Posted, flag_id: UUID) -> AlertRow:
     return row
 
 
-def _done(page: Posted, position: int, key: str, code: str) -> Response:
-    reading.catch_up(page, position)
-    response = RedirectResponse(page.url("alerts_page"), status_code=303)
-    set_flash(response, key, code)
-    return response
+def _answer(page: Posted, name: str, row: AlertRow, run: Callable[[], Outcome]) -> Response:
+    """As every form is answered (``api.web.commands``); a flag resolved by a scan since
+    the page was drawn is refused, and the page is drawn again with the message there."""
+    return answer(
+        page, name, run,
+        redraw=lambda error, status: _render(page, error=error, failed=row.flag_id, status=status),
+        done_url=lambda: page.url("alerts_page"),
+        flash_code=lambda: row.code,
+    )  # fmt: skip
 
 
 def _render(
