@@ -1,8 +1,8 @@
-"""``tidtam record …``: what staff and managers record on an activity.
+"""``tidtam record …``: what staff and managers record on an activity (or a project).
 
-Each command takes the activity's code, ``--on`` (business date, default today
+Each command takes the activity's (or project's) code, ``--on`` (business date, default today
 in Bangkok), ``--actor``, ``--note`` and ``--plan``; it prints the events it
-appended and the activity's new version.
+appended and the new version.
 """
 
 from __future__ import annotations
@@ -241,17 +241,58 @@ def _amount(text: str) -> Decimal:
         raise fail(error.message(lang()), error.rule) from None
 
 
-@app.command("cancel-project")
-def cancel_project(
-    code: Annotated[str, typer.Argument(help="Project code, e.g. 3")],
+ProjectCode = Annotated[str, typer.Argument(help="Project code, e.g. 3")]
+ProjectVersion = Annotated[
+    int | None, typer.Option("--expect-version", help="Refuse if the project has moved on")
+]
+
+
+def _record_project(
+    code: str, plan: str | None, act: Callable[[Tracker, UUID, str], Outcome]
+) -> None:
+    with opened(catch_up=False) as runtime:
+        outcome = act(runtime.tracker, runtime.plan(plan).id, code)
+        runtime.projections.catch_up()
+    done = "recorded" if lang() == "en" else "บันทึกแล้ว"
+    what = "project" if lang() == "en" else "โครงการ"
+    console.print(f"{what} {code}: {done} {', '.join(outcome.events)} (version {outcome.version})")
+
+
+@app.command("revise-project-budget")
+def revise_project_budget(
+    code: ProjectCode,
+    amount: Annotated[str, typer.Argument(help="The project's new budget in baht")],
     note: Note = "",
     on: On = None,
     actor: Actor = None,
     plan: Plan = None,
+    expect_version: ProjectVersion = None,
+) -> None:
+    """Change a project's budget; --note gives the reason. It must still cover what its
+    activities are allocated."""
+    baht, w = _amount(amount), who(actor, on)
+    _record_project(
+        code,
+        plan,
+        lambda t, p, c: t.revise_project_budget(
+            p, c, baht, **w, reason=note, expected_version=expect_version
+        ),
+    )
+
+
+@app.command("cancel-project")
+def cancel_project(
+    code: ProjectCode,
+    note: Note = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+    expect_version: ProjectVersion = None,
 ) -> None:
     """Cancel a whole project; --note gives the reason. Its activities raise no more alerts."""
     w = who(actor, on)
-    with opened(catch_up=False) as runtime:
-        runtime.tracker.cancel_project(runtime.plan(plan).id, code, reason=note, **w)
-        runtime.projections.catch_up()
-    console.print(f"project {code}: cancelled")
+    _record_project(
+        code,
+        plan,
+        lambda t, p, c: t.cancel_project(p, c, **w, reason=note, expected_version=expect_version),
+    )

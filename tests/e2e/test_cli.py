@@ -162,6 +162,28 @@ def test_a_completion_is_corrected_from_the_command_line(cli: CliRunner, db: Pat
     assert "previous_completion=27 มี.ค. 2552" in run(cli, "history", "1.2").output
 
 
+def test_managers_revise_and_cancel_projects_from_the_command_line(
+    cli: CliRunner, db: Path
+) -> None:
+    run(cli, "import", str(EXAMPLE))  # project 1: planned, then one reservation per activity
+    revised = run(
+        cli, "record", "revise-project-budget", "1", "150,000", "--note", "โอนงบ",
+        "--expect-version", "3",
+    )  # fmt: skip
+    assert "ProjectBudgetRevised (version 4)" in revised.output, revised.output
+    stale = run(
+        cli, "record", "revise-project-budget", "1", "160000", "--note", "x",
+        "--expect-version", "3",
+    )  # fmt: skip
+    assert stale.exit_code == 1 and "[version_conflict]" in stale.output
+    low = run(cli, "record", "revise-project-budget", "1", "1000", "--note", "ตัด")
+    assert low.exit_code == 1 and "[project_budget_covers_allocations]" in low.output
+    cancelled = run(cli, "record", "cancel-project", "2", "--note", "งบประมาณถูกตัด")
+    assert "ProjectCancelled" in cancelled.output
+    plan = json.loads(run(cli, "plan", "--json").output)
+    assert {p["code"]: p["budget"] for p in plan["projects"]}["1"] == "150000.00"
+
+
 @pytest.mark.parametrize(
     ("args", "rule"),
     [
