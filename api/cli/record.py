@@ -46,8 +46,12 @@ def _record(code: str, plan: str | None, act: Callable[[Tracker, UUID], Outcome]
     with opened(catch_up=False) as runtime:
         outcome = act(runtime.tracker, runtime.activity_id(runtime.plan(plan), code))
         runtime.projections.catch_up()
+    _say(code, outcome)
+
+
+def _say(what: str, outcome: Outcome) -> None:
     done = "recorded" if lang() == "en" else "บันทึกแล้ว"
-    console.print(f"{code}: {done} {', '.join(outcome.events)} (version {outcome.version})")
+    console.print(f"{what}: {done} {', '.join(outcome.events)} (version {outcome.version})")
 
 
 @app.command()
