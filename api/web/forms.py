@@ -23,7 +23,7 @@ from domain.policy import Action
 from domain.tracker import Outcome, Tracker
 from projections.facts import ActivityFacts
 
-Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional"]
+Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional", "entry"]
 Values = Mapping[str, str | list[str]]
 
 
@@ -243,6 +243,20 @@ FORMS: tuple[Form, ...] = (
         ),
         _open,
         danger=True,
+    ),
+    Form(
+        "correct_spending", "form.correct_spending", Action.MANAGE,
+        (
+            Field("entry", "form.entry", "entry", required=True),
+            Field("amount", "form.corrected_amount", "amount", required=True),
+            REASON,
+        ),
+        lambda c: c.tracker.correct_expenditure(
+            c.activity_id, whole(c.text("entry"), "entry"), parse_baht(c.text("amount")),
+            actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+        lambda f, d: any(s.on <= d for s in f.spending),
     ),
     Form(
         "reopen", "form.reopen", Action.MANAGE, (REASON,),

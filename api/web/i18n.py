@@ -247,6 +247,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.complete": ("ปิดงาน (เสร็จสิ้น)", "Complete the activity"),
     "form.cancel": ("ยกเลิกกิจกรรม", "Cancel the activity"),
     "form.reopen": ("เปิดกิจกรรมใหม่", "Reopen the activity"),
+    "form.correct_spending": ("แก้ไขรายการเบิกจ่าย", "Correct a spending entry"),
+    "form.entry": ("รายการเบิกจ่าย", "Spending entry"),
+    "form.corrected_amount": (
+        "จำนวนเงินที่ถูกต้อง (บาท, 0 = ยกเลิกรายการ)",
+        "Correct amount (baht; 0 voids it)",
+    ),
     "form.reschedule": ("เลื่อนกำหนดการ", "Reschedule"),
     "form.budget": ("ปรับงบประมาณ", "Revise the allocation"),
     "form.save": ("บันทึก", "Save"),
@@ -298,6 +304,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "done.expenditure": ("บันทึกการเบิกจ่ายของกิจกรรม {code} แล้ว", "Activity {code}: spending recorded"),
     "done.step": ("บันทึกขั้นตอนที่เสร็จของกิจกรรม {code} แล้ว", "Activity {code}: step recorded"),
     "done.complete": ("ปิดงานกิจกรรม {code} แล้ว", "Activity {code} completed"),
+    "done.correct_spending": (
+        "แก้ไขรายการเบิกจ่ายของกิจกรรม {code} แล้ว",
+        "Activity {code}: spending entry corrected",
+    ),
     "done.correct_start": (
         "แก้ไขวันเริ่มดำเนินการของกิจกรรม {code} แล้ว",
         "Activity {code}: start date corrected",

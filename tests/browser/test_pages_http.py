@@ -518,3 +518,26 @@ def test_a_cancelled_project_says_since_when_and_offers_no_forms(pages: Pages) -
     page = pages.http.get(project_path(pages, "2")).text
     assert "ยกเลิกโครงการ 2 แล้ว" in page and "ยกเลิกโครงการเมื่อ 30 ก.ย. 2552" in page
     assert 'id="form-project_budget"' not in page
+
+
+def test_a_manager_corrects_a_spending_entry_on_the_activity_page(pages: Pages) -> None:
+    pages.sign_in(STAFF)
+    assert 'id="form-correct_spending"' not in pages.http.get(activity_path(pages, "1.1")).text
+    pages.sign_in(MANAGER)
+    assert 'id="form-correct_spending"' not in pages.http.get(activity_path(pages, "2.2")).text
+    html = pages.http.get(activity_path(pages, "1.1")).text
+    form = html.split('id="form-correct_spending"')[1].split("</form>")[0]
+    assert "ฎ.47/52" in form and "28,500" in form  # the entries to choose from
+
+    response = post_form(
+        pages, "1.1", "correct_spending", entry="1", amount="28,000", reason="ใบเสร็จจริง 28,000"
+    )
+
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    page = pages.http.get(activity_path(pages, "1.1")).text
+    assert "แก้ไขรายการเบิกจ่ายของกิจกรรม 1.1 แล้ว" in page
+    activity = pages.world.runtime.tracker.get_activity(pages.world.activity_id("1.1"))
+    assert activity.spent == Decimal("28000")
+    refused = post_form(pages, "1.1", "correct_spending", entry="1", amount="28000", reason="x")
+    assert refused.status_code == 422  # type: ignore[attr-defined]
+    assert 'id="correct_spending-amount-err"' in refused.text  # type: ignore[attr-defined]
