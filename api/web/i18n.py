@@ -265,6 +265,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "proj.revisions": ("การปรับงบประมาณโครงการ", "Budget revisions"),
     "proj.no_revisions": ("ยังไม่เคยปรับงบประมาณ", "The budget has not been revised"),
     "proj.day": ("วันที่", "Date"),
+    "proj.by": ("ผู้บันทึก", "Recorded by"),
     "proj.cancelled": (
         "ยกเลิกโครงการเมื่อ {day} กิจกรรมในโครงการจะไม่มีการแจ้งเตือนอีก",
         "Cancelled on {day}: its activities raise no more alerts",

@@ -465,7 +465,9 @@ def test_a_manager_revises_a_project_budget_on_its_page(pages: Pages) -> None:
     assert response.status_code == 303, response.text  # type: ignore[attr-defined]
     page = pages.http.get(project_path(pages, "1")).text
     assert "ปรับงบประมาณโครงการ 1 แล้ว" in page  # the flash
-    assert "150,000" in page and "โอนงบจากโครงการที่ 2" in page  # budget and its revision
+    revisions = page.split('id="revisions-title"')[1].split("</section>")[0]
+    assert "150,000" in revisions and "โอนงบจากโครงการที่ 2" in revisions
+    assert "manee" in revisions and "เดิม 130,000" in revisions  # who, and the budget before
     tracker = pages.world.runtime.tracker
     project = tracker.get_project(tracker.find_activity(pages.world.plan_id, "1.1").project_id)
     assert project.budget == 150_000

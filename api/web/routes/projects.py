@@ -27,6 +27,7 @@ from api.web.forms import (
 from api.web.render import PageRoute, render
 from domain.errors import ConflictError, NotFoundError, TidtamError
 from domain.money import ZERO
+from domain.plan import Project
 from domain.policy import Action
 from domain.tracker import Outcome
 from projections.assess import ActivityAssessment, assess, code_key
@@ -106,7 +107,7 @@ def _page(
         page, "project.html", status_code=status,
         plan=snapshot.plan, facts=project, holdings=holdings, budget=budget, held=held,
         free=budget - held, spent=sum((h.assessment.spent for h in holdings), ZERO),
-        revisions=[b for b in project.budgets[1:] if b.on <= page.day],
+        revisions=_revisions(page, project),
         forms=PROJECT_FORMS if live and page.can(Action.MANAGE.value) else (),
         form_name=form_name, values=values or {},
         error=error if conflict is None else None, conflict=conflict,
@@ -115,6 +116,18 @@ def _page(
             "project_command", plan_id=plan_id, code=code, form_name=name, as_of=None
         ),
     )  # fmt: skip
+
+
+def _revisions(page: Page, project: ProjectFacts) -> list[Project.ProjectBudgetRevised]:
+    """The project's budget revisions, with who made them: from its own stream (a few
+    events), as known at the page's instant and in force by its business date."""
+    return [
+        e
+        for e in page.svc.runtime.tracker.history(project.id)
+        if isinstance(e, Project.ProjectBudgetRevised)
+        and e.occurred_on <= page.day
+        and (page.as_of is None or e.timestamp <= page.as_of)
+    ]
 
 
 def _project(projects: tuple[ProjectFacts, ...], plan_id: UUID, code: str) -> ProjectFacts:
