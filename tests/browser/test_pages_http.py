@@ -543,3 +543,17 @@ def test_a_manager_corrects_a_spending_entry_on_the_activity_page(pages: Pages) 
     refused = post_form(pages, "1.1", "correct_spending", entry="1", amount="28000", reason="x")
     assert refused.status_code == 422  # type: ignore[attr-defined]
     assert 'id="correct_spending-amount-err"' in refused.text  # type: ignore[attr-defined]
+
+
+def test_a_project_as_it_was_known_then_is_read_only(pages: Pages) -> None:
+    tracker = pages.world.runtime.tracker
+    tracker.revise_project_budget(
+        pages.world.plan_id, "1", Decimal("150000"), actor="manee", reason="โอนงบ"
+    )
+    pages.world.runtime.projections.catch_up()
+    pages.sign_in(MANAGER)
+    then = pages.http.get(project_path(pages, "1"), params={"as_of": "2009-02-01T12:00"})
+    assert then.status_code == 200
+    assert "ยังไม่เคยปรับงบประมาณ" in then.text and 'id="form-project_budget"' not in then.text
+    now = pages.http.get(project_path(pages, "1")).text
+    assert "โอนงบ" in now and 'id="form-project_budget"' in now
