@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import pytest
 from fastapi.testclient import TestClient
@@ -122,57 +121,6 @@ def test_cancelling_a_project_is_for_managers(api: Any) -> None:
         headers=headers["manee"],
     )  # fmt: skip
     assert (budget.status_code, budget.json()["rule"]) == (422, "project_budget_covers_allocations")
-
-
-def _project(
-    client: TestClient, manager: dict[str, str], plan_id: Any, code: str, **params: Any
-) -> dict[str, Any]:
-    plan = client.get(f"/api/v1/plans/{plan_id}", params=params, headers=manager).json()
-    found: dict[str, Any] = next(p for p in plan["projects"] if p["code"] == code)
-    return found
-
-
-def test_project_commands_take_if_match_and_return_the_new_version(api: Any) -> None:
-    """Two managers revising one project: the second, decided on the version the first
-    replaced, is a 409 naming the current version, and nothing is written for it."""
-    client, headers, plan_id = api
-    manager = headers["manee"]
-    runtime = client.app.state.services.runtime
-    project = _project(client, manager, plan_id, "1")
-    stored = runtime.tracker.get_project(UUID(project["id"])).version
-    assert project["version"] == stored > 1  # the plan, then one reservation per activity
-    path = f"/api/v1/plans/{plan_id}/projects/1/budget"
-    first = client.post(
-        path, json={"amount": "500000", "reason": "โอนงบเพิ่ม"},
-        headers={**manager, "If-Match": f'"{project["version"]}"'},
-    )  # fmt: skip
-    assert first.status_code == 200, first.text
-    done = first.json()
-    assert (done["version"], done["events"]) == (stored + 1, ["ProjectBudgetRevised"])
-    assert first.headers["ETag"] == f'"{stored + 1}"'
-    head = runtime.tracker.recorder.max_notification_id()
-    second = client.post(
-        path, json={"amount": "450000", "reason": "ตัดงบ"},
-        headers={**manager, "If-Match": f'"{project["version"]}"'},
-    )  # fmt: skip
-    assert second.status_code == 409, second.text
-    assert (second.json()["expected_version"], second.json()["current_version"]) == (
-        stored,
-        stored + 1,
-    )
-    assert runtime.tracker.recorder.max_notification_id() == head
-    now = _project(client, manager, plan_id, "1", min_position=done["position"])
-    assert (now["version"], now["budget"]) == (stored + 1, "500000.00")
-    cancel = client.post(
-        f"/api/v1/plans/{plan_id}/projects/1/cancel", json={"reason": "ยกเลิก"},
-        headers={**manager, "If-Match": f'"{now["version"]}"'},
-    )  # fmt: skip
-    assert (cancel.status_code, cancel.json()["version"]) == (200, stored + 2), cancel.text
-    bad = client.post(
-        f"/api/v1/plans/{plan_id}/projects/2/cancel", json={"reason": "x"},
-        headers={**manager, "If-Match": "seven"},
-    )  # fmt: skip
-    assert (bad.status_code, bad.json()["rule"]) == (422, "if_match_format")
 
 
 def test_acknowledging_with_a_stale_activity_version_is_a_409(api: Any) -> None:

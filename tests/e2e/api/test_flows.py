@@ -225,6 +225,46 @@ def test_a_corrected_completion_moves_the_actual_end_and_the_status(open_api: Op
     assert history[-1]["occurred_on"] == "2009-04-10"
 
 
+def test_project_commands_take_if_match_and_return_the_new_version(api: Api) -> None:
+    """Two managers revising one project: the second, decided on the version the first
+    replaced, is a 409 naming the current version, and nothing is written for it."""
+
+    def project(code: str, **params: Any) -> dict[str, Any]:
+        plan = api.get(f"/api/v1/plans/{api.plan_id}", params=params).json()
+        found: dict[str, Any] = next(p for p in plan["projects"] if p["code"] == code)
+        return found
+
+    first_seen = project("1")
+    stored = api.runtime.tracker.get_project(UUID(first_seen["id"])).version
+    assert first_seen["version"] == stored > 1  # planned, then one reservation per activity
+    path = f"/api/v1/plans/{api.plan_id}/projects/1/budget"
+    body = {"amount": "500000", "reason": "โอนงบเพิ่ม"}
+    first = api.post(path, json=body, headers={"If-Match": f'"{stored}"'})
+    assert first.status_code == 200, first.text
+    assert (first.json()["version"], first.json()["events"]) == (
+        stored + 1,
+        ["ProjectBudgetRevised"],
+    )
+    assert first.headers["ETag"] == f'"{stored + 1}"'
+    head = api.head()
+    second = api.post(path, json={**body, "amount": "450000"}, headers={"If-Match": f'"{stored}"'})
+    stale = problem(second, 409, "version_conflict")
+    assert (stale["expected_version"], stale["current_version"]) == (stored, stored + 1)
+    assert api.head() == head
+    now = project("1", min_position=first.json()["position"])
+    assert (now["version"], now["budget"]) == (stored + 1, "500000.00")
+    cancel = api.post(
+        f"/api/v1/plans/{api.plan_id}/projects/1/cancel", json={"reason": "ยกเลิก"},
+        headers={"If-Match": f'"{now["version"]}"'},
+    )  # fmt: skip
+    assert (cancel.status_code, cancel.json()["version"]) == (200, stored + 2), cancel.text
+    bad = api.post(
+        f"/api/v1/plans/{api.plan_id}/projects/2/cancel", json={"reason": "x"},
+        headers={"If-Match": "seven"},
+    )  # fmt: skip
+    problem(bad, 422, "if_match_format")
+
+
 def test_a_command_without_if_match_is_decided_on_the_latest_version(api: Api) -> None:
     response = api.post(
         api.activity_path("2.2", "reopen"), json={"reason": "อาสาสมัครมาครบแล้ว"}
