@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from domain.errors import (
+    ConflictError,
+    ForbiddenError,
+    InputError,
+    NotFoundError,
+    RuleViolation,
+)
 from projections.service import Projections
 
 
@@ -62,6 +70,30 @@ class Metrics:
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
+
+    @contextmanager
+    def counted(self, command: str) -> Iterator[None]:
+        """Count one run of ``command`` by how it ended; whatever it raised goes on."""
+        outcome = "ok"
+        try:
+            yield
+        except ConflictError:
+            outcome = "conflict"
+            raise
+        except ForbiddenError:
+            outcome = "forbidden"
+            raise
+        except NotFoundError:
+            outcome = "not_found"
+            raise
+        except (RuleViolation, InputError):
+            outcome = "refused"
+            raise
+        except Exception:
+            outcome = "error"
+            raise
+        finally:
+            self.commands.labels(command, outcome).inc()
 
 
 class RequestTimer:

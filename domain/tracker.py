@@ -5,8 +5,8 @@ before any event exists), save. A command names the version it was decided on
 when the caller has one; a stale version, or a concurrent writer that got there
 first, becomes a :class:`~domain.errors.ConflictError` carrying the current
 version, never a half-written change. Every command returns its
-:class:`Outcome`, whose notification
-``position`` lets a reader wait until the views have caught up with it.
+:class:`Outcome`, whose notification ``position`` lets a reader wait until the
+views have caught up with it.
 """
 
 from __future__ import annotations

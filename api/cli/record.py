@@ -257,9 +257,7 @@ def _record_project(
     with opened(catch_up=False) as runtime:
         outcome = act(runtime.tracker, runtime.plan(plan).id, code)
         runtime.projections.catch_up()
-    done = "recorded" if lang() == "en" else "บันทึกแล้ว"
-    what = "project" if lang() == "en" else "โครงการ"
-    console.print(f"{what} {code}: {done} {', '.join(outcome.events)} (version {outcome.version})")
+    _say(f"{'project' if lang() == 'en' else 'โครงการ'} {code}", outcome)
 
 
 @app.command("revise-project-budget")

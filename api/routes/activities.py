@@ -26,6 +26,7 @@ from api.routes.common import (
     expected_version,
     instant,
     read_your_writes,
+    run_command,
 )
 from api.routes.events import event_page
 from api.schemas.commands import (
@@ -46,7 +47,7 @@ from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from domain.calendar import Month
 from domain.clock import BANGKOK
-from domain.errors import ConflictError, ForbiddenError, InputError, NotFoundError, RuleViolation
+from domain.errors import InputError, NotFoundError
 from domain.money import parse_baht
 from domain.policy import Action, Principal
 from domain.tracker import Outcome
@@ -127,32 +128,12 @@ def record(
     command: Command,
 ) -> CommandOut:
     """Check the principal may act on this activity's unit, run the command, count it."""
-    outcome_label = "ok"
-    try:
-        unit = _unit_of(svc, activity_id)
-        who.require(action, unit)
-        outcome = command(activity_id, who.username, expected_version(if_match))
-    except ConflictError:
-        outcome_label = "conflict"
-        raise
-    except ForbiddenError:
-        outcome_label = "forbidden"
-        raise
-    except NotFoundError:
-        outcome_label = "not_found"
-        raise
-    except (RuleViolation, InputError):
-        outcome_label = "refused"
-        raise
-    except Exception:
-        outcome_label = "error"
-        raise
-    finally:
-        svc.metrics.commands.labels(name, outcome_label).inc()
-    svc.metrics.events.inc(len(outcome.events))
-    svc.runtime.projections.nudge()
-    response.headers["ETag"] = etag(outcome.version)
-    return CommandOut.of(outcome)
+
+    def run() -> Outcome:
+        who.require(action, _unit_of(svc, activity_id))
+        return command(activity_id, who.username, expected_version(if_match))
+
+    return CommandOut.of(run_command(svc, name, run, response))
 
 
 def _unit_of(svc: Services, activity_id: UUID) -> str:

@@ -18,15 +18,14 @@ from api.routes.common import (
     IfMatch,
     MinPosition,
     business_today,
-    etag,
     expected_version,
     read_your_writes,
+    run_command,
 )
 from api.schemas.commands import CommandOut
 from domain.errors import NotFoundError
 from domain.flags import RULE_WORDS, Rule
 from domain.policy import Action
-from domain.tracker import Outcome
 from projections.alerts_view import AlertReader, AlertRow
 
 router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
@@ -119,11 +118,14 @@ def acknowledge(
     """Acknowledge a flag (managers)."""
     who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
-    outcome = svc.runtime.tracker.acknowledge_flag(
-        row.activity_id, flag_id, actor=who.username, note=body.note,
-        expected_version=expected_version(if_match),
+    return CommandOut.of(
+        run_command(
+            svc, "ack", lambda: svc.runtime.tracker.acknowledge_flag(
+                row.activity_id, flag_id, actor=who.username, note=body.note,
+                expected_version=expected_version(if_match),
+            ), response,
+        )
     )  # fmt: skip
-    return _done(svc, outcome, response)
 
 
 @router.post("/{flag_id}/snooze", response_model=CommandOut)
@@ -134,11 +136,14 @@ def snooze(
     """Keep a flag quiet until a date (managers)."""
     who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
-    outcome = svc.runtime.tracker.snooze_flag(
-        row.activity_id, flag_id, until=body.until, actor=who.username, note=body.note,
-        expected_version=expected_version(if_match),
+    return CommandOut.of(
+        run_command(
+            svc, "snooze", lambda: svc.runtime.tracker.snooze_flag(
+                row.activity_id, flag_id, until=body.until, actor=who.username, note=body.note,
+                expected_version=expected_version(if_match),
+            ), response,
+        )
     )  # fmt: skip
-    return _done(svc, outcome, response)
 
 
 def _flag(svc: ServicesDep, flag_id: UUID) -> AlertRow:
@@ -146,12 +151,6 @@ def _flag(svc: ServicesDep, flag_id: UUID) -> AlertRow:
     if row is None:
         raise NotFoundError("flag_unknown", code="", flag=str(flag_id))
     return row
-
-
-def _done(svc: ServicesDep, outcome: Outcome, response: Response) -> CommandOut:
-    svc.runtime.projections.nudge()
-    response.headers["ETag"] = etag(outcome.version)
-    return CommandOut.of(outcome)
 
 
 def _sees_all(who: CurrentUser) -> bool:

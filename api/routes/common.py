@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import Header, Query
+from fastapi import Header, Query, Response
 
 from api.services import Services
 from domain.errors import InputError, TidtamError, register_messages
+from domain.tracker import Outcome
 
 AsOf = Annotated[
     datetime | None,
@@ -59,6 +61,19 @@ def expected_version(if_match: str | None) -> int | None:
     if not text.isdigit():
         raise InputError("if_match_format", field="If-Match", text=if_match)
     return int(text)
+
+
+def run_command(
+    svc: Services, name: str, run: Callable[[], Outcome], response: Response
+) -> Outcome:
+    """Run a command for the JSON API: counted by how it ended, the views nudged, and
+    the new version sent as the ``ETag`` the next command's ``If-Match`` names."""
+    with svc.metrics.counted(name):
+        outcome = run()
+    svc.metrics.events.inc(len(outcome.events))
+    svc.runtime.projections.nudge()
+    response.headers["ETag"] = etag(outcome.version)
+    return outcome
 
 
 def read_your_writes(svc: Services, min_position: int | None) -> None:

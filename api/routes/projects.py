@@ -14,11 +14,10 @@ from fastapi import APIRouter, Path, Response
 from pydantic import Field
 
 from api.deps import CurrentUser, ServicesDep
-from api.routes.common import IfMatch, etag, expected_version
+from api.routes.common import IfMatch, expected_version, run_command
 from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
 from domain.money import parse_baht
 from domain.policy import Action
-from domain.tracker import Outcome
 
 router = APIRouter(prefix="/api/v1/plans/{plan_id}/projects", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -41,11 +40,14 @@ def revise_budget(
 ) -> ProjectCommandOut:  # fmt: skip
     """Change a project's budget; it must still cover its activities' allocations."""
     who.require(Action.MANAGE)
-    outcome = svc.runtime.tracker.revise_project_budget(
-        plan_id, code, parse_baht(body.amount), actor=who.username, reason=body.reason,
-        occurred_on=body.occurred_on, expected_version=expected_version(if_match),
+    return ProjectCommandOut.of(
+        run_command(
+            svc, "project_budget", lambda: svc.runtime.tracker.revise_project_budget(
+                plan_id, code, parse_baht(body.amount), actor=who.username, reason=body.reason,
+                occurred_on=body.occurred_on, expected_version=expected_version(if_match),
+            ), response,
+        )
     )  # fmt: skip
-    return _done(svc, outcome, response)
 
 
 @router.post("/{code}/cancel", response_model=ProjectCommandOut)
@@ -55,14 +57,11 @@ def cancel(
 ) -> ProjectCommandOut:  # fmt: skip
     """Call a project off: its activities raise no more alerts."""
     who.require(Action.MANAGE)
-    outcome = svc.runtime.tracker.cancel_project(
-        plan_id, code, actor=who.username, reason=body.reason, occurred_on=body.occurred_on,
-        expected_version=expected_version(if_match),
+    return ProjectCommandOut.of(
+        run_command(
+            svc, "project_cancel", lambda: svc.runtime.tracker.cancel_project(
+                plan_id, code, actor=who.username, reason=body.reason,
+                occurred_on=body.occurred_on, expected_version=expected_version(if_match),
+            ), response,
+        )
     )  # fmt: skip
-    return _done(svc, outcome, response)
-
-
-def _done(svc: ServicesDep, outcome: Outcome, response: Response) -> ProjectCommandOut:
-    svc.runtime.projections.nudge()
-    response.headers["ETag"] = etag(outcome.version)
-    return ProjectCommandOut.of(outcome)

@@ -4,7 +4,7 @@ A refused rule re-draws the page (422) with the message at its field; a form dra
 before someone else's change re-draws it (409) with the newer state, after the
 views have caught up with that change; success waits for the views to fold the
 command and redirects to the page with a flash (POST-redirect-GET). Every outcome
-is counted in the commands metric, as the JSON API counts its own.
+is counted in the commands metric (``Metrics.counted``), as the JSON API counts its own.
 """
 
 from __future__ import annotations
@@ -16,14 +16,7 @@ from fastapi.responses import RedirectResponse
 
 from api.web import reading
 from api.web.context import Page, set_flash
-from domain.errors import (
-    ConflictError,
-    ForbiddenError,
-    InputError,
-    NotFoundError,
-    RuleViolation,
-    TidtamError,
-)
+from domain.errors import ConflictError, InputError, RuleViolation, TidtamError
 from domain.tracker import Outcome
 
 Redraw = Callable[[TidtamError, int], Response]
@@ -39,27 +32,14 @@ def answer(
     flash_code: Callable[[], str],
 ) -> Response:
     """Run the form ``name``'s command and answer the browser."""
-    label = "ok"
     try:
-        outcome = run()
+        with page.svc.metrics.counted(name):
+            outcome = run()
     except ConflictError as error:
-        label = "conflict"
         reading.catch_up(page)
         return redraw(error, 409)
     except (RuleViolation, InputError) as error:
-        label = "refused"
         return redraw(error, 422)
-    except ForbiddenError:
-        label = "forbidden"
-        raise
-    except NotFoundError:
-        label = "not_found"
-        raise
-    except Exception:
-        label = "error"
-        raise
-    finally:
-        page.svc.metrics.commands.labels(name, label).inc()
     page.svc.metrics.events.inc(len(outcome.events))
     reading.catch_up(page, outcome.position)
     response = RedirectResponse(done_url(), status_code=303)

@@ -263,6 +263,9 @@ def test_project_commands_take_if_match_and_return_the_new_version(api: Api) -> 
         headers={"If-Match": "seven"},
     )  # fmt: skip
     problem(bad, 422, "if_match_format")
+    counted = set(api.get("/metrics", who=None).text.splitlines())
+    for name, outcome in (("project_budget", "ok"), ("project_budget", "conflict")):
+        assert f'tidtam_commands_total{{command="{name}",outcome="{outcome}"}} 1.0' in counted
 
 
 def test_a_command_without_if_match_is_decided_on_the_latest_version(api: Api) -> None:
