@@ -14,7 +14,13 @@ from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    JSONTranscoder,
+    Transcoding,
+    UUIDAsHex,
+)
 from pydantic_core import from_json
 
 from domain.activity import PlannedStep
@@ -78,7 +84,17 @@ class EventTranscoder(JSONTranscoder):
     def __init__(self) -> None:
         self._decoders: dict[str, Callable[[Any], Any]] = {}
         super().__init__()
-        for transcoding in (DateAsISO(), MonthAsISO(), PlannedStepAsDict(), StrategyLevelAsList()):
+        # The library's own (which applications register again) too: so that a transcoder
+        # made outside an application, as the audit trail's, reads every stored value.
+        for transcoding in (
+            UUIDAsHex(),
+            DecimalAsStr(),
+            DatetimeAsISO(),
+            DateAsISO(),
+            MonthAsISO(),
+            PlannedStepAsDict(),
+            StrategyLevelAsList(),
+        ):
             self.register(transcoding)
 
     def register(self, transcoding: Transcoding) -> None:

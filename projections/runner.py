@@ -26,6 +26,7 @@ from eventsourcing.persistence import Notification
 from domain.recorded import Recorded
 from projections.collector import collector_paused
 from projections.db import Cursor, ViewDatabase
+from projections.stored import read_stored
 from projections.view import View
 
 TRACKING = "tidtam_positions"
@@ -162,9 +163,33 @@ class Projector:
     def _read(self, after: int, limit: int | None = None) -> Sequence[Notification]:
         return self.app.recorder.select_notifications(after + 1, limit or self.batch_size)
 
-    def _decode(self, notifications: Sequence[Notification]) -> list[tuple[int, object]]:
+
+class Batch:
+    """A batch of the log as each view reads it: decoded into domain events, or as
+    stored facts for views that `reads_stored`; each form made once, when first asked."""
+
+    def __init__(self, app: Application[UUID], notifications: Sequence[Notification]) -> None:
+        self.app = app
+        self.notifications = notifications
+        self._forms: dict[bool, Sequence[tuple[int, object]]] = {}
+
+    @property
+    def last(self) -> int:
+        return self.notifications[-1].id
+
+    def events_for(self, view: View, after: int = 0) -> Sequence[tuple[int, object]]:
+        """The batch as ``view`` reads it, from position ``after`` on."""
+        stored = view.reads_stored
+        events = self._forms.get(stored)
+        if events is None:
+            events = self._forms[stored] = self._read(stored)
+        return events if after <= 0 else [pair for pair in events if pair[0] > after]
+
+    def _read(self, stored: bool) -> Sequence[tuple[int, object]]:
+        if stored:
+            return read_stored(self.app, self.notifications)
         to_event = self.app.mapper.to_domain_event
-        return [(n.id, to_event(n)) for n in notifications]
+        return [(n.id, to_event(n)) for n in self.notifications]
 
 
 def catch_up_together(
@@ -172,7 +197,7 @@ def catch_up_together(
 ) -> int:
     """Bring live views of one application's log up to date; returns events folded.
 
-    Each batch of the log is read and decoded once for all of them, from the lowest
+    Each batch of the log is read and decoded once for all of them (see `Batch`), from the lowest
     position any of them was last seen at, and the views fold what each lacks in one
     transaction (with all their positions: one commit instead of one per view). If
     that fails, each view folds again in a transaction of its own, so a failing view
@@ -192,9 +217,8 @@ def catch_up_together(
         notifications = first._read(start)
         if not notifications:
             return done
-        decoded = first._decode(notifications)
-        last = notifications[-1].id
-        done += _fold_together([p for p in projectors if last > p.seen], decoded)
+        batch = Batch(first.app, notifications)
+        done += _fold_together([p for p in projectors if batch.last > p.seen], batch)
         batches += 1
         if len(notifications) < first.batch_size or (rounds is not None and batches >= rounds):
             return done
@@ -202,12 +226,12 @@ def catch_up_together(
             return done
 
 
-def _fold_together(projectors: Sequence[Projector], decoded: list[tuple[int, object]]) -> int:
+def _fold_together(projectors: Sequence[Projector], batch: Batch) -> int:
     if not projectors:
         return 0
 
-    def lacking(p: Projector) -> list[tuple[int, object]]:
-        return [pair for pair in decoded if pair[0] > p.seen]
+    def lacking(p: Projector) -> Sequence[tuple[int, object]]:
+        return batch.events_for(p.view, after=p.seen)
 
     db = projectors[0].db
     if len(projectors) > 1 and all(p.db is db for p in projectors):
@@ -251,9 +275,9 @@ def rebuild_together(projectors: Sequence[Projector], progress: Progress | None 
     position, head = 0, first.head()
 
     def fold(cur: Cursor, notifications: Sequence[Notification]) -> None:
-        events = first._decode(notifications)
+        batch = Batch(app, notifications)
         for index, p in enumerate(projectors):
-            states[index] = p.view.process(cur, events, REBUILD, states[index])
+            states[index] = p.view.process(cur, batch.events_for(p.view), REBUILD, states[index])
 
     with collector_paused():  # see projections.collector
         while notifications := first._read(position, batch):

@@ -16,6 +16,9 @@ class View(ABC):
     tables: ClassVar[tuple[str, ...]]
     schema_version: ClassVar[int] = 1
     """Raise it when the tables change: stores built with another version are rebuilt."""
+    reads_stored: ClassVar[bool] = False
+    """Fold events as stored (`projections.stored.StoredFacts`) instead of decoded:
+    for views that only write facts out again, where decoding is wasted work."""
 
     @abstractmethod
     def create(self, cur: Cursor, suffix: str = "") -> None:
@@ -30,6 +33,8 @@ class View(ABC):
         self, cur: Cursor, batch: Sequence[tuple[int, object]], suffix: str = "", state: Any = None
     ) -> Any:
         """Fold ``batch`` (position, event) into the tables, in the caller's transaction.
+
+        The events are domain events, or `StoredFacts` if the view `reads_stored`.
 
         ``state`` is what the view kept from the previous batch of a rebuild (None
         for the live view, which reads what it needs from its tables); the return
