@@ -92,3 +92,11 @@ class Runtime:
     def activity_id(self, plan: PlanFacts, code: str) -> UUID:
         """The id of activity ``code`` in ``plan`` (refuses an unknown code clearly)."""
         return self.tracker.find_activity(plan.id, code).id
+
+    def unit_of(self, activity_id: UUID) -> str:
+        """The activity's responsible unit, which decides who may record on it: from the
+        view, or from the activity's stream if the view has not folded it yet."""
+        try:
+            return self.reader.activity(activity_id).unit
+        except NotFoundError:
+            return self.tracker.get_activity(activity_id).unit

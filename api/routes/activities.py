@@ -130,18 +130,10 @@ def record(
     """Check the principal may act on this activity's unit, run the command, count it."""
 
     def run() -> Outcome:
-        who.require(action, _unit_of(svc, activity_id))
+        who.require(action, svc.runtime.unit_of(activity_id))
         return command(activity_id, who.username, expected_version(if_match))
 
     return CommandOut.of(run_command(svc, name, run, response))
-
-
-def _unit_of(svc: Services, activity_id: UUID) -> str:
-    """The activity's responsible unit: from the view, or the stream if the view lags."""
-    try:
-        return svc.runtime.reader.activity(activity_id).unit
-    except NotFoundError:
-        return svc.runtime.tracker.get_activity(activity_id).unit
 
 
 @router.post("/{activity_id}/start", response_model=CommandOut)

@@ -30,10 +30,12 @@ def answer(
     redraw: Redraw,
     done_url: Callable[[], str],
     flash_code: Callable[[], str],
+    counted_as: str = "",
 ) -> Response:
-    """Run the form ``name``'s command and answer the browser."""
+    """Run the form ``name``'s command and answer the browser; ``counted_as`` is the
+    command's label in the metric, where the API names it otherwise."""
     try:
-        with page.svc.metrics.counted(name):
+        with page.svc.metrics.counted(counted_as or name):
             outcome = run()
     except ConflictError as error:
         reading.catch_up(page)

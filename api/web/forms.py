@@ -92,6 +92,13 @@ class Form:
     danger: bool = False
     date_label: str = "form.occurred_on"
     """What the form's business date means (an ``api.web.i18n`` key)."""
+    api_name: str = ""
+    """The command's name in the JSON API, where the form's differs: both count it under
+    that one label in ``tidtam_commands_total``."""
+
+    @property
+    def command(self) -> str:
+        return self.api_name or self.name
 
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields} | {"occurred_on"}
@@ -185,6 +192,7 @@ FORMS: tuple[Form, ...] = (
         ),
         lambda f, d: f.started_on is not None,
         date_label="form.true_start",
+        api_name="start_correction",
     ),
     Form(
         "step", "form.step_done", Action.RECORD,
@@ -211,6 +219,7 @@ FORMS: tuple[Form, ...] = (
         ),
         lambda f, d: f.lifecycle_on(d) == "completed",
         date_label="form.true_completion",
+        api_name="completion_correction",
     ),
     Form(
         "reschedule", "form.reschedule", Action.MANAGE,
@@ -257,6 +266,7 @@ FORMS: tuple[Form, ...] = (
             expected_version=c.expected_version,
         ),
         lambda f, d: any(s.on <= d for s in f.spending),
+        api_name="expenditure_correction",
     ),
     Form(
         "reopen", "form.reopen", Action.MANAGE, (REASON,),

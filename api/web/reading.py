@@ -64,14 +64,6 @@ def activity(page: Page, activity_id: UUID) -> ActivityContext:
     )
 
 
-def unit_of(page: Page, activity_id: UUID) -> str:
-    """The activity's responsible unit: from the view, or the stream if the view lags."""
-    try:
-        return page.svc.runtime.reader.activity(activity_id).unit
-    except NotFoundError:
-        return page.svc.runtime.tracker.get_activity(activity_id).unit
-
-
 def activity_events(page: Page, activity_id: UUID) -> list[EventOut]:
     """Every event of one activity recorded by the page's instant, oldest first."""
     found: list[EventOut] = []

@@ -409,6 +409,9 @@ def test_staff_correct_the_start_date_and_the_timeline_says_what_it_was(pages: P
     assert tracker.get_activity(pages.world.activity_id("2.1")).started_on == truly
     page = pages.http.get(activity_path(pages, "2.1")).text
     assert f"แก้ไขวันเริ่มดำเนินการ (เดิม {thai_date(began)})" in unescape(page)
+    assert 'tidtam_commands_total{command="start_correction",outcome="ok"}' in (
+        pages.http.get("/metrics").text
+    )
 
 
 def test_staff_correct_the_completion_date_and_the_timeline_says_what_it_was(
@@ -543,6 +546,10 @@ def test_a_manager_corrects_a_spending_entry_on_the_activity_page(pages: Pages) 
     refused = post_form(pages, "1.1", "correct_spending", entry="1", amount="28000", reason="x")
     assert refused.status_code == 422  # type: ignore[attr-defined]
     assert 'id="correct_spending-amount-err"' in refused.text  # type: ignore[attr-defined]
+    counted = pages.http.get("/metrics").text  # under the API's name for the command
+    for outcome in ("ok", "refused"):
+        assert f'{{command="expenditure_correction",outcome="{outcome}"}}' in counted
+    assert 'command="correct_spending"' not in counted
 
 
 def test_a_project_as_it_was_known_then_is_read_only(pages: Pages) -> None:

@@ -47,7 +47,7 @@ def activity_command(
     page.as_of = None  # the past is read-only: commands always act on the present
 
     def run() -> Outcome:
-        who.require(spec.action, reading.unit_of(page, activity_id))
+        who.require(spec.action, page.svc.runtime.unit_of(activity_id))
         return spec.run(
             Command.of(
                 values,
@@ -64,6 +64,7 @@ def activity_command(
         ),
         done_url=lambda: page.url("activity_page", activity_id=activity_id),
         flash_code=lambda: reading.activity(page, activity_id).facts.code,
+        counted_as=spec.command,
     )  # fmt: skip
 
 
