@@ -81,6 +81,13 @@ class Tracker(TidtamApplication):
             plan=f"{plan.strategy_path} ({plan.fiscal_year.be})",
         )
 
+    def find_project(self, plan_id: UUID, code: str) -> Project:
+        """The project with ``code`` (``1``) in a plan."""
+        return self._get(
+            ids.project_id(plan_id, code.strip()), Project, "project_not_found", code=code,
+            plan=str(plan_id),
+        )  # fmt: skip
+
     def plan_ids(self) -> list[UUID]:
         """Every plan in the store, oldest first."""
         topic = get_topic(Plan.PlanCreated)
@@ -347,10 +354,7 @@ class Tracker(TidtamApplication):
         A project's version also moves when an activity reserves part of its budget,
         so two managers revising one project meet as a conflict, not a lost update.
         """
-        project = self._get(
-            ids.project_id(plan_id, code), Project, "project_not_found", code=code,
-            plan=str(plan_id),
-        )  # fmt: skip
+        project = self.find_project(plan_id, code)
         what = Words(f"project {project.code}", f"โครงการ {project.code}")
         recordings = self._save_decided(project, expected_version, what, decide, self.get_project)
         return Outcome(

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 from uuid import UUID
 
 from pydantic_core import to_json
@@ -42,6 +42,7 @@ AUDIT_COLUMNS = (
     "aggregate_version",
     "kind",
     "plan_id",
+    "project_id",
     "activity_id",
     "code",
     "unit_key",
@@ -60,7 +61,7 @@ class AuditView(View):
     name = "audit"
     reads_stored = True
     tables = ("view_audit",)
-    schema_version = 3
+    schema_version = 4
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         # On SQLite the position is the rowid itself: rows arrive in position order and
@@ -70,9 +71,9 @@ class AuditView(View):
             f"CREATE TABLE IF NOT EXISTS view_audit{suffix} ("
             f"position {key} PRIMARY KEY, aggregate_id TEXT NOT NULL,"
             " aggregate_version INTEGER NOT NULL, kind TEXT NOT NULL, plan_id TEXT,"
-            " activity_id TEXT, code TEXT, unit_key TEXT, event_type TEXT NOT NULL,"
-            " actor TEXT NOT NULL, occurred_on TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-            " late_entry INTEGER NOT NULL, payload TEXT NOT NULL)"
+            " project_id TEXT, activity_id TEXT, code TEXT, unit_key TEXT,"
+            " event_type TEXT NOT NULL, actor TEXT NOT NULL, occurred_on TEXT NOT NULL,"
+            " recorded_at TEXT NOT NULL, late_entry INTEGER NOT NULL, payload TEXT NOT NULL)"
         )
 
     def create_indexes(self, cur: Cursor) -> None:
@@ -80,6 +81,9 @@ class AuditView(View):
             "CREATE INDEX IF NOT EXISTS ix_audit_activity ON view_audit (activity_id, position)"
         )
         cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_plan ON view_audit (plan_id, position)")
+        cur.execute(
+            "CREATE INDEX IF NOT EXISTS ix_audit_project ON view_audit (project_id, position)"
+        )
         cur.execute("CREATE INDEX IF NOT EXISTS ix_audit_recorded ON view_audit (recorded_at)")
         # Only creation rows: the one lookup by aggregate (`_owner`) asks for version 1.
         cur.execute("DROP INDEX IF EXISTS ix_audit_aggregate")
@@ -108,31 +112,39 @@ class AuditView(View):
 
     @staticmethod
     def _owner(cur: Cursor, stored: StoredFacts, kind: str, suffix: str) -> Owner:
-        """(plan id, code, unit key) of the aggregate: from its creation event, which is
-        either this event or an earlier row of the trail."""
+        """Where the aggregate belongs: from its creation event, which is either this
+        event or an earlier row of the trail."""
         if stored.originator_version == 1:
             return owner_of(stored, kind)
         row = cur.execute(
-            f"SELECT plan_id, code, unit_key FROM view_audit{suffix}"
+            f"SELECT plan_id, project_id, code, unit_key FROM view_audit{suffix}"
             " WHERE aggregate_id = ? AND aggregate_version = 1",
             (_id_text(stored.originator_id),),
         ).fetchone()
-        return (row[0], row[1] or "", row[2]) if row else (None, "", None)
+        return Owner(row[0], row[1], row[2] or "", row[3]) if row else Owner(None, None, "", None)
 
 
-Owner = tuple[str | None, str, str | None]
-"""Where an aggregate belongs: (plan id, code, unit key)."""
+class Owner(NamedTuple):
+    """Where an aggregate belongs, as the trail's filters need it."""
+
+    plan_id: str | None
+    project_id: str | None
+    """The project itself, or an activity's project (None for a plan)."""
+    code: str
+    unit_key: str | None
+    """An activity's responsible unit (`name_key`)."""
 
 
 def owner_of(created: StoredFacts, kind: str) -> Owner:
     """What a creation event says about where its aggregate belongs."""
     facts = created.facts
     if kind == "plan":
-        return (_id_text(created.originator_id), "", None)
+        return Owner(_id_text(created.originator_id), None, "", None)
     plan_id = _uuid_text(facts["plan_id"]["_data_"])
     if kind == "project":
-        return (plan_id, facts["code"], None)
-    return (plan_id, facts["code"], name_key(facts["unit"]))
+        return Owner(plan_id, _id_text(created.originator_id), facts["code"], None)
+    project_id = _uuid_text(facts["project_id"]["_data_"])
+    return Owner(plan_id, project_id, facts["code"], name_key(facts["unit"]))
 
 
 @lru_cache(maxsize=256)
@@ -192,10 +204,11 @@ def audit_row(
         aggregate_id,
         stored.originator_version,
         kind,
-        owner[0],
+        owner.plan_id,
+        owner.project_id,
         aggregate_id if kind == "activity" else None,
-        owner[1],
-        owner[2],
+        owner.code,
+        owner.unit_key,
         stored.event_class.__name__,
         actor,
         occurred_on,

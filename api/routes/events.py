@@ -39,6 +39,9 @@ def events(
     after: After = 0,
     limit: Limit = 100,
     plan: Annotated[UUID | None, Query()] = None,
+    project: Annotated[
+        UUID | None, Query(description="A project's own events and its activities'")
+    ] = None,
     activity: Annotated[UUID | None, Query()] = None,
     unit: Annotated[str | None, Query(max_length=200)] = None,
     actor: Annotated[str | None, Query(max_length=64)] = None,
@@ -53,7 +56,8 @@ def events(
     who.require(Action.AUDIT)
     read_your_writes(svc, min_position)
     return event_page(
-        svc, after=after, limit=limit, plan=plan, activity=activity, unit=unit, actor=actor,
+        svc, after=after, limit=limit, plan=plan, project=project, activity=activity, unit=unit,
+        actor=actor,
         types=event_type, recorded_from=instant(recorded_from), recorded_to=instant(recorded_to),
         late_only=late_only, as_of=instant(as_of),
     )  # fmt: skip
@@ -106,6 +110,7 @@ def event_page(
     after: int = 0,
     limit: int = 100,
     plan: UUID | None = None,
+    project: UUID | None = None,
     activity: UUID | None = None,
     unit: str | None = None,
     actor: str | None = None,
@@ -118,7 +123,9 @@ def event_page(
     """A page of the audit view after ``after``, with the cursor of the next page."""
     where: list[str] = ["position > ?"]
     params: list[Any] = [after]
-    for column, value in (("plan_id", plan), ("activity_id", activity), ("actor", actor)):
+    for column, value in (
+        ("plan_id", plan), ("project_id", project), ("activity_id", activity), ("actor", actor)
+    ):  # fmt: skip
         if value is not None:
             where.append(f"{column} = ?")
             params.append(str(value))

@@ -16,6 +16,7 @@ class EventOut(BaseModel):
     aggregate_id: UUID
     aggregate_version: int
     plan_id: UUID | None
+    project_id: UUID | None = Field(description="The project, or an activity's project")
     activity_id: UUID | None
     code: str | None
     unit_key: str | None

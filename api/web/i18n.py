@@ -264,6 +264,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "proj.activities": ("กิจกรรมในโครงการ", "The project's activities"),
     "proj.revisions": ("การปรับงบประมาณโครงการ", "Budget revisions"),
     "proj.no_revisions": ("ยังไม่เคยปรับงบประมาณ", "The budget has not been revised"),
+    "proj.all_events": (
+        "ประวัติการบันทึกทั้งหมดของโครงการและกิจกรรม",
+        "Every event of the project and its activities",
+    ),
     "proj.day": ("วันที่", "Date"),
     "proj.by": ("ผู้บันทึก", "Recorded by"),
     "proj.cancelled": (
@@ -376,6 +380,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "events.title": ("บันทึกเหตุการณ์ทั้งหมด", "Every recorded event"),
     "events.unit": ("หน่วยดำเนินการ", "Unit"),
     "events.code": ("รหัสกิจกรรม", "Activity code"),
+    "events.project": ("รหัสโครงการ", "Project code"),
     "events.actor": ("ผู้บันทึก", "Recorded by"),
     "events.type": ("ประเภท", "Type"),
     "events.from": ("บันทึกตั้งแต่วันที่", "Recorded from"),
@@ -390,6 +395,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "events.what": ("รายการ", "What"),
     "events.caption": ("เหตุการณ์ เรียงตามลำดับการบันทึก", "Events in the order they were recorded"),
     "events.code_unknown": ("ไม่พบกิจกรรมรหัส {code}", "No activity with code {code}"),
+    "events.project_unknown": ("ไม่พบโครงการรหัส {code}", "No project with code {code}"),
     # errors
     "error.title": ("ทำรายการไม่ได้", "That did not work"),
     "error.404": ("ไม่พบหน้าที่ต้องการ", "Not found"),

@@ -564,3 +564,20 @@ def test_a_project_as_it_was_known_then_is_read_only(pages: Pages) -> None:
     assert "ยังไม่เคยปรับงบประมาณ" in then.text and 'id="form-project_budget"' not in then.text
     now = pages.http.get(project_path(pages, "1")).text
     assert "โอนงบ" in now and 'id="form-project_budget"' in now
+
+
+def test_a_projects_page_leads_auditors_to_its_events_and_its_activities(pages: Pages) -> None:
+    pages.sign_in(STAFF)
+    assert "/events?" not in pages.http.get(project_path(pages, "2")).text  # staff: no feed
+    pages.sign_in(AUDITOR)
+    html = pages.http.get(project_path(pages, "2")).text
+    link = re.search(r'href="([^"]*/events\?[^"]*)"', html)
+    assert link and "ประวัติการบันทึกทั้งหมดของโครงการและกิจกรรม" in html
+    assert parse_qs(urlsplit(unescape(link.group(1))).query)["project"] == ["2"]
+    feed = pages.http.get(unescape(link.group(1))).text
+    body = feed.split("<tbody>")[1].split("</tbody>")[0]
+    codes = re.findall(r"<td>(?:<a [^>]*>)?([0-9.]+)(?:</a>)?</td>", body)
+    assert "2" in codes and "2.1" in codes  # the project's own events and its activities'
+    assert all(code == "2" or code.startswith("2.") for code in codes), codes
+    unknown = pages.http.get("/events", params={"project": "99"}).text
+    assert "ไม่พบโครงการรหัส 99" in unknown

@@ -42,7 +42,7 @@ def expected_rows(tracker: Tracker, upto: int | None = None) -> Rows:
     """What the views must hold after folding the log up to position ``upto``."""
     fold = Fold()
     audit: list[tuple[Any, ...]] = []
-    owners: dict[Any, tuple[str | None, str, str | None]] = {}
+    owners: dict[Any, Owner] = {}
     for position, event in events(tracker, upto):
         fold.apply(position, event)
         owner = owners.get(event.originator_id) or expected_owner(event)
@@ -62,31 +62,36 @@ def expected_rows(tracker: Tracker, upto: int | None = None) -> Rows:
     return {table: sorted(table_rows) for table, table_rows in rows.items()}
 
 
-def expected_owner(created: Recorded) -> tuple[str | None, str, str | None]:
+Owner = tuple[str | None, str | None, str, str | None]
+"""(plan id, project id, code, unit key)"""
+
+
+def expected_owner(created: Recorded) -> Owner:
     kind, facts = _kind(created), vars(created)
     if kind == "plan":
-        return (str(created.originator_id), "", None)
-    unit = None if kind == "project" else name_key(facts["unit"])
-    return (str(facts["plan_id"]), facts["code"], unit)
+        return (str(created.originator_id), None, "", None)
+    if kind == "project":
+        return (str(facts["plan_id"]), str(created.originator_id), facts["code"], None)
+    return (str(facts["plan_id"]), str(facts["project_id"]), facts["code"], name_key(facts["unit"]))
 
 
 def _kind(event: Recorded) -> str:
     return type(event).__qualname__.split(".")[0].lower()
 
 
-def expected_audit_row(
-    position: int, event: Recorded, owner: tuple[str | None, str, str | None]
-) -> tuple[Any, ...]:
+def expected_audit_row(position: int, event: Recorded, owner: Owner) -> tuple[Any, ...]:
     kind, aggregate_id = _kind(event), str(event.originator_id)
+    plan_id, project_id, code, unit_key = owner
     return (
         position,
         aggregate_id,
         event.originator_version,
         kind,
-        owner[0],
+        plan_id,
+        project_id,
         aggregate_id if kind == "activity" else None,
-        owner[1],
-        owner[2],
+        code,
+        unit_key,
         type(event).__name__,
         event.actor,
         event.occurred_on.isoformat(),

@@ -33,7 +33,14 @@ from domain.store import Store
 from domain.tracker import Tracker
 from domain.transcodings import EventTranscoder
 from projections import audit_view
-from projections.audit_view import audit_row, is_late_entry, is_late_entry_text, jsonable, owner_of
+from projections.audit_view import (
+    Owner,
+    audit_row,
+    is_late_entry,
+    is_late_entry_text,
+    jsonable,
+    owner_of,
+)
 from projections.stored import read_stored
 from scheduler import outbox
 from tests.integration.views import expected_audit_row, expected_owner
@@ -80,10 +87,10 @@ def test_every_stored_event_renders_as_its_decoded_event(tracker: Tracker, path:
     assert isinstance(event, Recorded)
     [(position, stored)] = read_stored(tracker, [notification])
     kind = _kind(notification.topic)
-    owner: tuple[str | None, str, str | None] = ("a-plan", "1.1", "a-unit")
+    owner = Owner("a-plan", "a-project", "1.1", "a-unit")
     if event.originator_version == 1:
-        owner = expected_owner(event)
-        assert owner_of(stored, kind) == owner
+        owner = owner_of(stored, kind)
+        assert owner == expected_owner(event)
     row = audit_row(position, stored, kind, str(notification.originator_id), owner)
     expected = expected_audit_row(position, event, owner)
     assert row[:-1] == expected[:-1]

@@ -120,11 +120,11 @@ class Feed:
 
 def _feed(
     page: Page, plan: str, unit: str, code: str, actor: str, kind: str, start: str, end: str,
-    late: str,
+    late: str, project: str = "",
 ) -> Feed:  # fmt: skip
     feed = Feed(
-        values={"plan": plan, "unit": unit, "code": code, "actor": actor, "type": kind,
-                "from": start, "to": end, "late": late},
+        values={"plan": plan, "unit": unit, "project": project, "code": code, "actor": actor,
+                "type": kind, "from": start, "to": end, "late": late},
     )  # fmt: skip
     query = feed.query
     query["unit"] = unit or None
@@ -135,6 +135,14 @@ def _feed(
     plans = reading.plans(page)
     chosen = next((p for p in plans if str(p.id) == plan), None)
     query["plan"] = chosen.id if chosen else None
+    if project.strip():
+        owner = chosen or (plans[0] if plans else None)
+        try:
+            if owner is None:
+                raise NotFoundError("project_not_found", code=project, plan="")
+            query["project"] = page.svc.runtime.tracker.find_project(owner.id, project.strip()).id
+        except NotFoundError:
+            feed.errors["project"] = page.t("events.project_unknown", code=project.strip())
     if code.strip():
         owner = chosen or (plans[0] if plans else None)
         try:
@@ -164,11 +172,11 @@ def events_page(
     kind: Annotated[str, Query(alias="type", max_length=40)] = "",
     start: Annotated[str, Query(alias="from", max_length=40)] = "",
     end: Annotated[str, Query(alias="to", max_length=40)] = "",
-    late: Text = "", after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    late: Text = "", after: Annotated[int, Query(ge=0, le=2**62)] = 0, project: Text = "",
 ) -> Response:  # fmt: skip
     """The global feed, oldest first, with filters and paging by position."""
     who_of(page).require(Action.AUDIT)
-    feed = _feed(page, plan, unit, code, actor, kind, start, end, late)
+    feed = _feed(page, plan, unit, code, actor, kind, start, end, late, project)
     if feed.canonical() != {k: v for k, v in feed.values.items() if v}:  # a BE date was typed
         target = page.url("events_page", **feed.canonical(), after=after or None)
         return RedirectResponse(target, status_code=303)
@@ -192,11 +200,11 @@ def events_csv(
     kind: Annotated[str, Query(alias="type", max_length=40)] = "",
     start: Annotated[str, Query(alias="from", max_length=40)] = "",
     end: Annotated[str, Query(alias="to", max_length=40)] = "",
-    late: Text = "",
+    late: Text = "", project: Text = "",
 ) -> Response:  # fmt: skip
     """Every event the filters select, as CSV (UTF-8 with BOM, so Excel reads the Thai)."""
     who_of(page).require(Action.AUDIT)
-    feed = _feed(page, plan, unit, code, actor, kind, start, end, late)
+    feed = _feed(page, plan, unit, code, actor, kind, start, end, late, project)
     if feed.errors:
         raise InputError("feed_filter_invalid", detail="; ".join(feed.errors.values()))
     names = {u.key: u.name for u in reading.units(page)}

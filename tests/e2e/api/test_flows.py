@@ -11,6 +11,7 @@ from uuid import UUID
 
 import httpx
 
+from domain import ids
 from tests.e2e.api.conftest import EXAMPLE_TABLE, Api, OpenApi, problem
 
 PLANS = "/api/v1/plans"
@@ -474,6 +475,47 @@ def test_the_feed_filters_like_the_audit_view(shared_api: Api) -> None:
     assert len(march) == 6  # seven rows in March; the refused spending left no event
     assert feed(plan=str(api.plan_id), unit="งานประชาสัมพันธ์ กองวิชาการฯ")
     assert len(feed(as_of="2008-10-15T02:00:00Z")) == 19  # the import, and nothing after
+
+
+def test_the_feed_filters_by_project_its_own_events_and_its_activities(
+    shared_api: Api,
+) -> None:
+    api = shared_api
+    assert api.plan_id is not None
+
+    def feed(**params: Any) -> list[dict[str, Any]]:
+        found, after = [], 0
+        while True:
+            response = api.get(
+                "/api/v1/events", who="auditor", params={"limit": 500, "after": after, **params}
+            )
+            assert response.status_code == 200, response.text
+            found.extend(response.json()["items"])
+            if response.json()["next"] is None:
+                return found
+            after = response.json()["next"]
+
+    project_of: dict[str, str] = {}
+    for e in feed():
+        if e["kind"] == "activity" and e["aggregate_id"] not in project_of:
+            detail = api.get(f"/api/v1/activities/{e['aggregate_id']}", who="auditor").json()
+            project_of[e["aggregate_id"]] = detail["project_code"]
+    everything = feed()
+    for code in ("1", "2"):
+        wanted = [
+            e["position"]
+            for e in everything
+            if (e["kind"] == "project" and e["code"] == code)
+            or (e["kind"] == "activity" and project_of[e["aggregate_id"]] == code)
+        ]
+        project = ids.project_id(api.plan_id, code)
+        found = feed(project=str(project))
+        assert [e["position"] for e in found] == wanted and wanted
+        assert {e["project_id"] for e in found} == {str(project)}
+        assert {e["kind"] for e in found} == {"project", "activity"}
+    assert feed(project=str(ids.project_id(api.plan_id, "99"))) == []
+    refused = api.get("/api/v1/events", who="auditor", params={"project": "1"})
+    assert refused.status_code == 422
 
 
 def test_the_feed_is_for_auditors_managers_and_admins(shared_api: Api) -> None:
