@@ -55,9 +55,18 @@ def parse_baht(text: str, *, field: str = "amount") -> Decimal:
     raise InputError("money_format", field=field, text=text, reason=Words(*reason))
 
 
-def baht(value: str | int | Decimal) -> Decimal:
+Amount = Decimal | int | str
+"""An amount of baht as code may pass it: exact kinds only, never a float."""
+
+
+def baht(value: Amount) -> Decimal:
     """An exact amount from code or stored data (not from people: use `parse_baht`)."""
-    amount = Decimal(value)
+    if isinstance(value, float | bool) or not isinstance(value, Decimal | int | str):
+        raise TypeError(f"amounts of baht are Decimal, int or str, not {type(value).__name__}")
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"not an amount of baht: {value!r}") from None
     if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValueError(f"not an amount of baht: {value!r}")
     return amount.quantize(SATANG)

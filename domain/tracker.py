@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import TypeVar
 from uuid import UUID
 
@@ -30,6 +29,7 @@ from domain.clock import BANGKOK
 from domain.draft import PlanDraft
 from domain.errors import ConflictError, Words
 from domain.flags import FlagKey
+from domain.money import Amount, baht
 from domain.plan import Plan, Project
 from domain.plan_import import ImportReport, default_planning_date, import_plan
 from domain.recorded import Byline
@@ -205,7 +205,7 @@ class Tracker(TidtamApplication):
     def record_expenditure(
         self,
         activity_id: UUID,
-        amount: Decimal,
+        amount: Amount,
         *,
         actor: str,
         occurred_on: date | None = None,
@@ -213,29 +213,29 @@ class Tracker(TidtamApplication):
         note: str = "",
         expected_version: int | None = None,
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
+        by, exact = self.byline(actor, occurred_on), baht(amount)
         return self._decide(
             activity_id,
             expected_version,
-            lambda a: a.record_expenditure(amount, reference=reference, note=note, by=by),
+            lambda a: a.record_expenditure(exact, reference=reference, note=note, by=by),
         )
 
     def correct_expenditure(
         self,
         activity_id: UUID,
         entry: int,
-        amount: Decimal,
+        amount: Amount,
         *,
         actor: str,
         reason: str | None,
         occurred_on: date | None = None,
         expected_version: int | None = None,
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
+        by, exact = self.byline(actor, occurred_on), baht(amount)
         return self._decide(
             activity_id,
             expected_version,
-            lambda a: a.correct_expenditure(entry, amount, reason=reason, by=by),
+            lambda a: a.correct_expenditure(entry, exact, reason=reason, by=by),
         )
 
     def complete(
@@ -295,7 +295,7 @@ class Tracker(TidtamApplication):
     def revise_budget(
         self,
         activity_id: UUID,
-        amount: Decimal,
+        amount: Amount,
         *,
         actor: str,
         reason: str | None,
@@ -304,12 +304,12 @@ class Tracker(TidtamApplication):
     ) -> Outcome:
         """Change an activity's allocation: its project's ledger is written in the same
         transaction, so the project budget holds however many managers revise at once."""
-        by = self.byline(actor, occurred_on)
+        by, exact = self.byline(actor, occurred_on), baht(amount)
 
         def decide(activity: Activity) -> list[Aggregate]:
             project = self.get_project(activity.project_id)
-            activity.revise_budget(amount, reason=reason, by=by)
-            project.reserve(activity.id, activity.code, amount, by=by)
+            activity.revise_budget(exact, reason=reason, by=by)
+            project.reserve(activity.id, activity.code, exact, by=by)
             return [project]
 
         return self._decide(activity_id, expected_version, decide)
@@ -318,7 +318,7 @@ class Tracker(TidtamApplication):
         self,
         plan_id: UUID,
         project_code: str,
-        amount: Decimal,
+        amount: Amount,
         *,
         actor: str,
         reason: str | None,
@@ -326,10 +326,10 @@ class Tracker(TidtamApplication):
         expected_version: int | None = None,
     ) -> Outcome:
         """Change a project's budget; it must still cover its activities' allocations."""
-        by = self.byline(actor, occurred_on)
+        by, exact = self.byline(actor, occurred_on), baht(amount)
         return self._decide_project(
             plan_id, project_code, expected_version,
-            lambda p: p.revise_budget(amount, reason=reason, by=by),
+            lambda p: p.revise_budget(exact, reason=reason, by=by),
         )  # fmt: skip
 
     def cancel_project(

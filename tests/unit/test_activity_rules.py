@@ -240,6 +240,23 @@ def test_a_step_is_completed_once(tracker: Tracker, plan_id: UUID) -> None:
     refused("step_unknown", tracker.complete_step, a, 4, actor=STAFF)
 
 
+def test_amounts_from_scripts_are_kept_exact_to_the_satang(tracker: Tracker, plan_id: UUID) -> None:
+    a = code(tracker, plan_id, "1.2")
+    tracker.record_expenditure(a, 28000, actor=STAFF, occurred_on=date(2009, 1, 5))
+    tracker.correct_expenditure(a, 1, "27999.5", actor=STAFF, reason="ใบเสร็จจริง")
+    tracker.revise_budget(a, 90000, actor=MANAGER, reason="เพิ่มงบ")
+    [spent, corrected] = [
+        e
+        for e in tracker.history(a)
+        if type(e).__name__ in ("ExpenditureRecorded", "ExpenditureCorrected")
+    ]
+    assert [str(spent.amount), str(corrected.amount)] == ["28000.00", "27999.50"]  # type: ignore[attr-defined]
+    assert tracker.get_activity(a).allocation == Decimal("90000.00")
+    with pytest.raises(TypeError):
+        tracker.record_expenditure(a, 0.1, actor=STAFF)  # type: ignore[arg-type]
+    assert tracker.get_activity(a).spent == Decimal("27999.50")  # the float left nothing
+
+
 # ------------------------------------------------------------------ closed activities
 
 

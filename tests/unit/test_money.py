@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InputError
-from domain.money import format_baht, parse_baht
+from domain.money import baht, format_baht, parse_baht
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,24 @@ def test_formatted_amounts_read_back_exactly(amount: Decimal) -> None:
 def test_whole_baht_print_without_satang() -> None:
     assert format_baht(Decimal("130000.00")) == "130,000"
     assert format_baht(Decimal("238613.38")) == "238,613.38"
+
+
+@pytest.mark.parametrize(
+    ("value", "amount"),
+    [(28000, "28000.00"), ("28000.5", "28000.50"), (Decimal("1E+3"), "1000.00")],
+)
+def test_amounts_from_code_are_exact_and_in_satang(value: int | str | Decimal, amount: str) -> None:
+    found = baht(value)
+    assert found == Decimal(amount) and str(found) == amount
+
+
+@pytest.mark.parametrize("value", [0.1, 100.0, True, None, [1]])
+def test_amounts_from_code_refuse_inexact_kinds(value: object) -> None:
+    with pytest.raises(TypeError):
+        baht(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["28,000", "abc", "1.005", "NaN", Decimal("Infinity")])
+def test_amounts_from_code_refuse_what_is_not_baht(value: str | Decimal) -> None:
+    with pytest.raises(ValueError, match="not an amount of baht"):
+        baht(value)
