@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -44,6 +44,7 @@ from projections.audit_view import (
 from projections.stored import read_stored
 from scheduler import outbox
 from tests.integration.views import expected_audit_row, expected_owner
+from tests.unit.test_stored_events import Sign
 
 assert outbox and people  # its events' topics are registered on import, to tell them apart below
 
@@ -159,19 +160,6 @@ def test_late_entry_at_a_month_end_in_bangkok(
     occurred_on: str, recorded_at: str, late: bool
 ) -> None:
     assert is_late_entry_text(occurred_on, recorded_at) is late
-
-
-class Sign(Aggregate):
-    """A test-only aggregate whose event evolved: v1 had no ``colour``."""
-
-    class Painted(Aggregate.Event):
-        class_version: ClassVar[int] = 2
-        text: str
-        colour: str
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            state["colour"] = "ขาว"
 
 
 def test_stored_facts_of_an_older_version_come_in_the_current_shape(tracker: Tracker) -> None:

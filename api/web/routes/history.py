@@ -135,22 +135,20 @@ def _feed(
     plans = reading.plans(page)
     chosen = next((p for p in plans if str(p.id) == plan), None)
     query["plan"] = chosen.id if chosen else None
-    if project.strip():
-        owner = chosen or (plans[0] if plans else None)
+    owner = chosen or (plans[0] if plans else None)
+    tracker = page.svc.runtime.tracker
+    for name, text, key, find, unknown in (
+        ("project", project, "project", tracker.find_project, "events.project_unknown"),
+        ("code", code, "activity", tracker.find_activity, "events.code_unknown"),
+    ):
+        if not text.strip():
+            continue
         try:
             if owner is None:
-                raise NotFoundError("project_not_found", code=project, plan="")
-            query["project"] = page.svc.runtime.tracker.find_project(owner.id, project.strip()).id
+                raise NotFoundError(f"{key}_not_found", code=text, plan="")
+            query[key] = find(owner.id, text.strip()).id
         except NotFoundError:
-            feed.errors["project"] = page.t("events.project_unknown", code=project.strip())
-    if code.strip():
-        owner = chosen or (plans[0] if plans else None)
-        try:
-            if owner is None:
-                raise NotFoundError("activity_not_found", code=code, plan="")
-            query["activity"] = page.svc.runtime.tracker.find_activity(owner.id, code.strip()).id
-        except NotFoundError:
-            feed.errors["code"] = page.t("events.code_unknown", code=code.strip())
+            feed.errors[name] = page.t(unknown, code=text.strip())
     for name, text, shift in (("from", start, 0), ("to", end, 1)):
         if text.strip():
             try:
