@@ -61,7 +61,7 @@ Amount = Decimal | int | str
 
 def baht(value: Amount) -> Decimal:
     """An exact amount from code or stored data (not from people: use `parse_baht`)."""
-    if isinstance(value, float | bool) or not isinstance(value, Decimal | int | str):
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise TypeError(f"amounts of baht are Decimal, int or str, not {type(value).__name__}")
     try:
         amount = Decimal(value)

@@ -47,6 +47,20 @@ class Outcome:
     events: tuple[str, ...]
     """Names of the aggregate's events appended, in order."""
 
+    @classmethod
+    def of(cls, aggregate: Aggregate, recordings: Sequence[Recording[UUID]]) -> Outcome:
+        """The outcome of a save of ``aggregate`` (and maybe others, in one transaction)."""
+        return cls(
+            aggregate_id=aggregate.id,
+            version=aggregate.version,
+            position=recordings[-1].notification.id if recordings else 0,
+            events=tuple(
+                type(r.domain_event).__name__
+                for r in recordings
+                if r.domain_event.originator_id == aggregate.id
+            ),
+        )
+
 
 D = TypeVar("D", Activity, Project)
 """An aggregate a command decides on."""
@@ -357,12 +371,7 @@ class Tracker(TidtamApplication):
         project = self.find_project(plan_id, code)
         what = Words(f"project {project.code}", f"โครงการ {project.code}")
         recordings = self._save_decided(project, expected_version, what, decide, self.get_project)
-        return Outcome(
-            aggregate_id=project.id,
-            version=project.version,
-            position=recordings[-1].notification.id,
-            events=tuple(type(r.domain_event).__name__ for r in recordings),
-        )
+        return Outcome.of(project, recordings)
 
     # ------------------------------------------------------------ flags
 
@@ -394,12 +403,7 @@ class Tracker(TidtamApplication):
                 recordings = self.save(activity)
             except RecordConflictError:
                 continue
-            return Outcome(
-                aggregate_id=activity_id,
-                version=activity.version,
-                position=recordings[-1].notification.id,
-                events=tuple(type(r.domain_event).__name__ for r in recordings),
-            )
+            return Outcome.of(activity, recordings)
         raise ConflictError(expected=None, current=self.get_activity(activity_id).version)
 
     def acknowledge_flag(
@@ -433,13 +437,7 @@ class Tracker(TidtamApplication):
         activity = self.get_activity(activity_id)
         what = Words(f"activity {activity.code}", f"กิจกรรม {activity.code}")
         recordings = self._save_decided(activity, expected_version, what, decide, self.get_activity)
-        activity_events = [r for r in recordings if r.domain_event.originator_id == activity_id]
-        return Outcome(
-            aggregate_id=activity_id,
-            version=activity.version,
-            position=recordings[-1].notification.id if recordings else 0,
-            events=tuple(type(r.domain_event).__name__ for r in activity_events),
-        )
+        return Outcome.of(activity, recordings)
 
     def _save_decided(
         self,

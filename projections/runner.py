@@ -182,10 +182,10 @@ class Batch:
         stored = view.reads_stored
         events = self._forms.get(stored)
         if events is None:
-            events = self._forms[stored] = self._read(stored)
+            events = self._forms[stored] = self._make(stored)
         return events if after <= 0 else [pair for pair in events if pair[0] > after]
 
-    def _read(self, stored: bool) -> Sequence[tuple[int, object]]:
+    def _make(self, stored: bool) -> Sequence[tuple[int, object]]:
         if stored:
             return read_stored(self.app, self.notifications)
         to_event = self.app.mapper.to_domain_event
