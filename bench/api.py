@@ -3,7 +3,11 @@
 Why a bare twin: uvicorn, FastAPI and the thread-pool hop of a ``def`` route cost
 something per request whatever the app does. A trivial app served with the very
 same options (``bench/bare_app.py``) is the floor, measured in the same run on
-the same machine, and Tidtam's requests are judged against it.
+the same machine, and Tidtam's requests are judged against it. The same app also
+serves the bare library's command over HTTP (a `Tally` of ``bench/bare_library.py``
+moved and saved on a store of the same kind): the least any durable command costs
+on this stack, so the report says how much of the distance to the bare POST is
+the store's and how much is Tidtam's.
 
 Method: a store of ``--activities`` activities (a synthetic plan imported at the
 start of fiscal year 2552, every activity with a short history) and a manager
@@ -56,6 +60,7 @@ from api.schemas.commands import ProgressIn
 from api.services import Services
 from api.settings import Settings
 from bench import bare_app
+from bench.bare_library import BareApplication, Tally
 from bench.common import Backend, Report, Say, Target
 from bench.profiling import Profile, profile, say_profile
 from bench.synthetic import ACTOR, activity_ids, grow_histories, late_clock, synthetic_plan
@@ -117,6 +122,8 @@ class Prepared:
     activity_ids: list[UUID]
     token: str
     events: int
+    tally_ids: list[UUID]
+    """The bare library's twins of the activities, with histories as long."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +186,7 @@ def run(
     )
     with tempfile.TemporaryDirectory(prefix="tidtam-bench-api-") as tmp:
         work = Path(tmp)
-        prepared = _prepare(backend.store, activities, history)
+        prepared = _prepare(backend, activities, history)
         say(
             f"store: {activities:,} activities, {prepared.events:,} events; wrk -t{threads}"
             f" -c{connections} -d{duration:g}s --latency (after {warmup:g} s warm-up)"
@@ -187,11 +194,14 @@ def run(
         scripts = _scripts(work, prepared)
         measure = _Measure(wrk, threads, connections, duration, warmup)
 
-        with _serving("bench.bare_app:create_app", _bare_env(), bare_app.GET_PATH) as server:
+        bare_env = {**_bare_env(), **backend.bare_settings, bare_app.SAVE_SWITCH: "on"}
+        with _serving("bench.bare_app:create_app", bare_env, bare_app.GET_PATH) as server:
             bare_get = measure(server, bare_app.GET_PATH, scripts["bare_get"])
             say(f"bare GET        {bare_get.line()}")
             bare_post = measure(server, bare_app.POST_PATH, scripts["bare_post"])
             say(f"bare POST       {bare_post.line()}")
+            bare_save = measure(server, "/", scripts["bare_save"])
+            say(f"bare save       {bare_save.line()}")
 
         env = _tidtam_env(backend.store, work)
         with _serving("api.main:create_app", env, "/healthz") as server:
@@ -205,18 +215,22 @@ def run(
             outcomes = _command_outcomes(url)
         say(f"progress outcomes since the server started, warm-up included: {outcomes}")
 
-    ratio = progress.requests_per_s / bare_post.requests_per_s if bare_post.requests_per_s else 0.0
+    ratio = _ratio(progress, bare_post)
     report.figures.update(
         {
             "bare_get": asdict(bare_get),
             "bare_post": asdict(bare_post),
-            "progress": {**asdict(progress), "outcomes": outcomes, "ratio_to_bare_post": ratio},
+            "bare_save": {**asdict(bare_save), "ratio_to_bare_post": _ratio(bare_save, bare_post)},
+            "progress": {
+                **asdict(progress),
+                "outcomes": outcomes,
+                "ratio_to_bare_post": ratio,
+                "ratio_to_bare_save": _ratio(progress, bare_save),
+            },
             "plan_vs_actual": {
                 **asdict(pva),
                 "response_bytes": size,
-                "ratio_to_bare_get": pva.requests_per_s / bare_get.requests_per_s
-                if bare_get.requests_per_s
-                else 0.0,
+                "ratio_to_bare_get": _ratio(pva, bare_get),
             },
         }
     )
@@ -229,10 +243,24 @@ def run(
             f" {bare_post.server_cpu_ms:.2f} ms; one process is bound by its CPU time per"
             " request, so their ratio is about the rate ratio's ceiling"
         )
+    report.notes.append(
+        f"the bare library's command over HTTP (get, one event, save) reaches"
+        f" {_ratio(bare_save, bare_post):.2f} of the bare POST's rate; progress reaches"
+        f" {_ratio(progress, bare_save):.2f} of the bare save's"
+        + (
+            f" (server CPU {bare_save.server_cpu_ms:.2f} ms a save)"
+            if bare_save.server_cpu_ms
+            else ""
+        )
+    )
     report.targets.append(
         Target("plan-vs-actual p99", pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
     )
-    for name, result in (("progress", progress), ("plan versus actual", pva)):
+    for name, result in (
+        ("progress", progress),
+        ("plan versus actual", pva),
+        ("bare save", bare_save),
+    ):
         if result.requests == 0:
             report.notes.append(
                 f"{name}: no request was answered within the {duration:g} s measure;"
@@ -244,11 +272,18 @@ def run(
     return report
 
 
+def _ratio(ours: WrkResult, floor: WrkResult) -> float:
+    """``ours`` requests per second as a share of ``floor``'s (0 when the floor answered none)."""
+    return ours.requests_per_s / floor.requests_per_s if floor.requests_per_s else 0.0
+
+
 # ----------------------------------------------------------------- the store
 
 
-def _prepare(store: Store, activities: int, history: int) -> Prepared:
-    """Import the plan, give every activity a short history, register a manager."""
+def _prepare(backend: Backend, activities: int, history: int) -> Prepared:
+    """Import the plan, give every activity a short history, register a manager;
+    a bare library twin for every activity, with as many events."""
+    store = backend.store
     clock = late_clock()
     tracker = Tracker(store, clock=clock)
     directory = Directory(store, clock=clock)
@@ -260,10 +295,25 @@ def _prepare(store: Store, activities: int, history: int) -> Prepared:
         directory.register(MANAGER, roles=("manager",), actor=ACTOR)
         token = new_token()
         directory.issue_token(MANAGER, token.token_id, token.digest, label="bench", actor=ACTOR)
-        return Prepared(imported.plan_id, ids, token.secret, imported.events + written)
+        tally_ids = _tallies(backend, len(ids), events_each=written // len(ids) if ids else 0)
+        return Prepared(imported.plan_id, ids, token.secret, imported.events + written, tally_ids)
     finally:
         tracker.close()
         directory.close()
+
+
+def _tallies(backend: Backend, count: int, events_each: int) -> list[UUID]:
+    """``count`` tallies in the bare library's store, each with ``events_each`` moves."""
+    library = BareApplication(backend.bare_settings)
+    try:
+        tallies = [Tally() for _ in range(count)]
+        for n in range(events_each):
+            for tally in tallies:
+                tally.move(n)
+        library.save(*tallies)
+        return [tally.id for tally in tallies]
+    finally:
+        library.close()
 
 
 def _auth(prepared: Prepared) -> dict[str, str]:
@@ -380,6 +430,8 @@ def _scripts(work: Path, prepared: Prepared) -> dict[str, Path]:
     auth = f'wrk.headers["Authorization"] = "Bearer {prepared.token}"\n'
     json_body = 'wrk.headers["Content-Type"] = "application/json"\n'
     ids = ",\n".join(f'  "{i}"' for i in prepared.activity_ids)
+    tally_ids = ",\n".join(f'  "{i}"' for i in prepared.tally_ids)
+    save_before, save_after = bare_app.SAVE_PATH.split("{tally_id}")
     seeding = """
 local threads = 0
 function setup(thread)
@@ -390,6 +442,14 @@ function init(args)
   math.randomseed(os.time() * 1000 + number)
 end
 """
+    rising = f"""
+local start = {int(time.time())}
+{seeding}
+-- rises with the wall clock, so no activity's progress ever falls
+local function percent()
+  return math.min(100, 10 + math.floor((os.time() - start) / 2))
+end
+"""
     scripts = {
         "bare_get": "",
         "bare_post": f'wrk.method = "POST"\n{json_body}wrk.body = \'{{"percent": 50}}\'\n',
@@ -398,14 +458,22 @@ end
 local ids = {{
 {ids}
 }}
-local start = {int(time.time())}
-{seeding}
+{rising}
 function request()
   local id = ids[math.random(#ids)]
-  -- rises with the wall clock, so no activity's progress ever falls
-  local percent = math.min(100, 10 + math.floor((os.time() - start) / 2))
-  local body = '{{"percent": ' .. percent .. '}}'
+  local body = '{{"percent": ' .. percent() .. '}}'
   return wrk.format(nil, "/api/v1/activities/" .. id .. "/progress", nil, body)
+end
+""",
+        "bare_save": f"""{json_body}wrk.method = "POST"
+local ids = {{
+{tally_ids}
+}}
+{rising}
+function request()
+  local id = ids[math.random(#ids)]
+  local body = '{{"percent": ' .. percent() .. '}}'
+  return wrk.format(nil, "{save_before}" .. id .. "{save_after}", nil, body)
 end
 """,
     }

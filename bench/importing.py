@@ -20,9 +20,7 @@ from time import perf_counter
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.application import Application
-from eventsourcing.domain import Aggregate, event
-
+from bench.bare_library import BareApplication, Tally
 from bench.common import Backend, Report, Say, Target, latency_ms, ms, per_s, rate, stopwatch
 from bench.profiling import Profile, profile, say_profile
 from bench.synthetic import ACTOR, activity_ids, business_day, late_clock, synthetic_plan
@@ -34,24 +32,6 @@ SUMMARY = "import a plan, then record progress through the tracker against a bar
 TARGET_RATIO = 0.90
 """The command path may cost at most 10% more than the bare library."""
 TICK = timedelta(milliseconds=1)
-
-
-class Tally(Aggregate):
-    """The bare twin of an activity: one stream, one kind of event after its creation."""
-
-    @event("Created")
-    def __init__(self) -> None:
-        self.percent = 0
-
-    @event("Moved")
-    def move(self, percent: int) -> None:
-        self.percent = percent
-
-
-class BareApplication(Application[UUID]):
-    """The library with nothing of Tidtam's: its default transcoder, no rules."""
-
-    name = "BareBench"
 
 
 class Round(Protocol):

@@ -137,3 +137,35 @@ def test_a_servers_cpu_time_is_read_from_proc() -> None:
     after = me.cpu_seconds()
     assert after is not None and 0.2 <= after - before <= 1.0
     assert api.Server("http://unused", 2**22 + 7).cpu_seconds() is None  # no such process
+
+
+def test_the_bare_save_twin_saves_on_the_store_its_environment_names(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The api bench's bare library command over HTTP writes a real event each time;
+    saves racing on one tally end 200 or 409 (as Tidtam's do), and none is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    from bench import bare_app
+    from bench.bare_library import BareApplication, Tally
+
+    for name, value in {**backend.bare_settings, bare_app.SAVE_SWITCH: "on"}.items():
+        monkeypatch.setenv(name, value)
+    library = BareApplication(backend.bare_settings)
+    tally = Tally()
+    library.save(tally)
+    path = bare_app.SAVE_PATH.format(tally_id=tally.id)
+
+    with TestClient(bare_app.create_app()) as client:
+        first = client.post(path, json={"percent": 10})
+        assert (first.status_code, first.json()) == (200, {"version": 2})
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            racing = list(pool.map(lambda p: client.post(path, json={"percent": p}), range(32)))
+
+    statuses = [answer.status_code for answer in racing]
+    assert set(statuses) <= {200, 409}
+    moves = [e for e in library.repository.event_store.get(tally.id) if type(e).__name__ == "Moved"]
+    assert len(moves) == 1 + statuses.count(200)
+    library.close()
