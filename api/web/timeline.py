@@ -31,6 +31,8 @@ class Entry:
     version: int
     event_type: str
     code: str
+    plan_id: str
+    project_id: str
     activity_id: str
     unit_key: str
     actor: str
@@ -65,6 +67,8 @@ def entry(event: EventOut, lang: str) -> Entry:
         version=event.aggregate_version,
         event_type=event.event_type,
         code=event.code or "",
+        plan_id=str(event.plan_id or ""),
+        project_id=str(event.project_id or ""),
         activity_id=str(event.activity_id or ""),
         unit_key=event.unit_key or "",
         actor=event.actor,

@@ -206,11 +206,12 @@ def events_csv(
     if feed.errors:
         raise InputError("feed_filter_invalid", detail="; ".join(feed.errors.values()))
     names = {u.key: u.name for u in reading.units(page)}
+    projects = _ProjectCodes(page)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["position", "recorded_at", "occurred_on", "late_entry", "actor", "code", "unit",
-         "event_type", "description", "activity_id", "payload"]
+        ["position", "recorded_at", "occurred_on", "late_entry", "actor", "project", "code",
+         "unit", "event_type", "description", "project_id", "activity_id", "payload"]
     )  # fmt: skip
     after, written = 0, 0
     while written < CSV_LIMIT:
@@ -219,9 +220,9 @@ def events_csv(
             e = entry(item, page.lang)
             writer.writerow(
                 [e.position, e.recorded_at.astimezone(BANGKOK).isoformat(),
-                 e.occurred_on.isoformat(), "true" if e.late_entry else "false", e.actor, e.code,
-                 names.get(e.unit_key, e.unit_key), e.event_type, e.text(), e.activity_id,
-                 json.dumps(e.payload, ensure_ascii=False)]
+                 e.occurred_on.isoformat(), "true" if e.late_entry else "false", e.actor,
+                 projects.code(e), e.code, names.get(e.unit_key, e.unit_key), e.event_type,
+                 e.text(), e.project_id, e.activity_id, json.dumps(e.payload, ensure_ascii=False)]
             )  # fmt: skip
         written += len(found.items)
         if found.next is None:
@@ -237,6 +238,29 @@ def events_csv(
             "Cache-Control": "no-store",
         },
     )
+
+
+class _ProjectCodes:
+    """The code people know a project by (``1``), for the CSV's project column.
+
+    The feed carries each event's project id; its code is in the plan view, read
+    once per plan the rows name. A project's code never changes (its id is made
+    from it), so today's view answers for a feed read as of any instant."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.codes: dict[str, str] = {}
+        self.plans_read: set[str] = set()
+
+    def code(self, e: Entry) -> str:
+        if e.project_id and e.project_id not in self.codes and e.plan_id not in self.plans_read:
+            self.plans_read.add(e.plan_id)
+            try:
+                known = self.page.svc.runtime.reader.snapshot(UUID(e.plan_id)).projects
+            except (NotFoundError, ValueError):
+                known = ()
+            self.codes.update((str(p.id), p.code) for p in known)
+        return self.codes.get(e.project_id, "")
 
 
 # ------------------------------------------------------------------ instants
