@@ -74,7 +74,10 @@ class Projector:
         return self.view.name
 
     def ensure_tables(self) -> None:
-        """Create the view's tables; rebuild them if another schema version made them."""
+        """Create the view's tables; rebuild them if another schema version made them, or
+        if they hold more of the log than the log holds: views kept beside an events file
+        restored from an older backup (or from another store) would otherwise go on
+        showing events the log no longer has."""
         with self.db.transaction() as cur:
             ensure_tracking(cur)
             version = cur.execute(
@@ -89,7 +92,11 @@ class Projector:
                 cur.execute(
                     f"INSERT INTO {TRACKING} VALUES (?, 0, ?)", (self.name, self._now().isoformat())
                 )
-            elif version is not None and int(version[0]) == self.view.schema_version:
+            elif (
+                version is not None
+                and int(version[0]) == self.view.schema_version
+                and int(known[0]) <= self.head()
+            ):
                 return
         if known is not None:
             self.rebuild()

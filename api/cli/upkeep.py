@@ -1,4 +1,5 @@
-"""Setting up and looking after a store: setup, projections status and rebuild."""
+"""Setting up and looking after a store: setup, projections status and rebuild, and
+copying the store elsewhere (a move to PostgreSQL, a backup)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,23 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from api.auth import hash_password, new_password
-from api.cli.common import console, fail, opened
+from api.cli.common import console, fail, lang, opened
 from api.cli.people import issue
 from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
+from domain.application import TidtamApplication
+from domain.directory import Directory
+from domain.errors import TidtamError
 from domain.plan_table import read_plan
+from domain.store import Store
+from domain.store_copy import copy_store
+from domain.tracker import Tracker
+from scheduler.outbox import Outbox
 
 projections_app = typer.Typer(
     help="Look after the views built from the events.", no_args_is_help=True
 )
+store_app = typer.Typer(help="The event store itself: copy it elsewhere.", no_args_is_help=True)
 EXAMPLE_PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
 
@@ -26,6 +35,12 @@ EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
 def register(app: typer.Typer) -> None:
     app.command("setup")(setup)
     app.add_typer(projections_app, name="projections")
+    app.add_typer(store_app, name="store")
+
+
+LOGS: tuple[type[TidtamApplication], ...] = (Tracker, Directory, Outbox)
+"""Every application that keeps a log in the store: the plan and its work, the people,
+the alerts' deliveries. A copy takes all of them (a test holds this list complete)."""
 
 
 def setup(
@@ -124,3 +139,33 @@ def rebuild(
         for projector in projections.projectors:
             if projector.name in names:
                 console.print(f"{projector.name}: rebuilt to position {projector.position()}")
+
+
+@store_app.command("copy")
+def copy(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="postgresql://user@host:port/db, sqlite:///path.db or a file path (new or empty)"
+        ),
+    ],
+) -> None:
+    """Copy every event into another, empty store: to move to PostgreSQL (server stopped)
+    or to take a backup (while it runs: each log up to where it stood at the start)."""
+    source = Store.from_environ()
+    destination = Store.from_url(target) if "://" in target else Store.sqlite(target)
+    try:
+        copied = copy_store(source, destination, LOGS)
+    except TidtamError as error:
+        raise fail(error.message(lang()), error.rule) from None
+    table = Table()
+    for header in ("log", "events", "last position", "sha-256 (source = copy)"):
+        table.add_column(header)
+    for log in copied:
+        table.add_row(log.application, f"{log.events:,}", str(log.last_position), log.digest[:16])
+    console.print(f"copied {source.describe()} → {destination.describe()}")
+    console.print(table)
+    console.print(
+        "the views are rebuilt from these events when Tidtam first opens the copy;"
+        " point TIDTAM_DATABASE (or TIDTAM_DB) at it to use it"
+    )
