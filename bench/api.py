@@ -429,9 +429,6 @@ def _scripts(work: Path, prepared: Prepared) -> dict[str, Path]:
     """The Lua scripts, written for this run: its token, its activities, its start."""
     auth = f'wrk.headers["Authorization"] = "Bearer {prepared.token}"\n'
     json_body = 'wrk.headers["Content-Type"] = "application/json"\n'
-    ids = ",\n".join(f'  "{i}"' for i in prepared.activity_ids)
-    tally_ids = ",\n".join(f'  "{i}"' for i in prepared.tally_ids)
-    save_before, save_after = bare_app.SAVE_PATH.split("{tally_id}")
     seeding = """
 local threads = 0
 function setup(thread)
@@ -454,28 +451,9 @@ end
         "bare_get": "",
         "bare_post": f'wrk.method = "POST"\n{json_body}wrk.body = \'{{"percent": 50}}\'\n',
         "plan_vs_actual": auth,
-        "progress": f"""{auth}{json_body}wrk.method = "POST"
-local ids = {{
-{ids}
-}}
-{rising}
-function request()
-  local id = ids[math.random(#ids)]
-  local body = '{{"percent": ' .. percent() .. '}}'
-  return wrk.format(nil, "/api/v1/activities/" .. id .. "/progress", nil, body)
-end
-""",
-        "bare_save": f"""{json_body}wrk.method = "POST"
-local ids = {{
-{tally_ids}
-}}
-{rising}
-function request()
-  local id = ids[math.random(#ids)]
-  local body = '{{"percent": ' .. percent() .. '}}'
-  return wrk.format(nil, "{save_before}" .. id .. "{save_after}", nil, body)
-end
-""",
+        "progress": auth
+        + _posting(rising, prepared.activity_ids, "/api/v1/activities/", "/progress"),
+        "bare_save": _posting(rising, prepared.tally_ids, *bare_app.SAVE_PATH.split("{tally_id}")),
     }
     paths = {}
     for name, text in scripts.items():
@@ -483,6 +461,24 @@ end
         path.write_text(text)
         paths[name] = path
     return paths
+
+
+def _posting(rising: str, ids: list[UUID], before: str, after: str) -> str:
+    """A script POSTing a rising percent as JSON to ``before + id + after``, for a random
+    id of ``ids`` each time."""
+    listed = ",\n".join(f'  "{i}"' for i in ids)
+    return f"""wrk.headers["Content-Type"] = "application/json"
+wrk.method = "POST"
+local ids = {{
+{listed}
+}}
+{rising}
+function request()
+  local id = ids[math.random(#ids)]
+  local body = '{{"percent": ' .. percent() .. '}}'
+  return wrk.format(nil, "{before}" .. id .. "{after}", nil, body)
+end
+"""
 
 
 class _Measure:
