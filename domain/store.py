@@ -174,6 +174,23 @@ class Store:
             return cls.sqlite(env["SQLITE_DBNAME"])
         return cls.sqlite(env.get("TIDTAM_DB") or DEFAULT_SQLITE_PATH)
 
+    def connection_params(self) -> dict[str, str]:
+        """How to reach this PostgreSQL store (libpq keywords, defaults filled in): what
+        the views' pool, the scheduler's lock and a store copy connect with."""
+        p = self.postgres
+        return {
+            "dbname": p.get("dbname", "postgres"),
+            "host": p.get("host", "127.0.0.1"),
+            "port": p.get("port", "5432"),
+            "user": p.get("user", "postgres"),
+            "password": p.get("password", ""),
+        }
+
+    @property
+    def schema(self) -> str:
+        """The PostgreSQL schema the store's tables are in."""
+        return self.postgres.get("schema") or "public"
+
     def application_env(self) -> dict[str, str]:
         """The library's settings for an application on this store."""
         if self.backend == "memory":
@@ -186,19 +203,19 @@ class Store:
                 "SQLITE_DBNAME": self.sqlite_path,
                 "SQLITE_LOCK_TIMEOUT": "30",
             }
-        p = self.postgres
+        c = self.connection_params()
         return {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
-            "POSTGRES_DBNAME": p.get("dbname", "postgres"),
-            "POSTGRES_HOST": p.get("host", "127.0.0.1"),
-            "POSTGRES_PORT": p.get("port", "5432"),
-            "POSTGRES_USER": p.get("user", "postgres"),
-            "POSTGRES_PASSWORD": p.get("password", ""),
+            "POSTGRES_DBNAME": c["dbname"],
+            "POSTGRES_HOST": c["host"],
+            "POSTGRES_PORT": c["port"],
+            "POSTGRES_USER": c["user"],
+            "POSTGRES_PASSWORD": c["password"],
             "POSTGRES_POOL_SIZE": "8",
             "POSTGRES_MAX_OVERFLOW": "16",
             "POSTGRES_CONN_MAX_AGE": "600",
             "POSTGRES_PRE_PING": "y",
-            "POSTGRES_SCHEMA": p.get("schema", ""),
+            "POSTGRES_SCHEMA": self.postgres.get("schema", ""),
             "APPLICATION_RECORDER_TOPIC": f"{__name__}:{TidtamPostgresRecorder.__qualname__}",
         }
 

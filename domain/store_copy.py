@@ -115,11 +115,8 @@ def copy_store(
 def _identity(store: Store) -> tuple[str, ...]:
     if store.backend == "sqlite":
         return ("sqlite", os.path.realpath(store.sqlite_path))
-    p = store.postgres
-    return (
-        "postgres", p.get("host", "127.0.0.1"), p.get("port", "5432"),
-        p.get("dbname", "postgres"), p.get("schema") or "public",
-    )  # fmt: skip
+    c = store.connection_params()
+    return ("postgres", c["host"], c["port"], c["dbname"], store.schema)
 
 
 @contextmanager
@@ -166,10 +163,10 @@ def _compare(source: TidtamApplication, target: TidtamApplication, head: int) ->
     count, last = 0, 0
     theirs = _flattened(_notifications(target.recorder, head))
     for ours in _flattened(_notifications(source.recorder, head)):
-        copy = next(theirs, None)
-        if copy is None or _fingerprint(copy) != _fingerprint(ours):
+        copy, fingerprint = next(theirs, None), _fingerprint(ours)
+        if copy is None or _fingerprint(copy) != fingerprint:
             raise RuleViolation("store_copy_mismatch", application=source.name, position=ours.id)
-        digest.update(_fingerprint(ours))
+        digest.update(fingerprint)
         count, last = count + 1, ours.id
     extra = next(theirs, None)
     if extra is not None:
@@ -238,13 +235,9 @@ class _PostgresWriter:
 
     def __init__(self, target: Store) -> None:
         import psycopg  # only PostgreSQL targets need it loaded
+        from psycopg.conninfo import make_conninfo
 
-        p = target.postgres
-        self.conn = psycopg.connect(
-            dbname=p.get("dbname", "postgres"), host=p.get("host", "127.0.0.1"),
-            port=p.get("port", "5432"), user=p.get("user", "postgres"),
-            password=p.get("password") or None,
-        )  # fmt: skip
+        self.conn = psycopg.connect(make_conninfo(**target.connection_params()))
         self.locked: set[Table] = set()
 
     def __enter__(self) -> _PostgresWriter:

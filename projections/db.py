@@ -277,17 +277,8 @@ class PostgresViews(ViewDatabase):
     dialect = "postgres"
 
     def __init__(self, store: Store) -> None:
-        p = store.postgres
-        schema = p.get("schema") or "public"
         self.pool = ConnectionPool(
-            kwargs={
-                "dbname": p.get("dbname", "postgres"),
-                "host": p.get("host", "127.0.0.1"),
-                "port": p.get("port", "5432"),
-                "user": p.get("user", "postgres"),
-                "password": p.get("password", ""),
-                "options": f"-c search_path={schema}",
-            },
+            kwargs={**store.connection_params(), "options": f"-c search_path={store.schema}"},
             min_size=1,
             max_size=8,
             open=True,

@@ -104,13 +104,7 @@ class PostgresLock(LeaderLock):
 
     def __init__(self, store: Store) -> None:
         p = store.postgres
-        self._conninfo = make_conninfo(
-            dbname=p.get("dbname", "postgres"),
-            host=p.get("host", "127.0.0.1"),
-            port=p.get("port", "5432"),
-            user=p.get("user", "postgres"),
-            password=p.get("password", ""),
-        )
+        self._conninfo = make_conninfo(**store.connection_params())
         # One lock per database schema; crc32, unlike hash(), is the same in every process.
         self._key = ADVISORY_KEY + zlib.crc32(p.get("schema", "").encode())
         self._conn: psycopg.Connection | None = None

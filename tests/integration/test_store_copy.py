@@ -160,8 +160,11 @@ def test_a_copy_that_stops_midway_leaves_the_target_empty(
     assert logs(other) == logs(source)
 
 
-def test_a_store_is_not_copied_onto_itself(source: Store, tmp_path: Path) -> None:
-    same = Store.sqlite(tmp_path / "." / "source.db")
+def test_a_store_is_not_copied_onto_itself(
+    source: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    same = Store.sqlite("source.db")  # the same file, named as a relative TIDTAM_DB would
     with pytest.raises(RuleViolation) as refused:
         store_copy.copy_store(source, same, LOGS)
     assert refused.value.rule == "store_copy_same_store"
