@@ -31,17 +31,16 @@ run: $(VENV)/.runtime
 browser:
 	@./scripts/ensure-browser
 
-## test: set up with the dev tools and run the whole suite (lint, types, tests)
-test: $(VENV)/.dev browser
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+## test: set up with the dev tools and run the whole suite (lint, types, layers, tests)
+test: lint browser
 	$(BIN)/pytest
 
+## lint: style, types, and the layer contracts (which room may import which)
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 fmt: $(VENV)/.dev
 	$(BIN)/ruff check --fix .

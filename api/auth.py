@@ -25,7 +25,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from domain.errors import ForbiddenError, ThrottledError
 from domain.people import Role
 from domain.policy import Principal
-from projections.db import ViewDatabase
+from storage.view_database import ViewDatabase
 
 _HASHER = PasswordHasher()
 TOKEN_PREFIX = "tt_"

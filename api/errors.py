@@ -19,7 +19,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from domain.errors import ConflictError, TidtamError, Words
+from domain.errors import ConflictError, TidtamError
+from domain.words import Words
 from projections.audit_view import jsonable
 
 PROBLEM = "application/problem+json"

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
 
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import Clock, SystemClock
-from domain.directory import Directory
 from domain.errors import NotFoundError, RuleViolation
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.facts import PlanFacts
 from projections.queries import PlanReader
 from projections.service import Projections
+from storage.store import Store
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(os.environ.get("TIDTAM_EXAMPLES", REPOSITORY / "examples"))

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TypedDict
 from uuid import UUID
 
-from domain.calendar import FiscalYear, parse_month
+from application.tracker import Tracker
+from domain.calendar import FiscalYear
 from domain.clock import BANGKOK, FixedClock
 from domain.errors import TidtamError
-from domain.money import parse_baht
+from domain.parsing import parse_baht, parse_month
 from domain.plan_table import read_plan
-from domain.tracker import Tracker
 
 COLUMNS = ("recorded_at", "actor", "command", "code", "value", "on", "ref", "text", "expect")
 

@@ -59,15 +59,15 @@ from api.runtime import Runtime
 from api.schemas.commands import ProgressIn
 from api.services import Services
 from api.settings import Settings
+from application.directory import Directory
+from application.tracker import Tracker
 from bench import bare_app
 from bench.bare_library import BareApplication, Tally
 from bench.common import Backend, Report, Say, Target
 from bench.profiling import Profile, profile, say_profile
 from bench.synthetic import ACTOR, activity_ids, grow_histories, late_clock, synthetic_plan
-from domain.directory import Directory
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.resources import plan_vs_actual_resource
+from storage.store import Store
 
 NAME = "api"
 SUMMARY = "progress and plan-vs-actual requests/s and latency under wrk, beside a bare FastAPI app"

@@ -16,15 +16,15 @@ import statistics
 from datetime import datetime
 from typing import cast
 
+from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, stopwatch
 from bench.profiling import profile, say_profile
 from bench.synthetic import early_clock, plan_with_history
 from domain.clock import BANGKOK
 from domain.recorded import Recorded
-from domain.tracker import Tracker
 from projections.assess import plan_versus_actual
-from projections.db import ViewDatabase
 from projections.queries import PlanReader
+from storage.view_database import ViewDatabase
 
 NAME = "as_of"
 SUMMARY = "fold a plan as of an instant (last, mid-way) and build plan versus actual from it"

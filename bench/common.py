@@ -25,10 +25,10 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from domain.store import Store
+from storage.store import Store
 
 if TYPE_CHECKING:
-    from domain.tracker import Tracker
+    from application.tracker import Tracker
     from projections.runner import Projector
     from projections.service import Projections
 

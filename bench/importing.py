@@ -20,12 +20,12 @@ from time import perf_counter
 from typing import Any, Protocol
 from uuid import UUID
 
+from application.tracker import Tracker
 from bench.bare_library import BareApplication, Tally
 from bench.common import Backend, Report, Say, Target, latency_ms, ms, per_s, rate, stopwatch
 from bench.profiling import Profile, profile, say_profile
 from bench.synthetic import ACTOR, activity_ids, business_day, late_clock, synthetic_plan
 from domain.clock import FixedClock
-from domain.tracker import Tracker
 
 NAME = "import"
 SUMMARY = "import a plan, then record progress through the tracker against a bare library save"

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from time import perf_counter
 
+from application.tracker import Tracker
 from bench.common import Backend, Report, Say, latency_ms, ms, tracker_views
 from bench.synthetic import ACTOR, FY, activity_ids, late_clock, synthetic_plan
-from domain.tracker import Tracker
 from projections.runner import Projector
 from projections.service import Projections
 

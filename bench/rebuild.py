@@ -22,10 +22,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, per_s, rate, stopwatch, tracker_views
 from bench.profiling import profile, say_profile
 from bench.synthetic import early_clock, plan_with_history
-from domain.tracker import Tracker
 from projections.service import Projections
 
 NAME = "rebuild"

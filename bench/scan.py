@@ -19,10 +19,10 @@ import tracemalloc
 from datetime import date, datetime
 from uuid import UUID
 
+from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, rate, stopwatch
 from bench.synthetic import activity_ids, synthetic_plan
 from domain.clock import BANGKOK, FixedClock
-from domain.tracker import Tracker
 from projections.service import Projections
 from scheduler.scan import Scanner
 from scheduler.settings import SchedulerSettings

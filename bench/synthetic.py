@@ -18,13 +18,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+from application.tracker import Tracker
 from domain import ids
 from domain.activity import Activity
 from domain.calendar import FiscalYear
 from domain.clock import BANGKOK, FixedClock
 from domain.draft import ActivityDraft, PlanDraft, ProjectDraft, StepDraft, StrategyLevel
 from domain.recorded import Byline
-from domain.tracker import Tracker
 
 FY = FiscalYear(2552)
 ACTOR = "bench"

@@ -24,7 +24,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear, Month
-from domain.errors import RuleViolation, Words
+from domain.errors import RuleViolation
 from domain.flags import Flag, FlagKey, Rule
 from domain.money import ZERO
 from domain.recorded import (
@@ -36,6 +36,7 @@ from domain.recorded import (
     require_text,
     trigger,
 )
+from domain.words import STATUSES, Words
 
 
 class Status(StrEnum):
@@ -45,14 +46,6 @@ class Status(StrEnum):
     STARTED = "started"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
-
-
-STATUS_WORDS = {
-    Status.PLANNED: Words("planned", "ยังไม่เริ่ม"),
-    Status.STARTED: Words("in progress", "กำลังดำเนินการ"),
-    Status.COMPLETED: Words("completed", "เสร็จสิ้น"),
-    Status.CANCELLED: Words("cancelled", "ยกเลิก"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +111,7 @@ class Activity(Aggregate):
     """An activity (``1.1 กิจกรรม…``) with its steps, budget, progress and spending."""
 
     TOPIC = "tidtam.Activity"
-    WHAT: ClassVar[Words] = Words("activity", "กิจกรรม")
+    WHAT: ClassVar[Words] = Words("กิจกรรม", "activity")
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         plan_id: UUID
@@ -494,13 +487,13 @@ class Activity(Aggregate):
         """
         check_business_date(by, self.fiscal_year)
         why = require_text(
-            reason, what=Words("a budget revision", "การปรับงบประมาณ"), field="reason"
+            reason, what=Words("การปรับงบประมาณ", "a budget revision"), field="reason"
         )
         if amount < ZERO:
             raise RuleViolation("allocation_not_negative", field="amount", amount=amount)
         if amount == self.allocation:
             raise RuleViolation(
-                "no_change", field="amount", what=Words("the allocation", "งบประมาณ"), value=amount
+                "no_change", field="amount", what=Words("งบประมาณ", "the allocation"), value=amount
             )
         if amount < self.spent:
             raise RuleViolation(
@@ -523,7 +516,7 @@ class Activity(Aggregate):
     ) -> None:
         """Move the activity (or one of its steps) to other months of its fiscal year."""
         self._check_open(by, late_entry=False)
-        why = require_text(reason, what=Words("rescheduling", "การเลื่อนกำหนดการ"), field="reason")
+        why = require_text(reason, what=Words("การเลื่อนกำหนดการ", "rescheduling"), field="reason")
         label = self.code if step is None else f"{self.code} #{step}"
         new_months = _checked_months(months, self.fiscal_year, code=label)
         if step is None:
@@ -531,7 +524,7 @@ class Activity(Aggregate):
                 raise RuleViolation(
                     "no_change",
                     field="months",
-                    what=Words("the schedule", "กำหนดการ"),
+                    what=Words("กำหนดการ", "the schedule"),
                     value=new_months,
                 )
             trigger(
@@ -554,7 +547,7 @@ class Activity(Aggregate):
             raise RuleViolation(
                 "no_change",
                 field="months",
-                what=Words("the schedule", "กำหนดการ"),
+                what=Words("กำหนดการ", "the schedule"),
                 value=new_months,
             )
         trigger(
@@ -589,7 +582,7 @@ class Activity(Aggregate):
         the first work recorded, nor after the day the activity closed."""
         check_business_date(by, self.fiscal_year)
         why = require_text(
-            reason, what=Words("a start correction", "การแก้ไขวันเริ่มดำเนินการ"), field="reason"
+            reason, what=Words("การแก้ไขวันเริ่มดำเนินการ", "a start correction"), field="reason"
         )
         if self.started_on is None:
             raise RuleViolation("activity_not_started", field="occurred_on", code=self.code)
@@ -598,7 +591,7 @@ class Activity(Aggregate):
             raise RuleViolation(
                 "no_change",
                 field="occurred_on",
-                what=Words("the start", "วันเริ่มดำเนินการ"),
+                what=Words("วันเริ่มดำเนินการ", "the start"),
                 value=new_start,
             )
         first_work = self._first_work_on()
@@ -701,7 +694,7 @@ class Activity(Aggregate):
         """Put a spending entry right (a correction is allowed on a closed activity too)."""
         check_business_date(by, self.fiscal_year)
         why = require_text(
-            reason, what=Words("an expenditure correction", "การแก้ไขรายการเบิกจ่าย"), field="reason"
+            reason, what=Words("การแก้ไขรายการเบิกจ่าย", "an expenditure correction"), field="reason"
         )
         if not 1 <= entry <= len(self.ledger.entries):
             raise RuleViolation(
@@ -716,7 +709,7 @@ class Activity(Aggregate):
         previous = self.ledger.entries[entry - 1].amount
         if amount == previous:
             raise RuleViolation(
-                "no_change", field="amount", what=Words("the entry", "รายการ"), value=amount
+                "no_change", field="amount", what=Words("รายการ", "the entry"), value=amount
             )
         self._check_within_allocation(self.spent - previous + amount, amount - previous)
         trigger(
@@ -748,7 +741,7 @@ class Activity(Aggregate):
         check_business_date(by, self.fiscal_year)
         why = require_text(
             reason,
-            what=Words("a completion correction", "การแก้ไขวันที่เสร็จสิ้น"),
+            what=Words("การแก้ไขวันที่เสร็จสิ้น", "a completion correction"),
             field="reason",
         )
         if self.completed_on is None:
@@ -758,7 +751,7 @@ class Activity(Aggregate):
             raise RuleViolation(
                 "no_change",
                 field="occurred_on",
-                what=Words("the completion", "วันที่เสร็จสิ้น"),
+                what=Words("วันที่เสร็จสิ้น", "the completion"),
                 value=new_completion,
             )
         floors = (
@@ -779,14 +772,14 @@ class Activity(Aggregate):
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the activity off, with the reason why."""
         self._check_open(by, late_entry=False)
-        why = require_text(reason, what=Words("cancelling", "การยกเลิก"), field="reason")
+        why = require_text(reason, what=Words("การยกเลิก", "cancelling"), field="reason")
         trigger(self, self.ActivityCancelled, by, reason=why)
         self._resolve_where("cancelled", by)
 
     def reopen(self, *, reason: str | None, by: Byline) -> None:
         """Withdraw a completion or cancellation that was recorded in error."""
         check_business_date(by, self.fiscal_year)
-        why = require_text(reason, what=Words("reopening", "การเปิดกิจกรรมใหม่"), field="reason")
+        why = require_text(reason, what=Words("การเปิดกิจกรรมใหม่", "reopening"), field="reason")
         if self.status not in (Status.COMPLETED, Status.CANCELLED):
             raise RuleViolation("activity_not_closed", code=self.code)
         trigger(self, self.ActivityReopened, by, reason=why, was=self.status.value)
@@ -870,7 +863,7 @@ class Activity(Aggregate):
         check_business_date(by, self.fiscal_year)
         closed_on = self.completed_on or self.cancelled_on
         if closed_on is not None and (not late_entry or by.occurred_on > closed_on):
-            raise RuleViolation("activity_closed", code=self.code, status=STATUS_WORDS[self.status])
+            raise RuleViolation("activity_closed", code=self.code, status=STATUSES[self.status])
 
     def _check_timeline_rises(self, percent: int, occurred_on: date) -> None:
         """Without a reason, progress may not fall: neither below the figure in
@@ -947,7 +940,7 @@ def _checked_months(
     """Planned months, sorted and without repeats, all inside the fiscal year."""
     if not months:
         raise RuleViolation(
-            "planned_months_required", field="months", what=Words("activity", "กิจกรรม"), code=code
+            "planned_months_required", field="months", what=Words("กิจกรรม", "activity"), code=code
         )
     _check_in_fiscal_year(months, fiscal_year)
     return tuple(sorted(set(months)))

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
 
-from domain.errors import InputError
 from domain.thai import clean_text, to_arabic_digits
 
 BE_OFFSET = 543
@@ -231,70 +230,6 @@ def parse_be_year(text: str) -> int | None:
     return year if 2400 <= year <= 2800 else None
 
 
-def parse_month(text: str, fiscal_year: FiscalYear | None = None) -> Month:
-    """Read a month as a person or a system writes it.
-
-    ``2009-01`` (ISO, CE); ``ม.ค. 2552``, ``ม.ค.52``, ``มกราคม ๒๕๕๒`` (Thai, BE);
-    ``Jan 2009`` (English, CE); or a bare month name, placed in ``fiscal_year``.
-    """
-    raw = text
-    text = to_arabic_digits(clean_text(text))
-    if re.fullmatch(r"\d{4}-\d{1,2}", text):
-        try:
-            return Month.from_iso(text)
-        except ValueError:
-            pass
-    else:
-        match = re.fullmatch(r"(.*?)[\s.]*(\d{2}|\d{4})?", text)
-        assert match is not None  # the pattern matches any string
-        name, year_text = match.group(1), match.group(2)
-        number = month_number(name)
-        if number is not None:
-            if year_text is None:
-                if fiscal_year is not None:
-                    return fiscal_year.month(number)
-            else:
-                year = int(year_text)
-                is_thai = not name.isascii()
-                if len(year_text) == 2:
-                    year += 2500 if is_thai else 2000
-                if year >= 2400:
-                    year -= BE_OFFSET
-                try:
-                    return Month(year, number)
-                except ValueError:
-                    pass
-    raise InputError(
-        "month_format",
-        field="month",
-        text=raw,
-    )
-
-
 def thai_date(day: date) -> str:
     """A date as a Thai reader writes it: ``31 ม.ค. 2552``."""
     return f"{day.day} {THAI_MONTH_ABBREVIATIONS[day.month - 1]} {be_year(day.year)}"
-
-
-def parse_date(text: str) -> date:
-    """Read a business date: ``2009-01-31`` (ISO, CE), ``31/01/2552`` or
-    ``31 ม.ค. 2552`` (Thai, BE; Thai digits welcome)."""
-    cleaned = to_arabic_digits(clean_text(text))
-    day: date | None = None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-            day = date.fromisoformat(cleaned)
-        elif match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", cleaned):
-            d, m, y = (int(g) for g in match.groups())
-            day = date(y - BE_OFFSET if y >= 2400 else y, m, d)
-        elif match := re.fullmatch(r"(\d{1,2})\s*(\D+?)\s*(\d{2}|\d{4})", cleaned):
-            number = month_number(match.group(2))
-            if number is not None:
-                y = int(match.group(3))
-                y = y + 2500 if y < 100 else y
-                day = date(y - BE_OFFSET if y >= 2400 else y, number, int(match.group(1)))
-    except ValueError:
-        day = None
-    if day is None:
-        raise InputError("date_format", field="occurred_on", text=text)
-    return day

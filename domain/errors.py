@@ -9,12 +9,12 @@ the same refusal reads the same in the CLI, the API and the web pages.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
+
+from domain.words import Words, display
 
 Messages = Mapping[str, tuple[str, str]]
-"""rule → (English template, Thai template); templates use ``str.format`` fields."""
+"""rule → (Thai template, English template); templates use ``str.format`` fields."""
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
 
@@ -28,7 +28,7 @@ def register_messages(messages: Messages) -> None:
 
 
 def catalogue() -> Mapping[str, tuple[str, str]]:
-    """Every known rule with its (English, Thai) templates, for docs and tests."""
+    """Every known rule with its (Thai, English) templates, for docs and tests."""
     return dict(_CATALOGUE)
 
 
@@ -47,9 +47,9 @@ class TidtamError(Exception):
 
     def message(self, lang: str = "th") -> str:
         """The message in ``lang`` ("th" or "en"), with the values filled in."""
-        english, thai = _CATALOGUE[self.rule]
+        thai, english = _CATALOGUE[self.rule]
         template = thai if lang == "th" else english
-        return template.format(**{k: _display(v, lang) for k, v in self.values.items()})
+        return template.format(**{k: display(v, lang) for k, v in self.values.items()})
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.rule, self.field, self.values))
@@ -59,31 +59,6 @@ def _rebuild(
     cls: type[TidtamError], rule: str, field: str | None, values: dict[str, Any]
 ) -> TidtamError:
     return cls(rule, field=field, **values)
-
-
-class Words(NamedTuple):
-    """A word or phrase in both languages, for values that are words (a status, a field)."""
-
-    en: str
-    th: str
-
-
-def _display(value: Any, lang: str) -> str:
-    """Render a value the way a reader of ``lang`` expects it (BE dates in Thai)."""
-    from domain.calendar import Month, thai_date  # late: calendar imports this module
-    from domain.money import format_baht
-
-    if isinstance(value, Words):
-        return value.th if lang == "th" else value.en
-    if isinstance(value, list | tuple):
-        return ", ".join(_display(v, lang) for v in value)
-    if isinstance(value, Decimal):
-        return format_baht(value)
-    if isinstance(value, Month):
-        return value.thai() if lang == "th" else value.english()
-    if isinstance(value, date):
-        return thai_date(value) if lang == "th" else value.isoformat()
-    return str(value)
 
 
 class InputError(TidtamError):
@@ -122,7 +97,7 @@ class NotFoundError(TidtamError):
     http_status = 404
 
 
-_THE_RECORD = Words("the record", "ข้อมูล")
+_THE_RECORD = Words("ข้อมูล", "the record")
 
 
 class ConflictError(TidtamError):
@@ -150,183 +125,183 @@ register_messages(
     {
         # Reading what people type
         "month_format": (
-            "'{text}' is not a month: write ม.ค. 2552, 2009-01 or Jan 2009",
             "'{text}' ไม่ใช่เดือน ให้เขียนเช่น ม.ค. 2552 หรือ 2009-01",
+            "'{text}' is not a month: write ม.ค. 2552, 2009-01 or Jan 2009",
         ),
         "money_format": (
-            "'{text}' is not an amount of baht: {reason}",
             "'{text}' ไม่ใช่จำนวนเงินบาท: {reason}",
+            "'{text}' is not an amount of baht: {reason}",
         ),
         "date_format": (
-            "'{text}' is not a date: write 2009-01-31 (CE) or 31/01/2552 (BE)",
             "'{text}' ไม่ใช่วันที่ ให้เขียนเช่น 2009-01-31 (ค.ศ.) หรือ 31/01/2552 (พ.ศ.)",
+            "'{text}' is not a date: write 2009-01-31 (CE) or 31/01/2552 (BE)",
         ),
         "percent_format": (
-            "'{text}' is not a whole percentage",
             "'{text}' ไม่ใช่ร้อยละที่เป็นจำนวนเต็ม",
+            "'{text}' is not a whole percentage",
         ),
         "text_required": (
-            "{what} must not be empty",
             "ต้องระบุ{what}",
+            "{what} must not be empty",
         ),
         # Rules of the plan
         "planned_month_in_fiscal_year": (
-            "planned month {month} lies outside fiscal year {fiscal_year} ({start} – {end})",
             "เดือนที่วางแผน {month} อยู่นอกปีงบประมาณ พ.ศ. {fiscal_year}",
+            "planned month {month} lies outside fiscal year {fiscal_year} ({start} – {end})",
         ),
         "planned_months_required": (
-            "{what} {code} has no planned month",
             "{what} {code} ไม่มีเดือนที่วางแผนไว้",
+            "{what} {code} has no planned month",
         ),
         "percent_in_range": (
-            "progress must be a percentage from 0 to 100, got {percent}",
             "ความก้าวหน้าต้องเป็นร้อยละ 0 ถึง 100 แต่ได้ {percent}",
+            "progress must be a percentage from 0 to 100, got {percent}",
         ),
         "lower_percent_needs_reason": (
+            "ความก้าวหน้า {percent}% ต่ำกว่าที่บันทึกไว้ล่าสุด {last}% การแก้ไขต้องระบุเหตุผล",
             "progress {percent}% is lower than the last recorded {last}%: "
             "a correction needs a reason",
-            "ความก้าวหน้า {percent}% ต่ำกว่าที่บันทึกไว้ล่าสุด {last}% การแก้ไขต้องระบุเหตุผล",
         ),
         "progress_above_later_entry": (
-            "progress {percent}% dated {occurred_on} is above the {later}% already recorded "
-            "for {later_on}: a correction needs a reason",
             "ความก้าวหน้า {percent}% ณ วันที่ {occurred_on} สูงกว่า {later}% ที่บันทึกไว้แล้ว"
             "สำหรับวันที่ {later_on} การแก้ไขต้องระบุเหตุผล",
+            "progress {percent}% dated {occurred_on} is above the {later}% already recorded "
+            "for {later_on}: a correction needs a reason",
         ),
         "allocation_not_negative": (
-            "an allocation cannot be negative, got {amount}",
             "งบประมาณติดลบไม่ได้ แต่ได้ {amount}",
+            "an allocation cannot be negative, got {amount}",
         ),
         "activity_closed": (
-            "activity {code} is {status}: only corrections may be recorded on it",
             "กิจกรรม {code} {status}แล้ว บันทึกได้เฉพาะการแก้ไข",
+            "activity {code} is {status}: only corrections may be recorded on it",
         ),
         "activity_not_started": (
-            "activity {code} has not started: there is no start to correct",
             "กิจกรรม {code} ยังไม่เริ่มดำเนินการ จึงไม่มีวันเริ่มให้แก้ไข",
+            "activity {code} has not started: there is no start to correct",
         ),
         "start_after_recorded_work": (
+            "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะมีการบันทึกงานไว้แล้วเมื่อ {first_work}",
             "activity {code} cannot start on {started_on}: work was already recorded"
             " on {first_work}",
-            "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะมีการบันทึกงานไว้แล้วเมื่อ {first_work}",
         ),
         "start_after_closing": (
-            "activity {code} cannot start on {started_on}: it closed on {closed_on}",
             "กิจกรรม {code} เริ่มวันที่ {started_on} ไม่ได้ เพราะปิดไปแล้วเมื่อ {closed_on}",
+            "activity {code} cannot start on {started_on}: it closed on {closed_on}",
         ),
         "activity_not_completed": (
-            "activity {code} is not completed: there is no completion to correct",
             "กิจกรรม {code} ยังไม่เสร็จสิ้น จึงไม่มีวันที่เสร็จสิ้นให้แก้ไข",
+            "activity {code} is not completed: there is no completion to correct",
         ),
         "completion_before_start": (
-            "activity {code} cannot be completed on {completed_on}: it started on {started_on}",
             "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะเริ่มดำเนินการเมื่อ {started_on}",
+            "activity {code} cannot be completed on {completed_on}: it started on {started_on}",
         ),
         "completion_before_recorded_work": (
+            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะมีการบันทึกงานไว้เมื่อ {last_work}",
             "activity {code} cannot be completed on {completed_on}: work was recorded"
             " on {last_work}",
-            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะมีการบันทึกงานไว้เมื่อ {last_work}",
         ),
         "completion_before_reopening": (
+            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะเปิดใหม่เมื่อ {reopened_on}",
             "activity {code} cannot be completed on {completed_on}: it was reopened"
             " on {reopened_on}",
-            "กิจกรรม {code} เสร็จสิ้นวันที่ {completed_on} ไม่ได้ เพราะเปิดใหม่เมื่อ {reopened_on}",
         ),
         "activity_already_started": (
-            "activity {code} was already started on {started_on}",
             "กิจกรรม {code} เริ่มดำเนินการแล้วเมื่อ {started_on}",
+            "activity {code} was already started on {started_on}",
         ),
         "activity_not_closed": (
-            "activity {code} is not completed or cancelled, so it cannot be reopened",
             "กิจกรรม {code} ยังไม่เสร็จสิ้นหรือยกเลิก จึงเปิดใหม่ไม่ได้",
+            "activity {code} is not completed or cancelled, so it cannot be reopened",
         ),
         "expenditure_positive": (
-            "an expenditure must be more than 0 baht, got {amount}",
             "รายจ่ายต้องมากกว่า 0 บาท แต่ได้ {amount}",
+            "an expenditure must be more than 0 baht, got {amount}",
         ),
         "spent_within_allocation": (
-            "spending {amount} baht on {code} would exceed its allocation of {allocation} "
-            "baht: {spent} spent, {remaining} remains",
             "การเบิกจ่าย {amount} บาทของ {code} เกินงบประมาณที่จัดสรร {allocation} บาท "
             "(ใช้ไปแล้ว {spent} บาท คงเหลือ {remaining} บาท)",
+            "spending {amount} baht on {code} would exceed its allocation of {allocation} "
+            "baht: {spent} spent, {remaining} remains",
         ),
         "allocation_covers_spent": (
-            "activity {code} has spent {spent} baht, more than the new allocation {amount}",
             "กิจกรรม {code} ใช้จ่ายไปแล้ว {spent} บาท มากกว่างบประมาณใหม่ {amount} บาท",
+            "activity {code} has spent {spent} baht, more than the new allocation {amount}",
         ),
         "allocation_within_project_budget": (
-            "allocating {amount} baht to {code} would exceed project {project}'s budget of "
-            "{budget} baht: {allocated} allocated to other activities, {remaining} remains",
             "การจัดสรร {amount} บาทให้ {code} เกินงบประมาณโครงการ {project} {budget} บาท "
             "(จัดสรรให้กิจกรรมอื่นแล้ว {allocated} บาท คงเหลือ {remaining} บาท)",
+            "allocating {amount} baht to {code} would exceed project {project}'s budget of "
+            "{budget} baht: {allocated} allocated to other activities, {remaining} remains",
         ),
         "project_budget_covers_allocations": (
+            "โครงการ {project} จัดสรรให้กิจกรรมแล้ว {allocated} บาท มากกว่างบประมาณใหม่ {amount} บาท",
             "project {project} has {allocated} baht allocated to its activities, "
             "more than the new budget {amount}",
-            "โครงการ {project} จัดสรรให้กิจกรรมแล้ว {allocated} บาท มากกว่างบประมาณใหม่ {amount} บาท",
         ),
         "business_date_not_in_future": (
-            "the business date {occurred_on} is after today ({today}, Asia/Bangkok)",
             "วันที่ดำเนินการ {occurred_on} อยู่หลังวันนี้ ({today})",
+            "the business date {occurred_on} is after today ({today}, Asia/Bangkok)",
         ),
         "business_date_in_fiscal_year": (
-            "the business date {occurred_on} is before fiscal year {fiscal_year} starts ({start})",
             "วันที่ดำเนินการ {occurred_on} อยู่ก่อนเริ่มปีงบประมาณ พ.ศ. {fiscal_year} ({start})",
+            "the business date {occurred_on} is before fiscal year {fiscal_year} starts ({start})",
         ),
         "steps_done_before_completion": (
+            "กิจกรรม {code} ยังปิดงานไม่ได้ ขั้นตอนที่ {steps} ยังไม่เสร็จ (บันทึกให้เสร็จ หรือระบุหมายเหตุเหตุผล)",
             "activity {code} cannot be completed: step(s) {steps} are not done "
             "(complete them, or give a note saying why not)",
-            "กิจกรรม {code} ยังปิดงานไม่ได้ ขั้นตอนที่ {steps} ยังไม่เสร็จ (บันทึกให้เสร็จ หรือระบุหมายเหตุเหตุผล)",
         ),
         "step_unknown": (
-            "activity {code} has no step {step} (steps: {steps})",
             "กิจกรรม {code} ไม่มีขั้นตอนที่ {step} (มีขั้นตอน {steps})",
+            "activity {code} has no step {step} (steps: {steps})",
         ),
         "step_already_completed": (
-            "step {step} of activity {code} was already completed on {completed_on}",
             "ขั้นตอนที่ {step} ของกิจกรรม {code} เสร็จแล้วเมื่อ {completed_on}",
+            "step {step} of activity {code} was already completed on {completed_on}",
         ),
         "reason_required": (
-            "{what} needs a reason",
             "{what}ต้องระบุเหตุผล",
+            "{what} needs a reason",
         ),
         "expenditure_entry_unknown": (
-            "activity {code} has no expenditure entry {entry} (entries 1–{count})",
             "กิจกรรม {code} ไม่มีรายการเบิกจ่ายที่ {entry} (มี 1–{count})",
+            "activity {code} has no expenditure entry {entry} (entries 1–{count})",
         ),
         "no_change": (
-            "{what} is already {value}: nothing to record",
             "{what}เป็น {value} อยู่แล้ว ไม่มีอะไรต้องบันทึก",
+            "{what} is already {value}: nothing to record",
         ),
         "plan_differs": (
-            "plan '{plan}' was imported before and this file differs: {differences}. "
-            "Record changes as revisions or reschedules instead",
             "แผน '{plan}' นำเข้าแล้ว และไฟล์นี้แตกต่าง: {differences} "
             "ให้บันทึกเป็นการปรับงบประมาณหรือเลื่อนกำหนดการแทน",
+            "plan '{plan}' was imported before and this file differs: {differences}. "
+            "Record changes as revisions or reschedules instead",
         ),
         # Finding things
         "activity_not_found": (
-            "no activity {code} in {plan}",
             "ไม่พบกิจกรรม {code} ใน{plan}",
+            "no activity {code} in {plan}",
         ),
         "plan_not_found": (
-            "no plan {plan}",
             "ไม่พบแผน {plan}",
+            "no plan {plan}",
         ),
         "plan_ambiguous": (
-            "the store holds {count} plans; name one with --plan ({plans})",
             "มีแผน {count} แผน ให้ระบุด้วย --plan ({plans})",
+            "the store holds {count} plans; name one with --plan ({plans})",
         ),
         "project_not_found": (
-            "no project {code} in {plan}",
             "ไม่พบโครงการ {code} ใน{plan}",
+            "no project {code} in {plan}",
         ),
         # Concurrency
         "version_conflict": (
-            "{what} changed since you read it: you had version {expected}, it is now at "
-            "version {current}; read it again and retry",
             "{what} ถูกแก้ไขหลังจากที่คุณเปิดดู (ฉบับที่ {expected} ปัจจุบันเป็นฉบับที่ {current}) "
             "กรุณาโหลดใหม่แล้วลองอีกครั้ง",
+            "{what} changed since you read it: you had version {expected}, it is now at "
+            "version {current}; read it again and retry",
         ),
     }
 )

@@ -20,7 +20,7 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID, uuid5
 
-from domain.errors import Words, register_messages
+from domain.errors import register_messages
 from domain.ids import NAMESPACE
 
 
@@ -30,27 +30,6 @@ class Rule(StrEnum):
     OVERDUE = "overdue"
     STALLED = "stalled"
     OVER_BUDGET_RISK = "over_budget_risk"
-
-
-RULE_WORDS = {
-    Rule.LATE_START: Words("late start", "เริ่มล่าช้า"),
-    Rule.STEP_OVERDUE: Words("step overdue", "ขั้นตอนเกินกำหนด"),
-    Rule.OVERDUE: Words("overdue", "เกินกำหนด"),
-    Rule.STALLED: Words("stalled", "ไม่มีความคืบหน้า"),
-    Rule.OVER_BUDGET_RISK: Words("spending ahead of progress", "ใช้งบประมาณเร็วกว่าผลงาน"),
-}
-RESOLUTION_WORDS = {
-    "started": Words("work started", "เริ่มดำเนินการแล้ว"),
-    "step_completed": Words("step completed", "ขั้นตอนเสร็จแล้ว"),
-    "completed": Words("activity completed", "กิจกรรมเสร็จสิ้น"),
-    "cancelled": Words("activity cancelled", "ยกเลิกกิจกรรม"),
-    "rescheduled": Words("rescheduled", "เลื่อนกำหนดการ"),
-    "progress": Words("progress recorded", "มีความคืบหน้า"),
-    "budget_revised": Words("allocation revised", "ปรับงบประมาณ"),
-    "project_cancelled": Words("project cancelled", "ยกเลิกโครงการ"),
-    "cleared": Words("no longer late", "ไม่เข้าเงื่อนไขแล้ว"),
-}
-"""Why a flag was resolved (the ``reason`` of FlagResolved), in both languages."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -86,16 +65,16 @@ class Flag:
 register_messages(
     {
         "flag_unknown": (
-            "activity {code} has no flag {flag}",
             "กิจกรรม {code} ไม่มีการแจ้งเตือน {flag}",
+            "activity {code} has no flag {flag}",
         ),
         "flag_resolved": (
-            "the flag {flag} on activity {code} is already resolved",
             "การแจ้งเตือน {flag} ของกิจกรรม {code} ได้รับการแก้ไขแล้ว",
+            "the flag {flag} on activity {code} is already resolved",
         ),
         "snooze_in_future": (
-            "snooze until a day after today ({today}), got {until}",
             "เลื่อนการแจ้งเตือนได้ถึงวันหลังจากวันนี้ ({today}) แต่ได้ {until}",
+            "snooze until a day after today ({today}), got {until}",
         ),
     }
 )

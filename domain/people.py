@@ -23,10 +23,11 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
-from domain.errors import RuleViolation, Words, register_messages
+from domain.errors import RuleViolation, register_messages
 from domain.ids import NAMESPACE
 from domain.recorded import Byline, Recorded, RecordedCreation, trigger
 from domain.thai import clean_text, name_key
+from domain.words import Words
 
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
 
@@ -77,7 +78,7 @@ class User(Aggregate):
     """A person (or a system account) who signs in and records."""
 
     TOPIC = "tidtam.User"
-    WHAT: ClassVar[Words] = Words("user", "ผู้ใช้")
+    WHAT: ClassVar[Words] = Words("ผู้ใช้", "user")
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         username: str
@@ -212,7 +213,7 @@ class User(Aggregate):
         new_units = _units(units)
         if parsed == tuple(r.value for r in self.roles) and new_units == self.units:
             raise RuleViolation(
-                "no_change", field="roles", what=Words("access", "สิทธิ์"), value=parsed
+                "no_change", field="roles", what=Words("สิทธิ์", "access"), value=parsed
             )
         trigger(
             self,
@@ -228,7 +229,7 @@ class User(Aggregate):
         address = check_email(email)
         if address == self.email:
             raise RuleViolation(
-                "no_change", field="email", what=Words("the e-mail address", "อีเมล"), value=address
+                "no_change", field="email", what=Words("อีเมล", "the e-mail address"), value=address
             )
         trigger(self, self.EmailChanged, by, email=address)
 
@@ -245,21 +246,21 @@ class User(Aggregate):
             raise RuleViolation("token_unknown", field="token_id", token_id=token_id)
         if self.tokens[token_id][2]:
             raise RuleViolation(
-                "no_change", field="token_id", what=Words("the token", "โทเคน"), value="revoked"
+                "no_change", field="token_id", what=Words("โทเคน", "the token"), value="revoked"
             )
         trigger(self, self.TokenRevoked, by, token_id=token_id)
 
     def disable(self, *, reason: str, by: Byline) -> None:
         if self.disabled:
             raise RuleViolation(
-                "no_change", field="disabled", what=Words("the user", "ผู้ใช้"), value="disabled"
+                "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="disabled"
             )
         trigger(self, self.UserDisabled, by, reason=reason)
 
     def enable(self, *, reason: str, by: Byline) -> None:
         if not self.disabled:
             raise RuleViolation(
-                "no_change", field="disabled", what=Words("the user", "ผู้ใช้"), value="enabled"
+                "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="enabled"
             )
         trigger(self, self.UserEnabled, by, reason=reason)
 
@@ -280,21 +281,21 @@ def _units(units: tuple[str, ...]) -> tuple[str, ...]:
 register_messages(
     {
         "username_format": (
-            "'{username}' is not a user name: 2–32 lower-case letters, digits, '.', '_' or '-'",
             "'{username}' ใช้เป็นชื่อผู้ใช้ไม่ได้ ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข . _ หรือ - ยาว 2–32 ตัว",
+            "'{username}' is not a user name: 2–32 lower-case letters, digits, '.', '_' or '-'",
         ),
         "role_unknown": (
-            "unknown role(s) {roles}; roles are {known}",
             "ไม่รู้จักบทบาท {roles} (มี {known})",
+            "unknown role(s) {roles}; roles are {known}",
         ),
-        "role_required": ("a user needs at least one role", "ผู้ใช้ต้องมีอย่างน้อยหนึ่งบทบาท"),
+        "role_required": ("ผู้ใช้ต้องมีอย่างน้อยหนึ่งบทบาท", "a user needs at least one role"),
         "staff_needs_unit": (
-            "a staff user needs at least one responsible unit",
             "เจ้าหน้าที่ต้องสังกัดหน่วยดำเนินการอย่างน้อยหนึ่งหน่วย",
+            "a staff user needs at least one responsible unit",
         ),
-        "token_unknown": ("no token {token_id}", "ไม่พบโทเคน {token_id}"),
-        "email_format": ("'{email}' is not an e-mail address", "'{email}' ไม่ใช่ที่อยู่อีเมล"),
-        "user_exists": ("user {username} already exists", "มีผู้ใช้ {username} อยู่แล้ว"),
-        "user_not_found": ("no user {username}", "ไม่พบผู้ใช้ {username}"),
+        "token_unknown": ("ไม่พบโทเคน {token_id}", "no token {token_id}"),
+        "email_format": ("'{email}' ไม่ใช่ที่อยู่อีเมล", "'{email}' is not an e-mail address"),
+        "user_exists": ("มีผู้ใช้ {username} อยู่แล้ว", "user {username} already exists"),
+        "user_not_found": ("ไม่พบผู้ใช้ {username}", "no user {username}"),
     }
 )

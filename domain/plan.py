@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear
 from domain.draft import StrategyLevel
-from domain.errors import RuleViolation, Words
+from domain.errors import RuleViolation
 from domain.money import ZERO
 from domain.recorded import (
     Byline,
@@ -29,13 +29,14 @@ from domain.recorded import (
     require_text,
     trigger,
 )
+from domain.words import Words
 
 
 class Plan(Aggregate):
     """An action plan: organisation, fiscal year, place in the strategy, title."""
 
     TOPIC = "tidtam.Plan"
-    WHAT: ClassVar[Words] = Words("plan", "แผน")
+    WHAT: ClassVar[Words] = Words("แผน", "plan")
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         organisation: str
@@ -103,7 +104,7 @@ class Project(Aggregate):
     """A project of the plan, the budget its activities share, and who holds how much."""
 
     TOPIC = "tidtam.Project"
-    WHAT: ClassVar[Words] = Words("project", "โครงการ")
+    WHAT: ClassVar[Words] = Words("โครงการ", "project")
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         plan_id: UUID
@@ -228,10 +229,10 @@ class Project(Aggregate):
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the whole project off, with the reason why."""
         check_planning_date(by)
-        why = require_text(reason, what=Words("cancelling", "การยกเลิก"), field="reason")
+        why = require_text(reason, what=Words("การยกเลิก", "cancelling"), field="reason")
         if self.cancelled_on is not None:
             raise RuleViolation(
-                "no_change", field="reason", what=Words("the project", "โครงการ"), value="cancelled"
+                "no_change", field="reason", what=Words("โครงการ", "the project"), value="cancelled"
             )
         trigger(self, self.ProjectCancelled, by, reason=why)
 
@@ -239,11 +240,11 @@ class Project(Aggregate):
         """Change the project's budget; it must still cover what its activities hold."""
         check_planning_date(by)
         why = require_text(
-            reason, what=Words("a budget revision", "การปรับงบประมาณ"), field="reason"
+            reason, what=Words("การปรับงบประมาณ", "a budget revision"), field="reason"
         )
         if amount == self.budget:
             raise RuleViolation(
-                "no_change", field="amount", what=Words("the budget", "งบประมาณ"), value=amount
+                "no_change", field="amount", what=Words("งบประมาณ", "the budget"), value=amount
             )
         if amount < self.allocated:
             raise RuleViolation(

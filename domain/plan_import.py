@@ -10,12 +10,11 @@ re-import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
 from domain import ids
@@ -25,8 +24,8 @@ from domain.errors import RuleViolation
 from domain.plan import Plan, Project
 from domain.recorded import Byline
 
-if TYPE_CHECKING:
-    from domain.tracker import Tracker
+Find = Callable[[UUID], Aggregate | None]
+"""The aggregate stored under an id, or None: how an import sees what is there already."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +47,10 @@ class ImportReport:
 
 
 @dataclass
-class _Batch:
-    """The aggregates an import will save in one transaction."""
+class ImportBatch:
+    """The aggregates an import will save in one transaction, and what they add."""
 
+    plan_id: UUID
     aggregates: list[Aggregate] = field(default_factory=list)
     projects_added: list[str] = field(default_factory=list)
     activities_added: list[str] = field(default_factory=list)
@@ -60,54 +60,45 @@ class _Batch:
     def event_count(self) -> int:
         return sum(len(a.pending_events) for a in self.aggregates)
 
+    def report(self, *, position: int | None, dry_run: bool) -> ImportReport:
+        """What this batch appends (at ``position`` once saved), or would on a dry run;
+        made before the save, which takes the aggregates' pending events."""
+        return ImportReport(
+            plan_id=self.plan_id,
+            plan_created=self.plan_created,
+            projects_added=tuple(self.projects_added),
+            activities_added=tuple(self.activities_added),
+            events=self.event_count,
+            position=position,
+            dry_run=dry_run,
+        )
+
 
 def default_planning_date(draft: PlanDraft, today: date) -> date:
     """A plan takes effect when its fiscal year starts (or today, for a future year)."""
     return min(today, draft.fiscal_year.start)
 
 
-def import_plan(
-    tracker: Tracker, draft: PlanDraft, *, by: Byline, dry_run: bool = False
-) -> ImportReport:
-    """Append the events that bring the store up to ``draft``, in one transaction."""
+def plan_import(draft: PlanDraft, find: Find, *, by: Byline) -> ImportBatch:
+    """The aggregates, new events pending, that bring the store up to ``draft``; refused
+    (``plan_differs``) where the draft says otherwise about what was imported before."""
     plan_id = ids.plan_id(draft.organisation, draft.fiscal_year, draft.strategy_path)
-    differences = _differences(tracker, draft, plan_id)
+    differences = _differences(find, draft, plan_id)
     if differences:
         raise RuleViolation(
             "plan_differs",
             plan=f"{draft.strategy_path} ({draft.fiscal_year.be})",
             differences="; ".join(differences),
         )
-    batch = _Batch()
-    _plan(tracker, draft, plan_id, by, batch)
+    batch = ImportBatch(plan_id)
+    _plan(find, draft, plan_id, by, batch)
     for project_draft in draft.projects:
-        _project(tracker, project_draft, plan_id, draft, by, batch)
-    position: int | None = None
-    events = batch.event_count
-    if not dry_run and events:
-        recordings = tracker.save(*batch.aggregates)
-        position = recordings[-1].notification.id
-    return ImportReport(
-        plan_id=plan_id,
-        plan_created=batch.plan_created,
-        projects_added=tuple(batch.projects_added),
-        activities_added=tuple(batch.activities_added),
-        events=events,
-        position=position,
-        dry_run=dry_run,
-    )
+        _project(find, project_draft, plan_id, draft, by, batch)
+    return batch
 
 
-def _existing(tracker: Tracker, aggregate_id: UUID) -> Aggregate | None:
-    try:
-        found: Aggregate = tracker.repository.get(aggregate_id)
-    except AggregateNotFoundError:
-        return None
-    return found
-
-
-def _plan(tracker: Tracker, draft: PlanDraft, plan_id: UUID, by: Byline, batch: _Batch) -> None:
-    existing = _existing(tracker, plan_id)
+def _plan(find: Find, draft: PlanDraft, plan_id: UUID, by: Byline, batch: ImportBatch) -> None:
+    existing = find(plan_id)
     if existing is None:
         batch.plan_created = True
         batch.aggregates.append(
@@ -125,15 +116,15 @@ def _plan(tracker: Tracker, draft: PlanDraft, plan_id: UUID, by: Byline, batch: 
 
 
 def _project(
-    tracker: Tracker,
+    find: Find,
     draft: ProjectDraft,
     plan_id: UUID,
     plan: PlanDraft,
     by: Byline,
-    batch: _Batch,
+    batch: ImportBatch,
 ) -> None:
     project_id = ids.project_id(plan_id, draft.code)
-    project = _existing(tracker, project_id)
+    project = find(project_id)
     if project is None:
         project = Project.plan(
             id=project_id,
@@ -148,19 +139,19 @@ def _project(
     # The project goes first, so its ProjectPlanned precedes its activities in the log.
     batch.aggregates.append(project)
     for activity_draft in draft.activities:
-        _activity(tracker, activity_draft, project, plan, by, batch)
+        _activity(find, activity_draft, project, plan, by, batch)
 
 
 def _activity(
-    tracker: Tracker,
+    find: Find,
     draft: ActivityDraft,
     project: Project,
     plan: PlanDraft,
     by: Byline,
-    batch: _Batch,
+    batch: ImportBatch,
 ) -> None:
     activity_id = ids.activity_id(project.plan_id, draft.code)
-    if _existing(tracker, activity_id) is not None:
+    if find(activity_id) is not None:
         return
     activity = Activity.plan(
         id=activity_id,
@@ -182,11 +173,11 @@ def _activity(
     batch.activities_added.append(draft.code)
 
 
-def _differences(tracker: Tracker, draft: PlanDraft, plan_id: UUID) -> list[str]:
+def _differences(find: Find, draft: PlanDraft, plan_id: UUID) -> list[str]:
     """What this edition says differently about projects and activities imported before."""
     found: list[str] = []
     for project_draft in draft.projects:
-        project = _existing(tracker, ids.project_id(plan_id, project_draft.code))
+        project = find(ids.project_id(plan_id, project_draft.code))
         if isinstance(project, Project):
             if project.name != project_draft.name:
                 found.append(f"project {project_draft.code}: name")
@@ -196,7 +187,7 @@ def _differences(tracker: Tracker, draft: PlanDraft, plan_id: UUID) -> list[str]
                     f"{project.original_budget} → {project_draft.budget}"
                 )
         for activity_draft in project_draft.activities:
-            activity = _existing(tracker, ids.activity_id(plan_id, activity_draft.code))
+            activity = find(ids.activity_id(plan_id, activity_draft.code))
             if isinstance(activity, Activity):
                 found.extend(_activity_differences(activity, activity_draft))
     return found

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.errors import ForbiddenError, Words, register_messages
+from domain.errors import ForbiddenError, register_messages
 from domain.people import Role
 from domain.thai import name_key
+from domain.words import Words
 
 
 class Action(StrEnum):
@@ -76,40 +77,40 @@ class Principal:
 
 
 ACTION_WORDS = {
-    Action.READ: Words("read plans", "ดูแผน"),
-    Action.RECORD: Words("record work", "บันทึกผลการดำเนินงาน"),
-    Action.MANAGE: Words("reschedule, revise, cancel or correct", "เลื่อน ปรับงบ ยกเลิก หรือแก้ไข"),
-    Action.AUDIT: Words("read the audit history", "ดูประวัติการบันทึก"),
-    Action.ALERTS: Words("acknowledge alerts", "รับทราบการแจ้งเตือน"),
-    Action.IMPORT: Words("import plans", "นำเข้าแผน"),
-    Action.USERS: Words("manage users", "จัดการผู้ใช้"),
+    Action.READ: Words("ดูแผน", "read plans"),
+    Action.RECORD: Words("บันทึกผลการดำเนินงาน", "record work"),
+    Action.MANAGE: Words("เลื่อน ปรับงบ ยกเลิก หรือแก้ไข", "reschedule, revise, cancel or correct"),
+    Action.AUDIT: Words("ดูประวัติการบันทึก", "read the audit history"),
+    Action.ALERTS: Words("รับทราบการแจ้งเตือน", "acknowledge alerts"),
+    Action.IMPORT: Words("นำเข้าแผน", "import plans"),
+    Action.USERS: Words("จัดการผู้ใช้", "manage users"),
 }
 
 register_messages(
     {
         "role_forbidden": (
-            "{username} ({roles}) may not {action}",
             "{username} ({roles}) ไม่มีสิทธิ์{action}",
+            "{username} ({roles}) may not {action}",
         ),
         "unit_forbidden": (
-            "{username} may record only on their own units' activities, not {unit}'s",
             "{username} บันทึกได้เฉพาะกิจกรรมของหน่วยงานตนเอง ไม่ใช่ของ {unit}",
+            "{username} may record only on their own units' activities, not {unit}'s",
         ),
         "not_signed_in": (
-            "sign in, or send a bearer token",
             "กรุณาเข้าสู่ระบบ หรือส่งโทเคน",
+            "sign in, or send a bearer token",
         ),
         "sign_in_failed": (
-            "wrong user name or password",
             "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+            "wrong user name or password",
         ),
         "csrf_failed": (
-            "the form is stale or came from elsewhere; reload the page and try again",
             "แบบฟอร์มหมดอายุหรือไม่ได้มาจากหน้านี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง",
+            "the form is stale or came from elsewhere; reload the page and try again",
         ),
         "sign_in_throttled": (
-            "too many failed sign-ins; try again in {seconds} seconds",
             "เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณาลองใหม่ใน {seconds} วินาที",
+            "too many failed sign-ins; try again in {seconds} seconds",
         ),
     }
 )

@@ -16,7 +16,8 @@ from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear
 from domain.clock import BANGKOK
-from domain.errors import RuleViolation, Words
+from domain.errors import RuleViolation
+from domain.words import Words
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from domain.activity import Activity
 from domain.calendar import Month, thai_date
 from domain.flags import FlagKey, Rule
 from domain.thai import name_key
-from projections.db import Cursor, ViewDatabase
 from projections.view import View
+from storage.view_database import Cursor, ViewDatabase
 
 FLAG_COLUMNS = (
     "flag_id",

@@ -28,10 +28,10 @@ from domain.clock import BANGKOK
 from domain.draft import StrategyLevel
 from domain.recorded import Recorded
 from domain.thai import name_key
-from domain.transcodings import EventTranscoder
-from projections.db import Cursor
 from projections.stored import StoredFacts
 from projections.view import View
+from storage.transcodings import EventTranscoder
+from storage.view_database import Cursor
 
 _BASE_FIELDS = frozenset(
     {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "occurred_on"}

@@ -13,8 +13,8 @@ from typing import Any
 
 from domain.people import User
 from domain.thai import name_key
-from projections.db import Cursor
 from projections.view import View
+from storage.view_database import Cursor
 
 
 class PeopleView(View):

@@ -22,7 +22,6 @@ from uuid import UUID
 from pydantic import TypeAdapter
 
 from domain.calendar import Month
-from projections.db import Cursor
 from projections.facts import (
     ACTIVITY_JSON,
     PLAN_JSON,
@@ -33,6 +32,7 @@ from projections.facts import (
 )
 from projections.fold import Fold
 from projections.view import View
+from storage.view_database import Cursor
 
 TABLES = ("view_plans", "view_projects", "view_activities", "view_due")
 

@@ -8,20 +8,16 @@ it (the plan resource, plan versus actual, compare) works for both.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 from uuid import UUID
 
-import psycopg
-
+from application.tracker import Tracker
 from domain.errors import NotFoundError
 from domain.recorded import Recorded
-from domain.tracker import Tracker
 from projections.collector import collector_paused
-from projections.db import Cursor, ViewDatabase
 from projections.facts import (
     ACTIVITY_JSON,
     PLAN_JSON,
@@ -32,6 +28,7 @@ from projections.facts import (
 )
 from projections.fold import Fold
 from projections.runner import read_position
+from storage.view_database import MISSING_TABLE, Cursor, ViewDatabase
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +183,7 @@ class PlanReader:
                     "SELECT MAX(position) FROM view_audit WHERE recorded_at <= ?",
                     (instant.astimezone(UTC).isoformat(),),
                 ).fetchone()
-        except (sqlite3.OperationalError, psycopg.errors.UndefinedTable):
+        except MISSING_TABLE:
             return None  # no views in this database (a bare reader)
         return int(row[0]) if row and row[0] is not None else 0
 

@@ -25,9 +25,9 @@ from eventsourcing.persistence import Notification
 
 from domain.recorded import Recorded
 from projections.collector import collector_paused
-from projections.db import Cursor, ViewDatabase
 from projections.stored import read_stored
 from projections.view import View
+from storage.view_database import Cursor, ViewDatabase
 
 TRACKING = "tidtam_positions"
 VERSIONS = "tidtam_view_versions"

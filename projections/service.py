@@ -17,11 +17,10 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from domain.directory import Directory
-from domain.tracker import Tracker
+from application.directory import Directory
+from application.tracker import Tracker
 from projections.alerts_view import AlertsView
 from projections.audit_view import AuditView
-from projections.db import ViewDatabase
 from projections.people_view import PeopleView
 from projections.plan_view import PlanView
 from projections.runner import (
@@ -31,6 +30,7 @@ from projections.runner import (
     catch_up_together,
     rebuild_together,
 )
+from storage.view_database import ViewDatabase
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from projections.db import Cursor
+from storage.view_database import Cursor
 
 
 class View(ABC):

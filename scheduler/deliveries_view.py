@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from projections.db import Cursor
 from projections.view import View
 from scheduler.outbox import Delivery
+from storage.view_database import Cursor
 
 
 class DeliveriesView(View):

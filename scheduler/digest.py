@@ -13,7 +13,8 @@ from typing import Any
 from uuid import UUID
 
 from domain.calendar import thai_date
-from domain.flags import RESOLUTION_WORDS, RULE_WORDS, Rule
+from domain.flags import Rule
+from domain.words import RESOLUTIONS, RULES
 from projections.alerts_view import AlertRow
 from projections.assess import code_key
 
@@ -43,7 +44,7 @@ def digest(
                 of_rule = [r for r in rows if r.rule == rule]
                 if not of_rule:
                     continue
-                lines.append(f"  {RULE_WORDS[rule].th}")
+                lines.append(f"  {RULES[rule].th}")
                 for code in dict.fromkeys(r.code for r in of_rule):
                     items = [r for r in of_rule if r.code == code]
                     lines.append(f"  - {code} {items[0].name}")
@@ -57,9 +58,7 @@ def digest(
                 step = f" ขั้นตอนที่ {row.step}" if row.step else ""
                 reason = _reason_th(row)
                 when = thai_date(row.resolved_on) if row.resolved_on else ""
-                lines.append(
-                    f"  - {row.code}{step} {RULE_WORDS[Rule(row.rule)].th}: {reason} ({when})"
-                )
+                lines.append(f"  - {row.code}{step} {RULES[row.rule].th}: {reason} ({when})")
     lines += [
         "",
         f"ดูรายละเอียดและรับทราบการแจ้งเตือน: {link}",
@@ -72,7 +71,7 @@ def digest(
 
 def webhook_body(kind: str, row: AlertRow, delivery: UUID) -> str:
     """The JSON a webhook receives for a flag raised or resolved."""
-    words = RULE_WORDS[Rule(row.rule)]
+    words = RULES[row.rule]
     text = f"{words.th}: {row.code} {row.name} — {row.what_th()}"
     if kind == "flag_resolved":
         reason = _reason_th(row)
@@ -118,5 +117,5 @@ def _by_unit(rows: list[AlertRow]) -> list[tuple[str, list[AlertRow]]]:
 
 def _reason_th(row: AlertRow) -> str:
     reason = row.resolved_reason or ""
-    words = RESOLUTION_WORDS.get(reason)
+    words = RESOLUTIONS.get(reason)
     return words.th if words else reason

@@ -19,17 +19,17 @@ from datetime import date, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from application.tracker import Tracker
 from domain.clock import BANGKOK, Clock
-from domain.tracker import Tracker
 from projections.runner import Projector
 from projections.service import Projections
 from scheduler.alerting import Notifier, Sender
 from scheduler.deliveries_view import DeliveriesView
-from scheduler.lock import LeaderLock
 from scheduler.outbox import Outbox
 from scheduler.scan import Scanner, ScanReport
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster
+from storage.leader_lock import LeaderLock
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError
 
-from domain.application import TidtamApplication
+from application.base import TidtamApplication
 from domain.ids import NAMESPACE
 from domain.recorded import Byline, Recorded, RecordedCreation, trigger
 

@@ -17,14 +17,14 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
+from application.tracker import Tracker
 from domain.calendar import Month
 from domain.flags import FlagKey
-from domain.tracker import Tracker
 from projections.alerts_view import AlertReader
 from projections.collector import without_collector
-from projections.db import ViewDatabase
 from scheduler.rules import Finding, WindowRow, due_findings, window_findings
 from scheduler.settings import SchedulerSettings
+from storage.view_database import ViewDatabase
 
 _DUE = (
     "SELECT activity_id, kind, step, due_on, done_on, NULL, inhibited_on FROM view_due"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from application.tracker import Tracker
 from domain.clock import FixedClock
-from domain.store import Store
-from domain.tracker import Tracker
+from storage.store import Store
 from tests import pg
 
 

@@ -13,9 +13,9 @@ import typer
 from rich.console import Console
 
 from api.runtime import Runtime
-from domain.calendar import parse_date
 from domain.clock import BANGKOK
 from domain.errors import TidtamError
+from domain.parsing import parse_date
 
 console = Console(highlight=False)
 if not console.is_terminal:  # piped or captured: wide enough for the twelve-month grid

@@ -16,10 +16,10 @@ from uuid import UUID
 import typer
 
 from api.cli.common import business_date, console, default_actor, fail, lang, opened
-from domain.calendar import FiscalYear, parse_month
+from application.tracker import Outcome, Tracker
+from domain.calendar import FiscalYear
 from domain.errors import TidtamError
-from domain.money import parse_baht
-from domain.tracker import Outcome, Tracker
+from domain.parsing import parse_baht, parse_month
 
 app = typer.Typer(help="Record work on an activity.", no_args_is_help=True)
 

@@ -16,23 +16,11 @@ from rich.text import Text
 
 from domain.calendar import THAI_MONTH_ABBREVIATIONS, FiscalYear, Month, be_year, thai_date
 from domain.money import ZERO, format_baht
+from domain.words import STATUSES
 from projections.assess import PlanVersusActual, code_key
 from projections.facts import ActivityFacts
 from projections.queries import PlanSnapshot
 
-STATUS_TH = {
-    "not_due": "ยังไม่ถึงกำหนด",
-    "on_track": "ตามแผน",
-    "late_start": "เริ่มล่าช้า",
-    "behind": "ช้ากว่าแผน",
-    "overdue": "เกินกำหนด",
-    "completed_on_time": "เสร็จตามกำหนด",
-    "completed_late": "เสร็จล่าช้า",
-    "cancelled": "ยกเลิก",
-    "planned": "ยังไม่เริ่ม",
-    "started": "กำลังดำเนินการ",
-    "completed": "เสร็จสิ้น",
-}
 STATUS_STYLE = {
     "late_start": "yellow",
     "behind": "yellow",
@@ -118,7 +106,7 @@ def _activity_rows(
         budget,
         format_baht(a.spent_on(on)),
         *(_cell(m in planned, m in worked) for m in fiscal_year.months),
-        Text(f"{STATUS_TH[status]} {a.progress_on(on)}%", style=STATUS_STYLE.get(status, "")),
+        Text(f"{STATUSES[status].th} {a.progress_on(on)}%", style=STATUS_STYLE.get(status, "")),
     )
     for step in a.steps:
         step_months = set(a.step_months_on(step, on))
@@ -154,7 +142,7 @@ def plan_vs_actual_table(report: PlanVersusActual) -> Table:
     for r in report.rows:
         table.add_row(
             f"{r.code} {r.name}",
-            Text(STATUS_TH[r.status.value], style=STATUS_STYLE.get(r.status.value, "")),
+            Text(STATUSES[r.status].th, style=STATUS_STYLE.get(r.status.value, "")),
             f"{r.progress}/{r.expected_progress}",
             str(r.days_late or ""),
             format_baht(r.allocated),

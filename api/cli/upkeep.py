@@ -15,14 +15,14 @@ from api.cli.common import console, fail, lang, opened
 from api.cli.people import issue
 from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
-from domain.application import TidtamApplication
-from domain.directory import Directory
+from application.base import TidtamApplication
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.errors import TidtamError
 from domain.plan_table import read_plan
-from domain.store import Store
-from domain.store_copy import copy_store
-from domain.tracker import Tracker
 from scheduler.outbox import Outbox
+from storage.store import Store
+from storage.store_copy import copy_store
 
 projections_app = typer.Typer(
     help="Look after the views built from the events.", no_args_is_help=True

@@ -45,12 +45,12 @@ from api.schemas.commands import (
 from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
+from application.tracker import Outcome
 from domain.calendar import Month
 from domain.clock import BANGKOK
 from domain.errors import InputError, NotFoundError
-from domain.money import parse_baht
+from domain.parsing import parse_baht
 from domain.policy import Action, Principal
-from domain.tracker import Outcome
 from projections.facts import ActivityFacts
 from projections.queries import fold_as_of
 from projections.resources import activity_resource, assess_activity

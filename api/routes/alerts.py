@@ -24,8 +24,9 @@ from api.routes.common import (
 )
 from api.schemas.commands import CommandOut
 from domain.errors import NotFoundError
-from domain.flags import RULE_WORDS, Rule
+from domain.flags import Rule
 from domain.policy import Action
+from domain.words import RULES
 from projections.alerts_view import AlertReader, AlertRow
 
 router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
@@ -76,7 +77,7 @@ def alert_out(row: AlertRow, today: date) -> AlertOut:
         name=row.name,
         unit=row.unit,
         rule=Rule(row.rule),
-        rule_th=RULE_WORDS[Rule(row.rule)].th,
+        rule_th=RULES[row.rule].th,
         step=row.step or None,
         period=row.period,
         details=row.details,

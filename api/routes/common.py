@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import Header, Query, Response
 
 from api.services import Services
+from application.tracker import Outcome
 from domain.errors import InputError, TidtamError, register_messages
-from domain.tracker import Outcome
 
 AsOf = Annotated[
     datetime | None,
@@ -96,20 +96,20 @@ def read_your_writes(svc: Services, min_position: int | None) -> None:
 register_messages(
     {
         "view_behind": (
-            "the views have not reached position {position} yet; retry shortly",
             "ข้อมูลยังปรับปรุงไม่ถึงลำดับ {position} กรุณาลองใหม่อีกครู่",
+            "the views have not reached position {position} yet; retry shortly",
         ),
         "position_unknown": (
-            "no event has position {position} yet: the last is {head}",
             "ยังไม่มีเหตุการณ์ลำดับที่ {position} (ล่าสุดคือ {head})",
+            "no event has position {position} yet: the last is {head}",
         ),
         "if_match_format": (
-            'If-Match must be a version such as "7", got {text}',
             'If-Match ต้องเป็นหมายเลขฉบับ เช่น "7" แต่ได้ {text}',
+            'If-Match must be a version such as "7", got {text}',
         ),
         "upload_too_large": (
-            "the file is larger than {limit} bytes",
             "ไฟล์มีขนาดเกิน {limit} ไบต์",
+            "the file is larger than {limit} bytes",
         ),
     }
 )

@@ -16,7 +16,7 @@ from pydantic import Field
 from api.deps import CurrentUser, ServicesDep
 from api.routes.common import IfMatch, expected_version, run_command
 from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
-from domain.money import parse_baht
+from domain.parsing import parse_baht
 from domain.policy import Action
 
 router = APIRouter(prefix="/api/v1/plans/{plan_id}/projects", tags=["plans"])

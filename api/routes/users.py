@@ -22,7 +22,7 @@ from api.schemas.users import (
     UserIn,
     UserOut,
 )
-from domain.directory import Saved
+from application.directory import Saved
 from domain.people import User
 from domain.policy import Action, Principal
 from domain.recorded import Recorded

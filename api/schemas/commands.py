@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.tracker import Outcome
+from application.tracker import Outcome
 
 Amount = Annotated[
     str,

@@ -16,8 +16,8 @@ from fastapi.responses import RedirectResponse
 
 from api.web import reading
 from api.web.context import Page, set_flash
+from application.tracker import Outcome
 from domain.errors import ConflictError, InputError, RuleViolation, TidtamError
-from domain.tracker import Outcome
 
 Redraw = Callable[[TidtamError, int], Response]
 """Draws the form's page again with the error and the status to answer with."""

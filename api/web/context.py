@@ -222,8 +222,8 @@ def who_of(page: Page) -> Principal:
 register_messages(
     {
         "as_of_format": (
-            "'{text}' is not an instant: write e.g. 2009-02-01T12:00 (Bangkok time)",
             "'{text}' ไม่ใช่เวลา ให้เขียนเช่น 2009-02-01T12:00 (เวลาประเทศไทย)",
+            "'{text}' is not an instant: write e.g. 2009-02-01T12:00 (Bangkok time)",
         ),
     }
 )

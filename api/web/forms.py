@@ -16,11 +16,11 @@ from datetime import date
 from typing import Any, Literal, Self
 from uuid import UUID
 
-from domain.calendar import Month, parse_date
+from application.tracker import Outcome, Tracker
+from domain.calendar import Month
 from domain.errors import InputError
-from domain.money import parse_baht
+from domain.parsing import parse_baht, parse_date
 from domain.policy import Action
-from domain.tracker import Outcome, Tracker
 from projections.facts import ActivityFacts
 
 Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional", "entry"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from api.cli.render import STATUS_TH
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     THAI_MONTH_ABBREVIATIONS,
@@ -22,22 +21,9 @@ from domain.calendar import (
 )
 from domain.clock import BANGKOK
 from domain.money import format_baht
+from domain.words import STATUSES
 
 LANGUAGES = ("th", "en")
-
-STATUS_EN = {
-    "not_due": "Not due yet",
-    "on_track": "On track",
-    "late_start": "Late start",
-    "behind": "Behind",
-    "overdue": "Overdue",
-    "completed_on_time": "Completed on time",
-    "completed_late": "Completed late",
-    "cancelled": "Cancelled",
-    "planned": "Not started",
-    "started": "In progress",
-    "completed": "Completed",
-}
 
 # key → (Thai, English); values are filled with str.format.
 TEXT: dict[str, tuple[str, str]] = {
@@ -467,8 +453,9 @@ def text(key: str, lang: str, **values: object) -> str:
 
 
 def status_name(status: str, lang: str) -> str:
-    """A schedule status or lifecycle as the CLI names it in Thai, or in English."""
-    return STATUS_TH[status] if lang == "th" else STATUS_EN[status]
+    """A schedule status or lifecycle as a label: ``ตามแผน``, ``On track``."""
+    words = STATUSES[status].in_(lang)
+    return words[:1].upper() + words[1:]
 
 
 def event_name(event_type: str, lang: str) -> str:

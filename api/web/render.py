@@ -133,8 +133,8 @@ def _invalid(error: RequestValidationError) -> TidtamError:
 register_messages(
     {
         "page_request_invalid": (
-            "the address is not valid ({detail}); go back and follow a link instead",
             "ที่อยู่หน้านี้ไม่ถูกต้อง ({detail}) กรุณากลับไปแล้วเลือกจากลิงก์",
+            "the address is not valid ({detail}); go back and follow a link instead",
         ),
     }
 )

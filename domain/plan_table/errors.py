@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from domain.errors import InputError, Words, register_messages
-from domain.money import parse_baht
+from domain.errors import InputError, register_messages
+from domain.parsing import parse_baht
 from domain.thai import name_key
+from domain.words import Words
 
 
 def column_letter(index: int) -> str:
@@ -122,142 +123,142 @@ class Locator:
             raise self.error(error.rule, row, column, field="budget", **error.values) from error
 
 
-ACTIVITY = Words("activity", "กิจกรรม")
-PROJECT = Words("project", "โครงการ")
+ACTIVITY = Words("กิจกรรม", "activity")
+PROJECT = Words("โครงการ", "project")
 
 register_messages(
     {
         # Reading the file
         "table_file_type": (
+            "อ่านไฟล์ชนิด '{extension}' ไม่ได้ ให้บันทึกตารางเป็น .xlsx, .csv หรือ .txt แบบคั่นด้วยแท็บ",
             "files of type '{extension}' cannot be read: save the table as .xlsx, .csv or "
             "tab-separated .txt",
-            "อ่านไฟล์ชนิด '{extension}' ไม่ได้ ให้บันทึกตารางเป็น .xlsx, .csv หรือ .txt แบบคั่นด้วยแท็บ",
         ),
         "table_not_text": (
-            "this is not a table of text: {reason}",
             "ไฟล์นี้ไม่ใช่ตารางข้อความ: {reason}",
+            "this is not a table of text: {reason}",
         ),
         "table_empty": (
-            "the file is empty",
             "ไฟล์ว่างเปล่า",
+            "the file is empty",
         ),
         "table_xlsx_unreadable": (
-            "the workbook cannot be opened ({reason}); open it in Excel and save it again as .xlsx",
             "เปิดไฟล์ Excel ไม่ได้ ({reason}) ให้เปิดด้วย Excel แล้วบันทึกใหม่เป็น .xlsx",
+            "the workbook cannot be opened ({reason}); open it in Excel and save it again as .xlsx",
         ),
         # The header
         "table_header_missing": (
-            "no header row found: the table needs a row with the headings {headings}",
             "ไม่พบแถวหัวตาราง ตารางต้องมีแถวที่มีหัวคอลัมน์ {headings}",
+            "no header row found: the table needs a row with the headings {headings}",
         ),
         "table_column_missing": (
-            "the header row has no column '{label}' (headings accepted for it: {accepted})",
             "แถวหัวตารางไม่มีคอลัมน์ '{label}' (ใช้หัวคอลัมน์ได้ดังนี้: {accepted})",
+            "the header row has no column '{label}' (headings accepted for it: {accepted})",
         ),
         "table_column_duplicate": (
-            "the heading '{label}' appears twice, in columns {first} and {second}",
             "หัวคอลัมน์ '{label}' ซ้ำกัน ที่คอลัมน์ {first} และ {second}",
+            "the heading '{label}' appears twice, in columns {first} and {second}",
         ),
         "table_header_changed": (
+            "แถวหัวตารางที่ซ้ำนี้เรียงคอลัมน์ต่างจากหัวตารางที่แถวที่ {first_row}",
             "this repeated header row orders the columns differently from the header on row "
             "{first_row}",
-            "แถวหัวตารางที่ซ้ำนี้เรียงคอลัมน์ต่างจากหัวตารางที่แถวที่ {first_row}",
         ),
         "table_months_missing": (
-            "the month row must name each month from ต.ค. to ก.ย. once; missing: {missing}",
             "แถวเดือนต้องมีทุกเดือนตั้งแต่ ต.ค. ถึง ก.ย. เดือนละครั้ง ขาด: {missing}",
+            "the month row must name each month from ต.ค. to ก.ย. once; missing: {missing}",
         ),
         "table_month_duplicate": (
-            "the month {month} appears twice in the month row (first in column {first})",
             "เดือน {month} ซ้ำในแถวเดือน (พบครั้งแรกที่คอลัมน์ {first})",
+            "the month {month} appears twice in the month row (first in column {first})",
         ),
         "fiscal_year_required": (
-            "the fiscal year is not given: put year cells (พ.ศ.2551, พ.ศ.2552) above the months "
-            "or a title line such as 'ปีงบประมาณ พ.ศ. 2552' above the table",
             "ไม่ระบุปีงบประมาณ ให้ใส่ปี (พ.ศ.2551, พ.ศ.2552) เหนือแถวเดือน หรือบรรทัดหัวเรื่อง "
             "เช่น 'ปีงบประมาณ พ.ศ. 2552' เหนือตาราง",
+            "the fiscal year is not given: put year cells (พ.ศ.2551, พ.ศ.2552) above the months "
+            "or a title line such as 'ปีงบประมาณ พ.ศ. 2552' above the table",
         ),
         "fiscal_year_cells": (
-            "the year cells {years} are not the two calendar years of one fiscal year",
             "ปีในหัวตาราง {years} ไม่ใช่ปีปฏิทินสองปีของปีงบประมาณเดียวกัน",
+            "the year cells {years} are not the two calendar years of one fiscal year",
         ),
         "fiscal_year_mismatch": (
+            "หัวเรื่องระบุปีงบประมาณ {title_year} แต่ปีในหัวตารางระบุ {table_year}",
             "the title says fiscal year {title_year} but the year cells above the months say "
             "{table_year}",
-            "หัวเรื่องระบุปีงบประมาณ {title_year} แต่ปีในหัวตารางระบุ {table_year}",
         ),
         # The rows
         "month_mark_unknown": (
+            "'{text}' ไม่ใช่เครื่องหมายเดือน ให้ใช้ ↔ หรือ x หรือเว้นว่าง",
             "'{text}' is not a month mark: mark a planned month with ↔ or x, "
             "or leave the cell empty",
-            "'{text}' ไม่ใช่เครื่องหมายเดือน ให้ใช้ ↔ หรือ x หรือเว้นว่าง",
         ),
         "project_number_format": (
-            "'{text}' is not a project number (write 1, 2, 3 …)",
             "'{text}' ไม่ใช่ลำดับที่ของโครงการ (เขียนเป็น 1, 2, 3 …)",
+            "'{text}' is not a project number (write 1, 2, 3 …)",
         ),
         "project_code_duplicate": (
-            "project {code} appears twice (first on row {first_row})",
             "โครงการลำดับที่ {code} ซ้ำ (พบครั้งแรกที่แถวที่ {first_row})",
+            "project {code} appears twice (first on row {first_row})",
         ),
         "activity_code_duplicate": (
-            "activity {code} appears twice (first on row {first_row})",
             "กิจกรรม {code} ซ้ำ (พบครั้งแรกที่แถวที่ {first_row})",
+            "activity {code} appears twice (first on row {first_row})",
         ),
         "activity_code_outside_project": (
+            "กิจกรรม {code} อยู่ใต้โครงการลำดับที่ {project} รหัสกิจกรรมควรขึ้นต้นด้วย {project}.",
             "activity {code} is listed under project {project}: "
             "its code should start with {project}.",
-            "กิจกรรม {code} อยู่ใต้โครงการลำดับที่ {project} รหัสกิจกรรมควรขึ้นต้นด้วย {project}.",
         ),
         "activity_without_project": (
-            "activity {code} comes before any project row",
             "กิจกรรม {code} อยู่ก่อนแถวโครงการแรก",
+            "activity {code} comes before any project row",
         ),
         "row_without_project": (
-            "this row has content but comes before any project row",
             "แถวนี้มีข้อมูลแต่อยู่ก่อนแถวโครงการแรก",
+            "this row has content but comes before any project row",
         ),
         "step_out_of_sequence": (
-            "step {number} of {code} is out of sequence: expected step {expected}",
             "ขั้นตอนที่ {number} ของ {code} ไม่เรียงลำดับ ควรเป็นขั้นตอนที่ {expected}",
+            "step {number} of {code} is out of sequence: expected step {expected}",
         ),
         "project_marks_with_activities": (
-            "project {project} has activities ({activities}) but its own row has months or steps: "
-            "put them on the activity rows",
             "โครงการ {project} มีกิจกรรม ({activities}) แต่แถวโครงการมีเดือนหรือขั้นตอนของตัวเอง "
             "ให้ย้ายไปไว้ที่แถวกิจกรรม",
+            "project {project} has activities ({activities}) but its own row has months or steps: "
+            "put them on the activity rows",
         ),
         "table_no_projects": (
-            "the table has no project rows (rows with a number under '{label}')",
             "ตารางไม่มีแถวโครงการ (แถวที่มีตัวเลขในคอลัมน์ '{label}')",
+            "the table has no project rows (rows with a number under '{label}')",
         ),
         # Money
         "budget_required": (
-            "{what} {code} has no budget amount",
             "{what} {code} ไม่มีงบประมาณ",
+            "{what} {code} has no budget amount",
         ),
         "budget_pair_required": (
-            "project {project} shares its row with activity {code}, so the budget cell needs two "
-            "amounts, the project's and then the activity's; it holds '{text}'",
             "โครงการ {project} อยู่แถวเดียวกับกิจกรรม {code} ช่องงบประมาณจึงต้องมีสองจำนวน "
             "คืองบโครงการแล้วตามด้วยงบกิจกรรม แต่มี '{text}'",
+            "project {project} shares its row with activity {code}, so the budget cell needs two "
+            "amounts, the project's and then the activity's; it holds '{text}'",
         ),
         "budget_without_item": (
-            "this row has an amount ('{text}') but neither a project number nor an activity code",
             "แถวนี้มีจำนวนเงิน ('{text}') แต่ไม่มีลำดับที่โครงการหรือรหัสกิจกรรม",
+            "this row has an amount ('{text}') but neither a project number nor an activity code",
         ),
         "activities_exceed_project_budget": (
-            "the activities of project {project} ({activities}) are given {allocated} baht, "
-            "more than the project budget of {budget} baht",
             "กิจกรรมของโครงการ {project} ({activities}) ได้รับงบประมาณรวม {allocated} บาท "
             "มากกว่างบประมาณโครงการ {budget} บาท",
+            "the activities of project {project} ({activities}) are given {allocated} baht, "
+            "more than the project budget of {budget} baht",
         ),
         # The plan as a whole
         "organisation_required": (
-            "cannot tell which organisation the plan belongs to from its areas ({areas}): "
-            "name it with --organisation, e.g. --organisation เทศบาลเมืองทุ่งสง",
             "ระบุหน่วยงานเจ้าของแผนจากพื้นที่ดำเนินการ ({areas}) ไม่ได้ "
             "ให้ระบุด้วย --organisation เช่น --organisation เทศบาลเมืองทุ่งสง",
+            "cannot tell which organisation the plan belongs to from its areas ({areas}): "
+            "name it with --organisation, e.g. --organisation เทศบาลเมืองทุ่งสง",
         ),
     }
 )

@@ -14,11 +14,11 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from domain.errors import Words
 from domain.plan_table.errors import PlanTableError, column_letter
 from domain.plan_table.header import find_header
 from domain.plan_table.xlsx import read_xlsx_sheets
 from domain.thai import clean_text
+from domain.words import Words
 
 __all__ = ["Grid", "column_letter", "decode_text", "make_grid", "read_grid"]
 
@@ -115,7 +115,7 @@ def _split(text: str, delimiter: str, filename: str) -> Grid:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
-        reason = Words(f"it is not valid CSV ({error})", f"รูปแบบ CSV ไม่ถูกต้อง ({error})")
+        reason = Words(f"รูปแบบ CSV ไม่ถูกต้อง ({error})", f"it is not valid CSV ({error})")
         raise PlanTableError("table_not_text", file=filename, reason=reason) from error
     return make_grid(filename, rows)
 
@@ -124,22 +124,22 @@ _MAGIC = (
     (
         b"%PDF",
         Words(
-            "it is a PDF document: export the table from its source as .xlsx or .csv",
             "เป็นเอกสาร PDF ให้ส่งออกตารางจากต้นฉบับเป็น .xlsx หรือ .csv",
+            "it is a PDF document: export the table from its source as .xlsx or .csv",
         ),
     ),
     (
         b"PK\x03\x04",
         Words(
-            "it is a zip archive (a workbook?): name it .xlsx",
             "เป็นไฟล์ zip (ไฟล์ Excel หรือไม่) ให้ตั้งชื่อให้ลงท้ายด้วย .xlsx",
+            "it is a zip archive (a workbook?): name it .xlsx",
         ),
     ),
     (
         b"\xd0\xcf\x11\xe0",
         Words(
-            "it is an old Office file (.xls or .doc): save it as .xlsx",
             "เป็นไฟล์ Office รุ่นเก่า (.xls หรือ .doc) ให้บันทึกเป็น .xlsx",
+            "it is an old Office file (.xls or .doc): save it as .xlsx",
         ),
     ),
 )
@@ -156,8 +156,8 @@ def decode_text(data: bytes, filename: str) -> str:
             "table_not_text",
             file=filename,
             reason=Words(
-                "its bytes are not UTF-8, UTF-16 or TIS-620 (Thai Windows) text",
                 "ไม่ใช่ข้อความแบบ UTF-8, UTF-16 หรือ TIS-620 (Windows ภาษาไทย)",
+                "its bytes are not UTF-8, UTF-16 or TIS-620 (Thai Windows) text",
             ),
         )
     binary = next((c for c in text if ord(c) < 32 and c not in _ALLOWED_CONTROLS), None)
@@ -166,8 +166,8 @@ def decode_text(data: bytes, filename: str) -> str:
             "table_not_text",
             file=filename,
             reason=Words(
-                f"it holds binary data (control character {ord(binary):#04x})",
                 f"มีข้อมูลไบนารี (อักขระควบคุม {ord(binary):#04x})",
+                f"it holds binary data (control character {ord(binary):#04x})",
             ),
         )
     return text

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from domain.draft import PlanDraft, ProjectDraft
-from domain.errors import Words
 from domain.plan_table.assemble import build_projects
 from domain.plan_table.errors import Locator
 from domain.plan_table.grid import Grid, read_grid
@@ -22,6 +21,7 @@ from domain.plan_table.layout import read_layout
 from domain.plan_table.rows import BodyReader
 from domain.plan_table.titles import read_titles
 from domain.thai import clean_place, name_key
+from domain.words import Words
 
 _ORGANISATION = re.compile(r"(เทศบาล|องค์การบริหารส่วน)\S+")
 """An area that is the whole organisation: เทศบาลเมืองทุ่งสง, องค์การบริหารส่วนตำบล…"""
@@ -73,5 +73,5 @@ def _organisation(given: str | None, projects: tuple[ProjectDraft, ...], where: 
         area = next(iter(areas))
         if _ORGANISATION.fullmatch(area):
             return area
-    shown: list[str] | Words = list(areas) or Words("no area is given", "ไม่มีพื้นที่")
+    shown: list[str] | Words = list(areas) or Words("ไม่มีพื้นที่", "no area is given")
     raise where.error("organisation_required", areas=shown)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.calendar import Month
-from domain.errors import Words
 from domain.plan_table.cells import (
     activity_code,
     amount_words,
@@ -31,6 +30,7 @@ from domain.plan_table.header import header_roles, is_calendar_row, is_header_ro
 from domain.plan_table.layout import Layout
 from domain.plan_table.titles import is_title_line
 from domain.thai import clean_text
+from domain.words import Words
 
 
 @dataclass(slots=True)
@@ -168,7 +168,7 @@ class BodyReader:
                 "text_required",
                 row,
                 columns["name"],
-                what=Words(f"the name of project {code}", f"ชื่อโครงการ {code}"),
+                what=Words(f"ชื่อโครงการ {code}", f"the name of project {code}"),
             )
         area, unit = self._text(cells, "area"), self._text(cells, "unit")
         details, budget_text = self._text(cells, "details"), self._text(cells, "budget")
@@ -232,7 +232,7 @@ class BodyReader:
             )
         self.activity_rows[code] = row
         if not name:
-            what = Words(f"the name of activity {code}", f"ชื่อกิจกรรม {code}")
+            what = Words(f"ชื่อกิจกรรม {code}", f"the name of activity {code}")
             raise where.error("text_required", row, name_column, what=what)
         budget_text = self._text(cells, "budget")
         if not budget_text:

@@ -19,9 +19,9 @@ from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
 from api.settings import Settings
 from domain.clock import BANGKOK, FixedClock
-from domain.store import Store
 from scheduler.scan import Scanner
 from scheduler.settings import SchedulerSettings
+from storage.store import Store
 
 PR_UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
 OTHER_UNIT = "กองช่าง"

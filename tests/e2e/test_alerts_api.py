@@ -17,9 +17,9 @@ from api.runtime import EXAMPLES, Runtime
 from api.settings import Settings
 from domain.clock import FixedClock
 from domain.plan_table import read_plan
-from domain.store import Store
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
+from storage.store import Store
 
 PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 

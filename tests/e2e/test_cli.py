@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from api.cli.main import app
 from api.runtime import EXAMPLES
-from domain.store import Store
-from domain.tracker import Tracker
+from application.tracker import Tracker
+from storage.store import Store
 from tests.unit.test_plan_table_malformed import CASES, Case
 
 EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"

@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from domain.store import Store
-from domain.tracker import Tracker
+from application.tracker import Tracker
 from projections.fold import Fold
 from projections.service import Projections
+from storage.store import Store
 
 
 def main(path: str) -> None:

@@ -13,14 +13,14 @@ from datetime import date, datetime
 from pathlib import Path
 from uuid import UUID
 
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.directory import Directory
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer
+from storage.store import Store
 
 NOW = datetime(2009, 2, 1, 8, 30, tzinfo=BANGKOK)
 

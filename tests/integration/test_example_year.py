@@ -19,9 +19,8 @@ import pytest
 
 from api.runtime import EXAMPLES
 from api.scenario import PlayedScript, play
+from application.tracker import Tracker
 from domain.clock import BANGKOK
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.assess import plan_versus_actual
 from projections.compare import compare
 from projections.queries import PlanReader
@@ -32,6 +31,7 @@ from projections.resources import (
     plan_vs_actual_resource,
 )
 from projections.service import Projections
+from storage.store import Store
 
 YEAR = EXAMPLES / "thungsong-2552-year.tsv"
 

@@ -19,9 +19,9 @@ import psycopg
 import pytest
 from eventsourcing.persistence import IntegrityError, StoredEvent
 
+from application.tracker import Tracker
 from bench.synthetic import ACTOR, late_clock, synthetic_plan
-from domain.store import Store, TidtamPostgresRecorder
-from domain.tracker import Tracker
+from storage.store import Store, TidtamPostgresRecorder
 
 T = TypeVar("T")
 HANG_SECONDS = 120

@@ -12,7 +12,7 @@ from datetime import date
 from api.runtime import EXAMPLES, Runtime
 from domain.clock import FixedClock
 from domain.plan_table import read_plan
-from domain.store import Store
+from storage.store import Store
 
 PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 

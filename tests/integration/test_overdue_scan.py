@@ -16,16 +16,16 @@ from uuid import UUID
 import pytest
 
 from api.runtime import EXAMPLES
+from application.tracker import Tracker
 from domain.calendar import Month
 from domain.clock import BANGKOK, FixedClock
 from domain.plan_table import read_plan
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.alerts_view import AlertReader
 from projections.queries import PlanReader
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
+from storage.store import Store
 
 PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 

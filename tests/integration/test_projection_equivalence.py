@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 
 from api.runtime import EXAMPLES
 from api.scenario import play
+from application.tracker import Tracker
 from domain.calendar import Month
 from domain.clock import FixedClock
 from domain.errors import TidtamError
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.fold import Fold
 from projections.queries import PlanSnapshot, fold_as_of
 from projections.service import Projections
+from storage.store import Store
 from tests.builders import small_plan
 from tests.integration.views import dump, events, expected_rows
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from application.tracker import Tracker
 from domain.activity import Activity
 from domain.clock import FixedClock
-from domain.store import Store
-from domain.tracker import Tracker
 from projections import fold
 from projections.service import Projections
+from storage.store import Store
 from tests.builders import small_plan
 from tests.integration.views import dump, expected_rows
 

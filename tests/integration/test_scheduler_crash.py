@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from api.runtime import EXAMPLES
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.directory import Directory
 from domain.plan_table import read_plan
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
+from storage.store import Store
 from tests.integration.sinks import smtp_server
 
 REPOSITORY = Path(__file__).resolve().parents[2]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import FixedClock
-from domain.directory import Directory
-from domain.store import Store
-from domain.tracker import Tracker
 from scheduler.outbox import Outbox, Owed
+from storage.store import Store
 from tests.builders import small_plan
 
 

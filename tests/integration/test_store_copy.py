@@ -21,15 +21,15 @@ from api.cli.main import app as cli_app
 from api.cli.upkeep import EXAMPLE_YEAR, LOGS
 from api.runtime import Runtime
 from api.scenario import play
-from domain import store_copy
-from domain.application import TidtamApplication
+from application.base import TidtamApplication
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import FixedClock
-from domain.directory import Directory
 from domain.errors import RuleViolation
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.queries import PlanSnapshot
 from scheduler.outbox import Outbox, Owed
+from storage import store_copy
+from storage.store import Store
 
 CLOCK = FixedClock.at_bangkok(date(2009, 9, 30))
 

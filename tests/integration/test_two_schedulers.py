@@ -20,15 +20,15 @@ from pathlib import Path
 import pytest
 
 from api.runtime import EXAMPLES
+from application.directory import Directory
+from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.directory import Directory
 from domain.plan_table import read_plan
-from domain.store import Store
-from domain.tracker import Tracker
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
-from scheduler.lock import ProcessLock
 from scheduler.settings import SchedulerSettings
+from storage.leader_lock import ProcessLock
+from storage.store import Store
 from tests.integration.sinks import Mailbox, Receiver, http_receiver, smtp_server
 
 PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"

@@ -13,8 +13,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from domain.store import Store
-from projections.db import ViewDatabase
+from storage.store import Store
+from storage.view_database import ViewDatabase
 
 AWKWARD = [
     (1, "แผนงาน\tทุ่งสง", None, 0),

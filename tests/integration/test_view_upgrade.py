@@ -16,10 +16,10 @@ import pytest
 from api.cli.upkeep import LOGS
 from api.runtime import EXAMPLES
 from api.scenario import play
-from domain.store import Store
-from domain.store_copy import copy_store
-from domain.tracker import Tracker
+from application.tracker import Tracker
 from projections.service import Projections
+from storage.store import Store
+from storage.store_copy import copy_store
 from tests.integration.views import dump, expected_rows
 
 

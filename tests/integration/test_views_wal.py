@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from projections.db import SQLiteViews
+from storage.view_database import SQLiteViews
 
 DOC = "ข้อมูล" * 100
 

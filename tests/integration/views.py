@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
+from application.tracker import Tracker
 from domain.recorded import Recorded
 from domain.thai import name_key
-from domain.tracker import Tracker
 from projections.audit_view import event_payload, is_late_entry
-from projections.db import ViewDatabase
 from projections.fold import Fold
 from projections.plan_view import activity_row, due_rows, plan_row, project_row
+from storage.view_database import ViewDatabase
 
 Rows = dict[str, list[tuple[Any, ...]]]
 

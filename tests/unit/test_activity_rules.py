@@ -13,10 +13,10 @@ from uuid import UUID
 
 import pytest
 
+from application.tracker import Tracker
 from domain.activity import Status
 from domain.clock import FixedClock
 from domain.errors import ConflictError, RuleViolation
-from domain.tracker import Tracker
 from tests.builders import month, small_plan
 
 STAFF = "somchai"

@@ -24,14 +24,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic_core import from_json
 
+from application.tracker import Tracker
 from domain import people  # noqa: F401 - registers the people's topics, told apart below
 from domain.activity import PlannedStep
 from domain.calendar import Month
 from domain.draft import StrategyLevel
 from domain.recorded import Recorded
-from domain.store import Store
-from domain.tracker import Tracker
-from domain.transcodings import EventTranscoder
 from projections import audit_view
 from projections.audit_view import (
     Owner,
@@ -43,6 +41,8 @@ from projections.audit_view import (
 )
 from projections.stored import read_stored
 from scheduler import outbox  # noqa: F401 - registers the deliveries' topics, told apart below
+from storage.store import Store
+from storage.transcodings import EventTranscoder
 from tests.integration.views import expected_audit_row, expected_owner
 from tests.unit.test_stored_events import Sign
 

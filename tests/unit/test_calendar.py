@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.calendar import FiscalYear, Month, parse_date, parse_month, thai_date
+from domain.calendar import FiscalYear, Month, thai_date
 from domain.errors import InputError
+from domain.parsing import parse_date, parse_month
 
 FY2552 = FiscalYear(2552)
 

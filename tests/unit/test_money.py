@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.errors import InputError
-from domain.money import baht, format_baht, parse_baht
+from domain.money import baht, format_baht
+from domain.parsing import parse_baht
 
 
 @pytest.mark.parametrize(

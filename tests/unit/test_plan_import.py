@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from application.tracker import Tracker
 from domain import ids
 from domain.errors import RuleViolation
-from domain.tracker import Tracker
 from tests.builders import activity, small_plan
 
 

@@ -17,12 +17,12 @@ from uuid import uuid4
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from application.tracker import Tracker
 from domain.activity import Activity, PlannedStep
 from domain.calendar import FiscalYear, Month
 from domain.errors import RuleViolation
 from domain.recorded import Byline
-from domain.store import Store
-from domain.tracker import Tracker
+from storage.store import Store
 
 FY = FiscalYear(2552)
 MONTHS = FY.months

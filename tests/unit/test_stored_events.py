@@ -24,13 +24,13 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import resolve_topic
 
+from application.tracker import Tracker
 from domain.activity import Activity
 from domain.people import User
 from domain.plan import Plan, Project
 from domain.recorded import Recorded
-from domain.store import Store
-from domain.tracker import Tracker
 from scheduler.outbox import Delivery, DigestLog, ScanLog
+from storage.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stored_events"
 _BASE = {"originator_id", "originator_version", "timestamp", "originator_topic"}

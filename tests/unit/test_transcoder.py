@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from domain.calendar import Month
 from domain.draft import StrategyLevel
-from domain.transcodings import (
+from storage.transcodings import (
     DateAsISO,
     EventTranscoder,
     MonthAsISO,

@@ -20,10 +20,10 @@ from api.web.context import FormDep, Page, Posted, SignedIn, who_of
 from api.web.forms import BY_NAME, FORMS, Command, values_of
 from api.web.render import PageRoute, render
 from api.web.timeline import entry
+from application.tracker import Outcome
 from domain.calendar import FiscalYear
 from domain.errors import ConflictError, TidtamError
 from domain.policy import Action
-from domain.tracker import Outcome
 from projections.assess import assess
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)

@@ -15,11 +15,11 @@ from fastapi import APIRouter, Response
 from api.web.commands import answer
 from api.web.context import FormDep, Posted, SignedIn, who_of
 from api.web.render import PageRoute, render
-from domain.calendar import parse_date
-from domain.errors import NotFoundError, TidtamError, Words
-from domain.flags import RESOLUTION_WORDS, RULE_WORDS, Rule
+from application.tracker import Outcome
+from domain.errors import NotFoundError, TidtamError
+from domain.parsing import parse_date
 from domain.policy import Action
-from domain.tracker import Outcome
+from domain.words import RESOLUTIONS, RULES, Words
 from projections.alerts_view import AlertReader, AlertRow
 from projections.assess import code_key
 
@@ -96,8 +96,8 @@ def _render(
     return render(
         page, "alerts.html", status_code=status, units=units, resolved=resolved,
         open_count=sum(1 for r in live if r.state_on(page.today) == "open"),
-        rule_of=lambda r: _say(RULE_WORDS[Rule(r.rule)], page.lang),
-        reason_of=lambda r: _say(RESOLUTION_WORDS.get(r.resolved_reason or ""), page.lang)
+        rule_of=lambda r: _say(RULES[r.rule], page.lang),
+        reason_of=lambda r: _say(RESOLUTIONS.get(r.resolved_reason or ""), page.lang)
         or r.resolved_reason,
         error=error, failed=str(failed) if failed else "", failed_live=failed_live,
         suggested_until=page.today + timedelta(days=7),

@@ -26,10 +26,11 @@ from api.web import i18n, reading
 from api.web.context import Page, SignedIn, parse_instant, who_of
 from api.web.render import PageRoute, render
 from api.web.timeline import Entry, entry
-from domain.calendar import parse_date
 from domain.clock import BANGKOK
-from domain.errors import InputError, NotFoundError, TidtamError, Words, register_messages
+from domain.errors import InputError, NotFoundError, TidtamError, register_messages
+from domain.parsing import parse_date
 from domain.policy import Action
+from domain.words import Words
 from projections.compare import compare
 from projections.queries import PlanSnapshot
 
@@ -271,7 +272,7 @@ _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 def _instant(day_text: str, clock_text: str, day_field: str, clock_field: str) -> datetime:
     """A Bangkok instant from a date (BE or ISO) and ``HH:MM`` (end of the day if blank)."""
     if not day_text.strip():
-        raise InputError("text_required", field=day_field, what=Words("the date", "วันที่"))
+        raise InputError("text_required", field=day_field, what=Words("วันที่", "the date"))
     try:
         day = parse_date(day_text)
     except InputError as error:
@@ -291,12 +292,12 @@ def _iso(moment: datetime) -> str:
 register_messages(
     {
         "clock_format": (
-            "'{text}' is not a time of day: write e.g. 16:30",
             "'{text}' ไม่ใช่เวลา ให้เขียนเช่น 16:30",
+            "'{text}' is not a time of day: write e.g. 16:30",
         ),
         "feed_filter_invalid": (
-            "the filters are not valid: {detail}",
             "ตัวกรองไม่ถูกต้อง: {detail}",
+            "the filters are not valid: {detail}",
         ),
     }
 )

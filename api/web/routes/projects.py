@@ -25,11 +25,11 @@ from api.web.forms import (
     values_of,
 )
 from api.web.render import PageRoute, render
+from application.tracker import Outcome
 from domain.errors import ConflictError, NotFoundError, TidtamError
 from domain.money import ZERO
 from domain.plan import Project
 from domain.policy import Action
-from domain.tracker import Outcome
 from projections.assess import ActivityAssessment, assess, code_key
 from projections.facts import ActivityFacts, ProjectFacts
 

@@ -28,10 +28,10 @@ from api.main import create_app
 from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
 from api.settings import Settings
+from application.directory import Directory
 from domain import ids
 from domain.clock import FixedClock
-from domain.directory import Directory
-from domain.store import Store
+from storage.store import Store
 from tests import pg
 from tests.serving import serving
 

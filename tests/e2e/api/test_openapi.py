@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.main import create_app
-from domain.store import Store
+from storage.store import Store
 from tests.e2e.api.conftest import Api, on_a_server
 
 EXAMPLES = 12

@@ -20,10 +20,10 @@ from uuid import UUID
 import pytest
 
 from api.auth import new_token
+from application.tracker import Tracker
 from domain.draft import PlanDraft, ProjectDraft
 from domain.flags import FlagKey, Rule
-from domain.store import Store
-from domain.tracker import Tracker
+from storage.store import Store
 from tests.builders import activity, small_plan
 from tests.e2e.api.conftest import EXAMPLE_TABLE, TODAY, Api, in_process
 

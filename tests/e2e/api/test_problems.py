@@ -13,7 +13,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import ConnectionUnavailableError
 
-from domain.store import Store
+from storage.store import Store
 from tests.e2e.api.conftest import EXAMPLE_TABLE, Api, OpenApi, in_process, problem
 
 MISSING = "/api/v1/activities/00000000-0000-4000-8000-000000000000"

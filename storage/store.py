@@ -40,7 +40,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteFactory
 from eventsourcing.utils import retry
 
-from domain.transcodings import cached_uuid
+from storage.transcodings import cached_uuid
 
 DEFAULT_SQLITE_PATH = Path("var") / "tidtam.db"
 

@@ -18,7 +18,7 @@ from typing import IO
 import psycopg
 from psycopg.conninfo import make_conninfo
 
-from domain.store import Store
+from storage.store import Store
 
 ADVISORY_KEY = 0x7469_6474_616D  # "tidtam"
 

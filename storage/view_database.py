@@ -16,13 +16,21 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+import psycopg
 from psycopg_pool import ConnectionPool
 
-from domain.store import Store
+from storage.store import Store
 
 log = logging.getLogger(__name__)
 
 Params = Sequence[Any]
+
+
+MISSING_TABLE: tuple[type[Exception], ...] = (
+    sqlite3.OperationalError,
+    psycopg.errors.UndefinedTable,
+)
+"""What reading a view table that does not exist raises, on either database."""
 
 
 class Cursor(Protocol):

@@ -18,8 +18,8 @@ from eventsourcing.persistence import Transcoder
 from domain.clock import BANGKOK, Clock, SystemClock
 from domain.errors import NotFoundError
 from domain.recorded import Byline
-from domain.store import Store
-from domain.transcodings import EventTranscoder
+from storage.store import Store
+from storage.transcodings import EventTranscoder
 
 A = TypeVar("A", bound=Aggregate)
 M = TypeVar("M")

@@ -12,27 +12,29 @@ views have caught up with it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import get_topic
 
+from application.base import TidtamApplication, replay
 from domain import ids
 from domain.activity import Activity
-from domain.application import TidtamApplication
 from domain.calendar import Month
 from domain.clock import BANGKOK
 from domain.draft import PlanDraft
-from domain.errors import ConflictError, Words
+from domain.errors import ConflictError
 from domain.flags import FlagKey
 from domain.money import Amount, baht
 from domain.plan import Plan, Project
-from domain.plan_import import ImportReport, default_planning_date, import_plan
+from domain.plan_import import ImportReport, default_planning_date, plan_import
 from domain.recorded import Byline
+from domain.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,14 @@ class Tracker(TidtamApplication):
                 return found
             start = batch[-1].id + 1
 
+    def _stored(self, aggregate_id: UUID) -> Aggregate | None:
+        """The aggregate stored under ``aggregate_id``, or None where there is none."""
+        try:
+            found: Aggregate = self.repository.get(aggregate_id, projector_func=replay)
+        except AggregateNotFoundError:
+            return None
+        return found
+
     def history(self, aggregate_id: UUID) -> Iterator[DomainEventProtocol[UUID]]:
         """Every event of one aggregate, oldest first."""
         return self.events.get(aggregate_id)
@@ -136,7 +146,12 @@ class Tracker(TidtamApplication):
         now = self.clock.now()
         today = now.astimezone(BANGKOK).date()
         by = Byline(actor, occurred_on or default_planning_date(draft, today), now)
-        return import_plan(self, draft, by=by, dry_run=dry_run)
+        batch = plan_import(draft, self._stored, by=by)
+        report = batch.report(position=None, dry_run=dry_run)
+        if dry_run or report.unchanged:
+            return report
+        position = self.save(*batch.aggregates)[-1].notification.id
+        return replace(report, position=position)
 
     def start(
         self,
@@ -369,7 +384,7 @@ class Tracker(TidtamApplication):
         so two managers revising one project meet as a conflict, not a lost update.
         """
         project = self.find_project(plan_id, code)
-        what = Words(f"project {project.code}", f"โครงการ {project.code}")
+        what = Words(f"โครงการ {project.code}", f"project {project.code}")
         recordings = self._save_decided(project, expected_version, what, decide, self.get_project)
         return Outcome.of(project, recordings)
 
@@ -435,7 +450,7 @@ class Tracker(TidtamApplication):
         decide: Callable[[Activity], list[Aggregate] | None],
     ) -> Outcome:
         activity = self.get_activity(activity_id)
-        what = Words(f"activity {activity.code}", f"กิจกรรม {activity.code}")
+        what = Words(f"กิจกรรม {activity.code}", f"activity {activity.code}")
         recordings = self._save_decided(activity, expected_version, what, decide, self.get_activity)
         return Outcome.of(activity, recordings)
 

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from domain.application import TidtamApplication
+from application.base import TidtamApplication
 from domain.errors import RuleViolation
 from domain.people import User, check_username, user_id
 

@@ -22,14 +22,13 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import ApplicationRecorder, Notification
 
-from domain.application import TidtamApplication
 from domain.errors import RuleViolation, register_messages
-from domain.store import Store
+from storage.store import Store
 
 BATCH = 1000
 """Events read from the source at a time: memory stays flat however long the log."""
@@ -37,23 +36,23 @@ BATCH = 1000
 register_messages(
     {
         "store_copy_same_store": (
-            "The copy's target is the store being copied ({target}): name another one",
             "ปลายทางของการคัดลอกคือที่เก็บข้อมูลต้นทางเอง ({target}) โปรดระบุที่อื่น",
+            "The copy's target is the store being copied ({target}): name another one",
         ),
         "store_copy_in_memory": (
-            "A store in memory cannot be copied to or from ({store})",
             "คัดลอกเข้าหรือออกจากที่เก็บข้อมูลในหน่วยความจำไม่ได้ ({store})",
+            "A store in memory cannot be copied to or from ({store})",
         ),
         "store_copy_target_not_empty": (
-            "The target {target} already holds {events} events of {application}:"
-            " a copy goes only into an empty store",
             "ปลายทาง {target} มีเหตุการณ์ของ {application} อยู่แล้ว {events} รายการ"
             " คัดลอกได้เฉพาะไปยังที่เก็บข้อมูลที่ว่างเท่านั้น",
+            "The target {target} already holds {events} events of {application}:"
+            " a copy goes only into an empty store",
         ),
         "store_copy_mismatch": (
+            "สำเนาของ {application} ไม่ตรงกับต้นทางที่ลำดับ {position} อย่าใช้ที่เก็บข้อมูลปลายทางนี้",
             "The copy of {application} differs from its source at position {position}:"
             " the target was left as written; do not use it",
-            "สำเนาของ {application} ไม่ตรงกับต้นทางที่ลำดับ {position} อย่าใช้ที่เก็บข้อมูลปลายทางนี้",
         ),
     }
 )
@@ -70,6 +69,18 @@ class LogCopied:
     digest: str
 
 
+class Log(Protocol):
+    """An application's log as the copy sees it: its name and its recorder."""
+
+    name: str
+    recorder: ApplicationRecorder
+
+    def close(self) -> None: ...
+
+
+OpensLog = Callable[[Store], Log]
+"""Opens one application's log on a store (an application class, called with the store)."""
+
 Progress = Callable[[str, int], None]
 """Told (application, events copied so far) after every batch."""
 
@@ -77,7 +88,7 @@ Progress = Callable[[str, int], None]
 def copy_store(
     source: Store,
     target: Store,
-    applications: Sequence[type[TidtamApplication]],
+    applications: Sequence[OpensLog],
     *,
     progress: Progress | None = None,
 ) -> list[LogCopied]:
@@ -120,9 +131,7 @@ def _identity(store: Store) -> tuple[str, ...]:
 
 
 @contextmanager
-def _opened(
-    store: Store, applications: Sequence[type[TidtamApplication]]
-) -> Iterator[list[TidtamApplication]]:
+def _opened(store: Store, applications: Sequence[OpensLog]) -> Iterator[list[Log]]:
     """The applications on a store, opened (their tables created) and closed together."""
     with ExitStack() as stack:
         apps = []
@@ -157,7 +166,7 @@ def _table(recorder: ApplicationRecorder) -> Table:
     return Table(schema, name)
 
 
-def _compare(source: TidtamApplication, target: TidtamApplication, head: int) -> LogCopied:
+def _compare(source: Log, target: Log, head: int) -> LogCopied:
     """Read both logs up to ``head`` and compare them event by event."""
     digest = hashlib.sha256()
     count, last = 0, 0

@@ -1,0 +1,4 @@
+"""The application services: one ``eventsourcing`` application per bounded context
+(the tracker for plans and activities, the directory for people), each with one
+method per use case — read the aggregate, let the domain decide, save.
+"""

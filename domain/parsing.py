@@ -1,0 +1,122 @@
+"""Reading what people type: months, business dates and amounts of baht, exactly or
+refused with the rule and the text quoted.
+
+People write ``ม.ค. 2552``, ``31/01/2552``, ``๑๓๐,๐๐๐ บาท``; code and storage use CE
+months, ISO dates and :class:`~decimal.Decimal` baht. Nothing here guesses: what
+cannot be read exactly is an :class:`~domain.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from domain.calendar import BE_OFFSET, FiscalYear, Month, month_number
+from domain.errors import InputError
+from domain.money import SATANG
+from domain.thai import clean_text, to_arabic_digits
+from domain.words import Words
+
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN = re.compile(r"\d+(\.\d+)?")
+
+
+def parse_month(text: str, fiscal_year: FiscalYear | None = None) -> Month:
+    """Read a month as a person or a system writes it.
+
+    ``2009-01`` (ISO, CE); ``ม.ค. 2552``, ``ม.ค.52``, ``มกราคม ๒๕๕๒`` (Thai, BE);
+    ``Jan 2009`` (English, CE); or a bare month name, placed in ``fiscal_year``.
+    """
+    raw = text
+    text = to_arabic_digits(clean_text(text))
+    if re.fullmatch(r"\d{4}-\d{1,2}", text):
+        try:
+            return Month.from_iso(text)
+        except ValueError:
+            pass
+    else:
+        match = re.fullmatch(r"(.*?)[\s.]*(\d{2}|\d{4})?", text)
+        assert match is not None  # the pattern matches any string
+        name, year_text = match.group(1), match.group(2)
+        number = month_number(name)
+        if number is not None:
+            if year_text is None:
+                if fiscal_year is not None:
+                    return fiscal_year.month(number)
+            else:
+                year = int(year_text)
+                is_thai = not name.isascii()
+                if len(year_text) == 2:
+                    year += 2500 if is_thai else 2000
+                if year >= 2400:
+                    year -= BE_OFFSET
+                try:
+                    return Month(year, number)
+                except ValueError:
+                    pass
+    raise InputError(
+        "month_format",
+        field="month",
+        text=raw,
+    )
+
+
+def parse_date(text: str) -> date:
+    """Read a business date: ``2009-01-31`` (ISO, CE), ``31/01/2552`` or
+    ``31 ม.ค. 2552`` (Thai, BE; Thai digits welcome)."""
+    cleaned = to_arabic_digits(clean_text(text))
+    day: date | None = None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+            day = date.fromisoformat(cleaned)
+        elif match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", cleaned):
+            d, m, y = (int(g) for g in match.groups())
+            day = date(y - BE_OFFSET if y >= 2400 else y, m, d)
+        elif match := re.fullmatch(r"(\d{1,2})\s*(\D+?)\s*(\d{2}|\d{4})", cleaned):
+            number = month_number(match.group(2))
+            if number is not None:
+                y = int(match.group(3))
+                y = y + 2500 if y < 100 else y
+                day = date(y - BE_OFFSET if y >= 2400 else y, number, int(match.group(1)))
+    except ValueError:
+        day = None
+    if day is None:
+        raise InputError("date_format", field="occurred_on", text=text)
+    return day
+
+
+def parse_baht(text: str, *, field: str = "amount") -> Decimal:
+    """Read an amount of baht, refusing anything that is not one exactly.
+
+    Refused, with a message that quotes the text: negative amounts, NaN and
+    infinity, more than two decimal places, misplaced thousands separators,
+    two amounts in one cell, and anything else that is not a number.
+    """
+    cleaned = to_arabic_digits(clean_text(text))
+    cleaned = re.sub(r"(บาท|฿|THB|baht)", "", cleaned, flags=re.IGNORECASE).strip()
+    cleaned = re.sub(r"\.-$", "", cleaned)  # "30,000.-": whole baht, no satang
+    reason: Words | None = None
+    if not cleaned:
+        reason = Words("ไม่มีตัวเลข", "it is empty")
+    elif cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")")):
+        reason = Words("จำนวนเงินติดลบไม่ได้", "amounts cannot be negative")
+    elif re.search(r"\d\s+\d", cleaned):
+        reason = Words("มีจำนวนเงินมากกว่าหนึ่งจำนวน", "it holds more than one amount")
+    elif cleaned.casefold() in {"nan", "inf", "infinity", "+inf", "snan"}:
+        reason = Words("ไม่ใช่ตัวเลขจำนวนจริง", "it is not a finite number")
+    elif "," in cleaned and not _GROUPED.fullmatch(cleaned):
+        reason = Words("ใส่เครื่องหมายจุลภาคผิดตำแหน่ง", "thousands separators are out of place")
+    elif not _PLAIN.fullmatch(cleaned.replace(",", "")):
+        reason = Words("ไม่ใช่ตัวเลข", "it is not a number")
+    else:
+        try:
+            amount = Decimal(cleaned.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+            reason = Words("ไม่ใช่ตัวเลข", "it is not a number")
+        else:
+            if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+                reason = Words("มีทศนิยมเกินสองตำแหน่ง", "it has more than two decimal places")
+            else:
+                return amount.quantize(SATANG)
+    raise InputError("money_format", field=field, text=text, reason=reason)
