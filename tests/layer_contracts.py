@@ -24,9 +24,10 @@ class ExternalSubmodulesContract(Contract):
     forbidden_submodules = fields.ListField(subfield=fields.StringField())
 
     def check(self, graph: Any, verbose: bool) -> ContractCheck:
-        forbidden = [str(f) for f in self.forbidden_submodules]
+        forbidden: list[str] = list(self.forbidden_submodules)  # type: ignore[call-overload]
+        sources: list[Any] = list(self.source_modules)  # type: ignore[call-overload]
         found: list[tuple[str, int, str]] = []
-        for source in self.source_modules:
+        for source in sources:
             for module in sorted({source.name} | graph.find_descendants(source.name)):
                 for imported in sorted(graph.find_modules_directly_imported_by(module)):
                     for detail in graph.get_import_details(importer=module, imported=imported):
