@@ -96,74 +96,89 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+async def tidtam_error(request: Request, error: TidtamError) -> JSONResponse:
+    """A refusal Tidtam raised on purpose: its status, rule, field and message."""
+    extra: dict[str, Any] = {"values": _jsonable(error.values)}
+    if isinstance(error, ConflictError):
+        extra["current_version"] = error.current_version
+        extra["expected_version"] = error.expected_version
+    status = error.http_status
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 429:
+        headers = {"Retry-After": str(error.values.get("seconds", 60))}
+    return problem(
+        status, error.rule, error.message(language(request)), field=error.field,
+        headers=headers, **extra,
+    )  # fmt: skip
+
+
+async def write_conflict(request: Request, error: RecordConflictError) -> JSONResponse:
+    english = "someone else changed this at the same moment; read it again and retry"
+    thai = "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง"
+    detail = thai if language(request) == "th" else english
+    return problem(409, "version_conflict", detail)
+
+
+async def store_unavailable(request: Request, error: OperationalError) -> JSONResponse:
+    """The store timed out or is unreachable (e.g. its connection pool was exhausted)."""
+    log.warning("store unavailable on %s %s: %s", request.method, request.url.path, error)
+    english = "the database is busy or unreachable; retry in a moment"
+    thai = "ฐานข้อมูลไม่ว่างหรือเชื่อมต่อไม่ได้ กรุณาลองใหม่อีกครู่"
+    detail = thai if language(request) == "th" else english
+    return problem(503, "store_unavailable", detail, headers={"Retry-After": "1"})
+
+
+async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    first = error.errors()[0] if error.errors() else {}
+    location = [str(part) for part in first.get("loc", ()) if part != "body"]
+    field = ".".join(location) or None
+    detail = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg"))
+    if first.get("type") == "json_invalid":  # its location is a character, not a field
+        at = location[0] if location else "?"
+        reason = first.get("ctx", {}).get("error", "invalid")
+        field, detail = None, f"the body is not valid JSON: {reason} (at character {at})"
+    return problem(
+        422,
+        "request_invalid",
+        detail,
+        field=field,
+        errors=[
+            {"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg")}
+            for e in error.errors()
+        ],
+    )
+
+
+async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    rule = {
+        400: "body_unreadable",
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "upload_too_large",
+    }.get(error.status_code, "http_error")
+    return problem(error.status_code, rule, str(error.detail), headers=error.headers)
+
+
+async def unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return problem(500, "internal_error", "an unexpected error; it has been logged")
+
+
+HANDLERS: tuple[tuple[type[Exception], Any], ...] = (
+    (TidtamError, tidtam_error),
+    (RecordConflictError, write_conflict),
+    (OperationalError, store_unavailable),
+    (RequestValidationError, invalid_request),
+    (StarletteHTTPException, http_error),
+    (Exception, unexpected),
+)
+"""Every exception the API answers, and the handler that turns it into problem+json."""
+
+
 def install(app: FastAPI) -> None:
-    @app.exception_handler(TidtamError)
-    async def tidtam_error(request: Request, error: TidtamError) -> JSONResponse:
-        extra: dict[str, Any] = {"values": _jsonable(error.values)}
-        if isinstance(error, ConflictError):
-            extra["current_version"] = error.current_version
-            extra["expected_version"] = error.expected_version
-        status = error.http_status
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        if status == 429:
-            headers = {"Retry-After": str(error.values.get("seconds", 60))}
-        return problem(
-            status, error.rule, error.message(language(request)), field=error.field,
-            headers=headers, **extra,
-        )  # fmt: skip
-
-    @app.exception_handler(RecordConflictError)
-    async def write_conflict(request: Request, error: RecordConflictError) -> JSONResponse:
-        english = "someone else changed this at the same moment; read it again and retry"
-        thai = "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง"
-        detail = thai if language(request) == "th" else english
-        return problem(409, "version_conflict", detail)
-
-    @app.exception_handler(OperationalError)
-    async def store_unavailable(request: Request, error: OperationalError) -> JSONResponse:
-        """The store timed out or is unreachable (e.g. its connection pool was exhausted)."""
-        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, error)
-        english = "the database is busy or unreachable; retry in a moment"
-        thai = "ฐานข้อมูลไม่ว่างหรือเชื่อมต่อไม่ได้ กรุณาลองใหม่อีกครู่"
-        detail = thai if language(request) == "th" else english
-        return problem(503, "store_unavailable", detail, headers={"Retry-After": "1"})
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
-        first = error.errors()[0] if error.errors() else {}
-        location = [str(part) for part in first.get("loc", ()) if part != "body"]
-        field = ".".join(location) or None
-        detail = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg"))
-        if first.get("type") == "json_invalid":  # its location is a character, not a field
-            at = location[0] if location else "?"
-            reason = first.get("ctx", {}).get("error", "invalid")
-            field, detail = None, f"the body is not valid JSON: {reason} (at character {at})"
-        return problem(
-            422,
-            "request_invalid",
-            detail,
-            field=field,
-            errors=[
-                {"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg")}
-                for e in error.errors()
-            ],
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        rule = {
-            400: "body_unreadable",
-            404: "not_found",
-            405: "method_not_allowed",
-            413: "upload_too_large",
-        }.get(error.status_code, "http_error")
-        return problem(error.status_code, rule, str(error.detail), headers=error.headers)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem(500, "internal_error", "an unexpected error; it has been logged")
-
+    """Answer every exception as problem+json, and declare the problems in OpenAPI."""
+    for kind, handler in HANDLERS:
+        app.add_exception_handler(kind, handler)
     document_problems(app)
 
 

@@ -69,77 +69,55 @@ def test_the_script_records_49_events_and_refuses_one_expenditure(year: Year) ->
     assert year.tracker.find_activity(year.plan_id, "1.2").spent == Decimal("95000.00")
 
 
-def test_at_the_end_of_the_fiscal_year(year: Year) -> None:
-    resource = plan_vs_actual_resource(year.reader.snapshot(year.plan_id), date(2009, 9, 30))
-    report, rows = resource.model_dump(mode="json"), rows_by_code(resource)
-    expected = {
-        "1.1": (
-            "completed_on_time",
-            0,
-            "30000.00",
-            "28500.00",
-            "1500.00",
-            "95.0",
-            "2009-01-12",
-            "2009-03-27",
-        ),
-        "1.2": (
-            "completed_late",
-            3,
-            "100000.00",
-            "95000.00",
-            "5000.00",
-            "95.0",
-            "2009-03-13",  # corrected: the first session began on the 13th, not the 16th
-            "2009-04-03",
-        ),
-        "2.1": (
-            "completed_on_time",
-            0,
-            "100000.00",
-            "93500.00",
-            "6500.00",
-            "93.5",
-            "2009-02-20",
-            "2009-08-28",  # corrected: the last report was handed in on the 28th
-        ),
-        "2.2": ("cancelled", 0, "50000.00", "0.00", "50000.00", "0.0", None, "2009-02-25"),
-        "3": (
-            "completed_on_time",
-            0,
-            "178000.00",
-            "150000.00",
-            "28000.00",
-            "84.3",
-            "2008-11-05",
-            "2009-01-30",
-        ),
-    }
-    for code, (
-        status,
-        late,
-        allocated,
-        spent,
-        remaining,
-        disbursed,
-        start,
-        end,
-    ) in expected.items():
-        row = rows[code]
-        assert (row["status"], row["days_late"]) == (status, late), code
-        assert (row["allocated"], row["spent"], row["remaining"]) == (
-            allocated,
-            spent,
-            remaining,
-        ), code
-        assert row["disbursed_percent"] == disbursed, code
-        assert (row["actual_start"], row["actual_end"]) == (start, end), code
+YEAR_END = date(2009, 9, 30)
+AT_YEAR_END = {
+    # code: status, days late, allocated, spent, remaining, % disbursed, start, end
+    "1.1": (
+        "completed_on_time", 0, "30000.00", "28500.00", "1500.00", "95.0",
+        "2009-01-12", "2009-03-27",
+    ),
+    "1.2": (
+        "completed_late", 3, "100000.00", "95000.00", "5000.00", "95.0",
+        "2009-03-13",  # corrected: the first session began on the 13th, not the 16th
+        "2009-04-03",
+    ),
+    "2.1": (
+        "completed_on_time", 0, "100000.00", "93500.00", "6500.00", "93.5",
+        "2009-02-20",
+        "2009-08-28",  # corrected: the last report was handed in on the 28th
+    ),
+    "2.2": ("cancelled", 0, "50000.00", "0.00", "50000.00", "0.0", None, "2009-02-25"),
+    "3": (
+        "completed_on_time", 0, "178000.00", "150000.00", "28000.00", "84.3",
+        "2008-11-05", "2009-01-30",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", AT_YEAR_END)
+def test_each_activity_at_the_end_of_the_fiscal_year(year: Year, code: str) -> None:
+    resource = plan_vs_actual_resource(year.reader.snapshot(year.plan_id), YEAR_END)
+    row = rows_by_code(resource)[code]
+    status, late, allocated, spent, remaining, disbursed, start, end = AT_YEAR_END[code]
+    assert (row["status"], row["days_late"]) == (status, late)
+    assert (row["allocated"], row["spent"], row["remaining"]) == (allocated, spent, remaining)
+    assert row["disbursed_percent"] == disbursed
+    assert (row["actual_start"], row["actual_end"]) == (start, end)
+
+
+def test_month_grids_at_the_end_of_the_fiscal_year(year: Year) -> None:
+    rows = rows_by_code(plan_vs_actual_resource(year.reader.snapshot(year.plan_id), YEAR_END))
     assert rows["2.1"]["planned_months"] == ["2009-02", "2009-04", "2009-08"]
     none, both = "none", "both"  # Oct … Sep: met in Feb, Apr and (rescheduled) Aug
     assert [c["state"] for c in rows["2.1"]["grid"]] == [
         none, none, none, none, both, none, both, none, none, none, both, none,
     ]  # fmt: skip
     assert [c["state"] for c in rows["1.1"]["grid"]][3:6] == ["both", "worked", "both"]
+
+
+def test_the_plan_rolls_up_at_the_end_of_the_fiscal_year(year: Year) -> None:
+    resource = plan_vs_actual_resource(year.reader.snapshot(year.plan_id), YEAR_END)
+    report = resource.model_dump(mode="json")
     projects = {p["key"]: (p["activities"], p["allocated"], p["spent"]) for p in report["projects"]}
     assert projects == {
         "1": (2, "130000.00", "123500.00"),
