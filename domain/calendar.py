@@ -29,6 +29,10 @@ THAI_MONTH_NAMES = (
 )  # fmt: skip
 ENGLISH_MONTH_NAMES = tuple(_calendar.month_name[1:])
 ENGLISH_MONTH_ABBREVIATIONS = tuple(_calendar.month_abbr[1:])
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+"""The Common-era years Tidtam represents (BE 2443–2743): every plan, business date and
+instant a person can ask about lies inside them, so arithmetic near the calendar's own
+ends (a date in year 9999 moved to Bangkok time) never happens."""
 FISCAL_MONTH_ORDER = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Calendar month numbers in the order of a fiscal year (ต.ค. first)."""
 
@@ -63,6 +67,11 @@ def ce_year(be: int) -> int:
     return be - BE_OFFSET
 
 
+def representable(day: date) -> bool:
+    """Whether ``day`` lies in the years Tidtam represents."""
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
 def month_number(text: str) -> int | None:
     """The calendar number (1–12) of a month name, or None if it is not one.
 
@@ -83,7 +92,7 @@ class Month:
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
             raise ValueError(f"month number must be 1..12, got {self.month}")
-        if not 1900 <= self.year <= 2200:
+        if not EARLIEST_YEAR <= self.year <= LATEST_YEAR:
             raise ValueError(f"CE year out of range: {self.year}")
 
     def __lt__(self, other: object) -> bool:

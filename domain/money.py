@@ -1,8 +1,8 @@
 """Baht amounts: exact decimals with at most two places (satang).
 
-Budgets arrive as ``130,000``, ``130,000.50``, ``๑๓๐,๐๐๐``, `` 50,000 บาท`` or
-``30,000.-``; they are kept as :class:`~decimal.Decimal` quantised to satang and
-never as floats, so totals add up to the satang the auditor adds up to.
+Amounts are kept as :class:`~decimal.Decimal` quantised to satang and never as
+floats, so totals add up to the satang the auditor adds up to. What people type
+(``130,000.50``, ``๑๓๐,๐๐๐ บาท``, ``30,000.-``) is read by :mod:`domain.parsing`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,11 @@ from decimal import Decimal, InvalidOperation
 
 SATANG = Decimal("0.01")
 ZERO = Decimal("0.00")
+MAX_DIGITS = 12
+"""Whole-baht digits an amount may have: up to 999,999,999,999.99 baht, beyond any Thai
+local budget (Bangkok's is under 10^11). Anything longer is a typing slip, or an attack:
+refused before it is arithmetic."""
+MAX_BAHT = Decimal(10**MAX_DIGITS) - SATANG
 
 
 Amount = Decimal | int | str
@@ -27,6 +32,8 @@ def baht(value: Amount) -> Decimal:
         raise ValueError(f"not an amount of baht: {value!r}") from None
     if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValueError(f"not an amount of baht: {value!r}")
+    if abs(amount) > MAX_BAHT:
+        raise ValueError(f"more than {MAX_DIGITS} digits of baht: {value!r}")
     return amount.quantize(SATANG)
 
 

@@ -12,12 +12,23 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from domain.calendar import BE_OFFSET, FiscalYear, Month, month_number
-from domain.errors import InputError
-from domain.money import SATANG
+from domain.calendar import (
+    BE_OFFSET,
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    FiscalYear,
+    Month,
+    month_number,
+    representable,
+)
+from domain.errors import InputError, register_messages
+from domain.money import MAX_BAHT, MAX_DIGITS, SATANG
 from domain.thai import clean_text, to_arabic_digits
 from domain.words import Words
 
+_LONGEST_AMOUNT = 64
+"""Characters an amount's text may have (``999,999,999,999.99 บาท`` is 22): longer text
+is refused before any pattern reads it."""
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _PLAIN = re.compile(r"\d+(\.\d+)?")
 
@@ -83,7 +94,39 @@ def parse_date(text: str) -> date:
         day = None
     if day is None:
         raise InputError("date_format", field="occurred_on", text=text)
+    return checked_date(day, field="occurred_on")
+
+
+def checked_date(day: date, *, field: str) -> date:
+    """``day``, refused unless it lies in the years Tidtam represents."""
+    if not representable(day):
+        raise InputError(
+            "date_out_of_range",
+            field=field,
+            day=day,
+            first=EARLIEST_YEAR,
+            last=LATEST_YEAR,
+            first_be=EARLIEST_YEAR + BE_OFFSET,
+            last_be=LATEST_YEAR + BE_OFFSET,
+        )
     return day
+
+
+def parse_whole(text: str, *, field: str, maximum: int) -> int:
+    """A whole number from ``0`` to ``maximum`` (Thai digits welcome), or ``whole_format``.
+
+    Digits are counted before they are converted: a 5,000-digit "number" is refused
+    as text, never handed to ``int`` (which refuses beyond 4,300 digits itself).
+    """
+    cleaned = to_arabic_digits(text.strip())
+    if (
+        not cleaned.isascii()
+        or not cleaned.isdigit()
+        or len(cleaned) > len(str(maximum))
+        or int(cleaned) > maximum
+    ):
+        raise InputError("whole_format", field=field, text=text[:40], maximum=maximum)
+    return int(cleaned)
 
 
 def parse_baht(text: str, *, field: str = "amount") -> Decimal:
@@ -93,6 +136,11 @@ def parse_baht(text: str, *, field: str = "amount") -> Decimal:
     infinity, more than two decimal places, misplaced thousands separators,
     two amounts in one cell, and anything else that is not a number.
     """
+    if len(text) > _LONGEST_AMOUNT:
+        too_long = Words(
+            f"ยาวเกิน {_LONGEST_AMOUNT} ตัวอักษร", f"longer than {_LONGEST_AMOUNT} characters"
+        )
+        raise InputError("money_format", field=field, text=text[:40] + "…", reason=too_long)
     cleaned = to_arabic_digits(clean_text(text))
     cleaned = re.sub(r"(บาท|฿|THB|baht)", "", cleaned, flags=re.IGNORECASE).strip()
     cleaned = re.sub(r"\.-$", "", cleaned)  # "30,000.-": whole baht, no satang
@@ -117,6 +165,25 @@ def parse_baht(text: str, *, field: str = "amount") -> Decimal:
         else:
             if amount.as_tuple().exponent < -2:  # type: ignore[operator]
                 reason = Words("มีทศนิยมเกินสองตำแหน่ง", "it has more than two decimal places")
+            elif amount > MAX_BAHT:
+                reason = Words(
+                    f"เกิน {MAX_DIGITS} หลัก (สูงสุด {MAX_BAHT:,} บาท)",
+                    f"more than {MAX_DIGITS} digits (at most {MAX_BAHT:,} baht)",
+                )
             else:
                 return amount.quantize(SATANG)
     raise InputError("money_format", field=field, text=text, reason=reason)
+
+
+register_messages(
+    {
+        "date_out_of_range": (
+            "วันที่ {day} อยู่นอกช่วงที่ระบบรองรับ (พ.ศ. {first_be}–{last_be})",
+            "the date {day} lies outside the years Tidtam represents ({first}–{last} CE)",
+        ),
+        "whole_format": (
+            "'{text}' ไม่ใช่จำนวนเต็มตั้งแต่ 0 ถึง {maximum}",
+            "'{text}' is not a whole number from 0 to {maximum}",
+        ),
+    }
+)

@@ -138,6 +138,10 @@ register_messages(
             "ไฟล์นี้ไม่ใช่ตารางข้อความ: {reason}",
             "this is not a table of text: {reason}",
         ),
+        "table_too_large": (
+            "ไฟล์ใหญ่เกินกว่าแผนใดจะเป็นได้: เกิน {limit} {what} จึงไม่อ่านต่อ",
+            "the file is larger than any plan could be: more than {limit} {what}; not read further",
+        ),
         "table_empty": (
             "ไฟล์ว่างเปล่า",
             "the file is empty",
