@@ -13,6 +13,7 @@ from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
 from projections.resources import RowMemo
+from storage.files import private_file
 
 
 @dataclass
@@ -56,8 +57,7 @@ def secret_key(path: Path) -> bytes:
     """The key that signs session cookies: made once, kept beside the store, never logged."""
     if path.exists():
         return path.read_bytes()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # owner-only before a byte of the key is in it
     key = secrets.token_bytes(32)
     path.write_bytes(key)
-    path.chmod(0o600)
     return key

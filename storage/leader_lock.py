@@ -18,6 +18,7 @@ from typing import IO
 import psycopg
 from psycopg.conninfo import make_conninfo
 
+from storage.files import private_file
 from storage.store import Store
 
 ADVISORY_KEY = 0x7469_6474_616D  # "tidtam"
@@ -74,7 +75,7 @@ class FileLock(LeaderLock):
         with self._guard:
             if self._file is not None:
                 return True
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path)
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while leading
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -40,6 +40,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteFactory
 from eventsourcing.utils import retry
 
+from storage.files import private_file
 from storage.transcodings import cached_uuid
 
 DEFAULT_SQLITE_PATH = Path("var") / "tidtam.db"
@@ -197,7 +198,7 @@ class Store:
             return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
         if self.backend == "sqlite":
             if not self.sqlite_path.startswith("file:"):
-                Path(self.sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+                private_file(Path(self.sqlite_path))
             return {
                 "PERSISTENCE_MODULE": f"{__name__}:{NamedTableSQLiteFactory.__qualname__}",
                 "SQLITE_DBNAME": self.sqlite_path,

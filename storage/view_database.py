@@ -8,17 +8,20 @@ placeholders and portable types; the PostgreSQL side translates placeholders.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from storage.files import private_file
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -149,6 +152,8 @@ class SQLiteViews(ViewDatabase):
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         memory = "mode=memory" in path
+        if not memory and not path.startswith("file:"):
+            heal(Path(path))
         # A shared-cache memory database locks whole tables and answers a clash with
         # "database table is locked" at once, ignoring busy_timeout: take turns instead.
         self._turns: AbstractContextManager[object] = threading.RLock() if memory else nullcontext()
@@ -241,6 +246,35 @@ class SQLiteViews(ViewDatabase):
         except sqlite3.Error:
             log.warning("checkpointing %s failed; trying again later", self.path, exc_info=True)
             self._written.set()
+
+
+def heal(path: Path) -> Path | None:
+    """Move a views file SQLite cannot read aside (kept, named, logged), so the views are
+    built again from the events; say where it went. Views are derived data: a damaged
+    file must not stop the server, and nothing here touches the events' own file."""
+    private_file(path)
+    damage = _damage(path)
+    if damage is None:
+        return None
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            os.replace(part, f"{aside}{suffix}")
+    log.warning("views file %s cannot be read (%s): kept as %s; rebuilding", path, damage, aside)
+    private_file(path)
+    return aside
+
+
+def _damage(path: Path) -> str | None:
+    """What is wrong with the SQLite file at ``path`` (its whole-file check), or None."""
+    try:
+        with closing(sqlite3.connect(path, timeout=30)) as conn:
+            found = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if found == ["ok"] else "; ".join(found)
 
 
 class _PostgresCursor:
