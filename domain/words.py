@@ -72,6 +72,22 @@ RESOLUTIONS: dict[str, Words] = {
 """Why a flag was resolved (the ``reason`` of ``FlagResolved``)."""
 
 
+TAMPERING: dict[str, Words] = {
+    "changed": Words("ถูกแก้ไข", "changed"),
+    "removed": Words("ถูกลบ", "removed"),
+    "inserted": Words("ถูกแทรกเพิ่ม", "inserted"),
+    "reordered": Words("ถูกสลับลำดับ", "reordered"),
+}
+"""What ``tidtam verify`` found done to a stored event, by its name."""
+
+LOGS: dict[str, Words] = {
+    "tracker": Words("แผนและผลการดำเนินงาน", "plans and progress"),
+    "people": Words("ผู้ใช้และสิทธิ์", "people and roles"),
+    "alerts": Words("การแจ้งเตือนที่ส่ง", "alerts sent"),
+}
+"""The event logs, by their names: what each holds."""
+
+
 def display(value: Any, lang: str) -> str:
     """``value`` as a reader of ``lang`` expects it (BE dates and months in Thai)."""
     if isinstance(value, Words):

@@ -95,7 +95,7 @@ class Projector:
             elif (
                 version is not None
                 and int(version[0]) == self.view.schema_version
-                and int(known[0]) <= self.head()
+                and (int(known[0]) <= self.head() or not self.view.rebuilt_when_ahead)
             ):
                 return
         if known is not None:
@@ -172,13 +172,14 @@ class Projector:
 
 
 class Batch:
-    """A batch of the log as each view reads it: decoded into domain events, or as
-    stored facts for views that `reads_stored`; each form made once, when first asked."""
+    """A batch of the log as each view reads it: decoded into domain events, as stored
+    facts for views that `reads_stored`, or the rows as recorded for views that
+    `reads_raw`; each form made once, when first asked."""
 
     def __init__(self, app: Application[UUID], notifications: Sequence[Notification]) -> None:
         self.app = app
         self.notifications = notifications
-        self._forms: dict[bool, Sequence[tuple[int, object]]] = {}
+        self._forms: dict[str, Sequence[tuple[int, object]]] = {}
 
     @property
     def last(self) -> int:
@@ -186,14 +187,16 @@ class Batch:
 
     def events_for(self, view: View, after: int = 0) -> Sequence[tuple[int, object]]:
         """The batch as ``view`` reads it, from position ``after`` on."""
-        stored = view.reads_stored
-        events = self._forms.get(stored)
+        form = "raw" if view.reads_raw else "stored" if view.reads_stored else "decoded"
+        events = self._forms.get(form)
         if events is None:
-            events = self._forms[stored] = self._make(stored)
+            events = self._forms[form] = self._make(form)
         return events if after <= 0 else [pair for pair in events if pair[0] > after]
 
-    def _make(self, stored: bool) -> Sequence[tuple[int, object]]:
-        if stored:
+    def _make(self, form: str) -> Sequence[tuple[int, object]]:
+        if form == "raw":
+            return [(n.id, n) for n in self.notifications]
+        if form == "stored":
             return read_stored(self.app, self.notifications)
         to_event = self.app.mapper.to_domain_event
         return [(n.id, to_event(n)) for n in self.notifications]

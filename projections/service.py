@@ -21,6 +21,7 @@ from application.directory import Directory
 from application.tracker import Tracker
 from projections.alerts_view import AlertsView
 from projections.audit_view import AuditView
+from projections.chain import PeopleChain, TrackerChain
 from projections.people_view import PeopleView
 from projections.plan_view import PlanView
 from projections.runner import (
@@ -51,10 +52,13 @@ class Projections:
         self.db = db or ViewDatabase.for_store(tracker.store)
         projectors = [
             Projector(tracker, self.db, view, batch_size=batch_size)
-            for view in (PlanView(), AuditView(), AlertsView())
+            for view in (PlanView(), AuditView(), AlertsView(), TrackerChain())
         ]
         if directory is not None:
-            projectors.append(Projector(directory, self.db, PeopleView(), batch_size=batch_size))
+            projectors += [
+                Projector(directory, self.db, view, batch_size=batch_size)
+                for view in (PeopleView(), PeopleChain())
+            ]
         self.projectors: Sequence[Projector] = projectors
         self.poll_interval = poll_interval
         self._nudged = threading.Event()

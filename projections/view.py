@@ -19,6 +19,13 @@ class View(ABC):
     reads_stored: ClassVar[bool] = False
     """Fold events as stored (`projections.stored.StoredFacts`) instead of decoded:
     for views that only write facts out again, where decoding is wasted work."""
+    reads_raw: ClassVar[bool] = False
+    """Fold the log's rows exactly as recorded (the library's ``Notification``): for the
+    chain, which must witness the bytes, not what they mean."""
+    rebuilt_when_ahead: ClassVar[bool] = True
+    """Rebuild the view when it holds more of the log than the log does (an events file
+    restored from an older backup). Not the chain: a log that lost its tail is what the
+    chain exists to show, so it is kept for ``tidtam verify`` to judge."""
 
     @abstractmethod
     def create(self, cur: Cursor, suffix: str = "") -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import alerts, people, plans, record, serve, upkeep  # the command groups
+from api.cli import alerts, people, plans, record, serve, upkeep, verify  # the command groups
 from api.cli.common import run_guarded
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ plans.register(app)
 upkeep.register(app)
 serve.register(app)
 alerts.register(app)
+verify.register(app)
 app.add_typer(record.app, name="record")
 app.add_typer(people.app, name="users")
 
