@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import errors, reference
 from api.deps import document_credentials
 from api.metrics import RequestTimer
 from api.routes import activities, alerts, events, health, plans, projects, users
@@ -99,7 +99,10 @@ def create_app(
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from local assets below: no CDN on a closed network
+        redoc_url=None,
     )
+    reference.install(app)
     errors.install(app)
     document_credentials(app)
 

@@ -22,6 +22,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import RedirectResponse
 
 from api.routes.events import event_page
+from api.spreadsheet import safe_row
 from api.web import i18n, reading
 from api.web.context import Page, SignedIn, parse_instant, who_of
 from api.web.render import PageRoute, render
@@ -219,12 +220,12 @@ def events_csv(
         found = event_page(page.svc, after=after, limit=500, **feed.query)
         for item in found.items:
             e = entry(item, page.lang)
-            writer.writerow(
+            writer.writerow(safe_row(
                 [e.position, e.recorded_at.astimezone(BANGKOK).isoformat(),
                  e.occurred_on.isoformat(), "true" if e.late_entry else "false", e.actor,
                  projects.code(e), e.code, names.get(e.unit_key, e.unit_key), e.event_type,
                  e.text(), e.project_id, e.activity_id, json.dumps(e.payload, ensure_ascii=False)]
-            )  # fmt: skip
+            ))  # fmt: skip
         written += len(found.items)
         if found.next is None:
             break
