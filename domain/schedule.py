@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from domain.calendar import Month
@@ -82,9 +82,11 @@ def overdue_days(months: Sequence[Month], on: date, closed_on: date | None = Non
     return days_late(finish_due(months), on)
 
 
-def whole_percent(value: Decimal) -> int:
-    """A percent as people read it: whole, rounded half up (12.5 is 13, not 12)."""
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def half_up(numerator: int | Decimal, denominator: int | Decimal) -> int:
+    """``numerator / denominator`` (neither negative) to a whole number, a half going up
+    as people round a percent: 12.5 is 13, where Python's ``round`` says 12. Exact, with
+    no float nor decimal context in between, and quick enough for a scan's every row."""
+    return int((2 * numerator + denominator) // (2 * denominator))
 
 
 def expected_by_days(months: Sequence[Month], on: date) -> int:
@@ -94,7 +96,7 @@ def expected_by_days(months: Sequence[Month], on: date) -> int:
     if not total:
         return 0
     elapsed = sum(min(m.last_day.day, max(0, (on - m.first_day).days + 1)) for m in months)
-    return whole_percent(Decimal(100 * elapsed) / total)
+    return half_up(100 * elapsed, total)
 
 
 def expected_by_steps(step_dues: Sequence[date], on: date) -> int:
@@ -102,7 +104,7 @@ def expected_by_steps(step_dues: Sequence[date], on: date) -> int:
     if not step_dues:
         return 0
     due = sum(1 for d in step_dues if d <= on)
-    return whole_percent(Decimal(100 * due) / len(step_dues))
+    return half_up(100 * due, len(step_dues))
 
 
 def expected_progress(

@@ -27,11 +27,11 @@ from domain.schedule import (
     days_late,
     expected_progress,
     finish_due,
+    half_up,
     late_start_days,
     overdue_days,
     starts_on,
     step_due,
-    whole_percent,
 )
 from projections.collector import without_collector
 from projections.facts import ActivityFacts, ProjectFacts, StepFacts
@@ -256,8 +256,8 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
         if not live:
             return 0
         if weight > ZERO:
-            return whole_percent(by_money / weight)
-        return whole_percent(Decimal(plain) / live)
+            return half_up(by_money, weight)
+        return half_up(plain, live)
 
     return Rollup(
         key=key,

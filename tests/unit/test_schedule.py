@@ -22,13 +22,13 @@ from domain.schedule import (
     expected_by_steps,
     expected_progress,
     finish_due,
+    half_up,
     late_start_days,
     lifecycle,
     overdue_days,
     start_due,
     starts_on,
     step_due,
-    whole_percent,
 )
 
 FEB_2008 = FiscalYear(2551).month(2)  # a leap February, in fiscal year 2551
@@ -218,17 +218,21 @@ def test_expected_progress_goes_by_the_steps_where_there_are_any(
 
 
 @pytest.mark.parametrize(
-    ("value", "percent"),
+    ("numerator", "denominator", "whole"),
     [
-        pytest.param(Decimal("2.5"), 3, id="2.5 up, not to the even 2"),
-        pytest.param(Decimal("12.5"), 13, id="12.5 up, not to the even 12"),
-        pytest.param(Decimal("0.5"), 1, id="0.5 up"),
-        pytest.param(Decimal("12.49"), 12, id="just under a half, down"),
-        pytest.param(Decimal("99.5"), 100, id="99.5 up to 100"),
+        pytest.param(5, 2, 3, id="2.5 up, not to the even 2"),
+        pytest.param(25, 2, 13, id="12.5 up, not to the even 12"),
+        pytest.param(1, 2, 1, id="0.5 up"),
+        pytest.param(1249, 100, 12, id="just under a half, down"),
+        pytest.param(199, 2, 100, id="99.5 up to 100"),
+        pytest.param(Decimal("250.00"), Decimal("20.00"), 13, id="decimals: 12.5 up"),
+        pytest.param(Decimal("2499.99"), Decimal("200.00"), 12, id="decimals: 12.49995 down"),
     ],
 )
-def test_percents_round_half_up_as_people_round(value: Decimal, percent: int) -> None:
-    assert whole_percent(value) == percent
+def test_percents_round_half_up_as_people_round(
+    numerator: int | Decimal, denominator: int | Decimal, whole: int
+) -> None:
+    assert half_up(numerator, denominator) == whole
 
 
 RESCHEDULES = (
