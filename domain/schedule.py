@@ -9,9 +9,10 @@ these, so a report and an alert can never disagree about the same day:
   the end of its own last planned month (the activity's last, if it names none);
 * the due day itself is not late; the day after it is the first day late;
 * expected progress grows linearly over the days of the planned months, which need
-  not be contiguous (planned in ก.พ., เม.ย. and ก.ค., an activity is expected a third
-  done at the end of February and stays so through March); where an activity has
-  steps, each step counts equally instead and is expected done on its due day;
+  not be contiguous (planned in ก.พ., เม.ย. and ก.ค. 2552, an activity is expected 28
+  of 89 days' worth, 31%, at the end of February and stays so through March); where
+  an activity has steps, each step counts equally instead and is expected done on
+  its due day;
 * percents are whole and rounded half up, as people round (12.5 is 13);
 * cancelled beats completed beats started: an activity has one lifecycle.
 
