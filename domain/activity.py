@@ -36,6 +36,7 @@ from domain.recorded import (
     require_text,
     trigger,
 )
+from domain.schedule import lifecycle
 from domain.words import STATUSES, Words
 
 
@@ -446,13 +447,13 @@ class Activity(Aggregate):
 
     @property
     def status(self) -> Status:
-        if self.cancelled_on is not None:
-            return Status.CANCELLED
-        if self.completed_on is not None:
-            return Status.COMPLETED
-        if self.started_on is not None:
-            return Status.STARTED
-        return Status.PLANNED
+        return Status(
+            lifecycle(
+                started_on=self.started_on,
+                completed_on=self.completed_on,
+                cancelled_on=self.cancelled_on,
+            )
+        )
 
     @property
     def spent(self) -> Decimal:

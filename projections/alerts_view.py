@@ -18,6 +18,7 @@ from uuid import UUID
 from domain.activity import Activity
 from domain.calendar import Month, thai_date
 from domain.flags import FlagKey, Rule
+from domain.schedule import due_by
 from domain.thai import name_key
 from projections.view import View
 from storage.view_database import Cursor, ViewDatabase
@@ -167,7 +168,7 @@ class AlertRow:
     def due_on(self) -> date | None:
         """The end of the month the flag's period names (the due rules)."""
         if self.rule in (Rule.LATE_START, Rule.OVERDUE, Rule.STEP_OVERDUE):
-            return Month.from_iso(self.period).last_day
+            return due_by(Month.from_iso(self.period))
         return None
 
     def what_th(self) -> str:

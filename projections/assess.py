@@ -3,17 +3,15 @@
 Everything here is a pure function of fact sheets and a date, so the same
 answer comes from the live views, from a rebuild, and from time travel.
 
-Expected progress grows linearly over the planned months' days (months need not
-be contiguous: an activity planned in ก.พ., เม.ย. and ก.ค. is a third done at the
-end of February and stays so through March). Where an activity has steps, each
-step counts equally instead and is expected done at the end of its last planned
-month.
+The schedule's arithmetic (due days, expected progress, days late, lifecycle) is
+:mod:`domain.schedule`'s, the same the scheduler's late-work rules use; this module
+adds the statuses, the money and the month grid, and rolls them up.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,10 +21,21 @@ from typing import Literal
 
 from domain.calendar import FiscalYear, Month
 from domain.money import ZERO
+from domain.schedule import (
+    Basis,
+    Lifecycle,
+    days_late,
+    expected_progress,
+    finish_due,
+    half_up,
+    late_start_days,
+    overdue_days,
+    starts_on,
+    step_due,
+)
 from projections.collector import without_collector
-from projections.facts import ActivityFacts, Lifecycle, ProjectFacts, StepFacts
+from projections.facts import ActivityFacts, ProjectFacts, StepFacts
 
-Basis = Literal["linear", "steps"]
 BEHIND_MARGIN = 10
 """Percentage points of progress below expected before an activity counts as behind."""
 
@@ -68,7 +77,7 @@ class StepAssessment:
     text: str
     planned_months: tuple[Month, ...]
     completed_on: date | None
-    due_on: date | None
+    due_on: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +157,8 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
     completed = facts.completed_on(on)
     progress = facts.progress_on(on)
     steps = tuple(_step(facts, s, on, months) for s in facts.steps)
-    expected, basis = expected_progress(months, steps, on)
-    status, days_late = _status(facts, on, months, started, completed, progress, expected)
+    expected, basis = expected_progress(months, [s.due_on for s in steps], on)
+    status, days = _status(facts, on, months, started, completed, progress, expected)
     fiscal_year = FiscalYear(facts.fiscal_year)
     worked = facts.worked_months_on(on)
     planned = set(months)
@@ -172,32 +181,21 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         planned_months=months,
         actual_start=started,
         actual_end=completed or facts.cancelled_on(on),
-        days_late=days_late,
+        days_late=days,
         grid=tuple(MonthCell(m, m in planned, m in worked) for m in fiscal_year.months),
         steps=steps,
         version=facts.version,
     )
 
 
-def expected_progress(
-    months: Sequence[Month], steps: Sequence[StepAssessment], on: date
-) -> tuple[int, Basis]:
-    """Percent expected done on ``on``, and on what basis ("steps" or "linear")."""
-    if steps:
-        due = sum(1 for s in steps if s.due_on is not None and on >= s.due_on)
-        return _round(Decimal(100 * due) / len(steps)), "steps"
-    total = sum(m.last_day.day for m in months)
-    elapsed = sum(min(m.last_day.day, max(0, (on - m.first_day).days + 1)) for m in months)
-    return _round(Decimal(100 * elapsed) / total), "linear"
-
-
 def _step(
     facts: ActivityFacts, step: StepFacts, on: date, activity_months: tuple[Month, ...]
 ) -> StepAssessment:
     months = facts.step_months_on(step, on)
-    last = max(months) if months else max(activity_months)
     completed = step.completed_on if step.completed_on and step.completed_on <= on else None
-    return StepAssessment(step.number, step.text, months, completed, last.last_day)
+    return StepAssessment(
+        step.number, step.text, months, completed, step_due(months, activity_months)
+    )
 
 
 def _status(
@@ -209,21 +207,20 @@ def _status(
     progress: int,
     expected: int,
 ) -> tuple[ScheduleStatus, int]:
-    first_end, last_end = months[0].last_day, months[-1].last_day
     if facts.cancelled_on(on) is not None:
         return ScheduleStatus.CANCELLED, 0
     if completed is not None:
-        late = (completed - last_end).days
+        late = days_late(finish_due(months), completed)
         if late > 0:
             return ScheduleStatus.COMPLETED_LATE, late
         return ScheduleStatus.COMPLETED_ON_TIME, 0
-    if on > last_end:
-        return ScheduleStatus.OVERDUE, (on - last_end).days
+    if (late := overdue_days(months, on)) > 0:
+        return ScheduleStatus.OVERDUE, late
+    if (late := late_start_days(months, on, started)) > 0:
+        return ScheduleStatus.LATE_START, late
     if started is None:
-        if on > first_end:
-            return ScheduleStatus.LATE_START, (on - first_end).days
         # Before its first month it is not due; within it, it is not late yet.
-        return (ScheduleStatus.NOT_DUE if on < months[0].first_day else ScheduleStatus.ON_TRACK), 0
+        return (ScheduleStatus.NOT_DUE if on < starts_on(months) else ScheduleStatus.ON_TRACK), 0
     if progress + BEHIND_MARGIN < expected:
         return ScheduleStatus.BEHIND, 0
     return ScheduleStatus.ON_TRACK, 0
@@ -259,8 +256,8 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
         if not live:
             return 0
         if weight > ZERO:
-            return _round(by_money / weight)
-        return _round(Decimal(plain) / live)
+            return half_up(by_money, weight)
+        return half_up(plain, live)
 
     return Rollup(
         key=key,
@@ -325,10 +322,6 @@ def plan_versus_actual(
 def code_key(code: str) -> tuple[int, ...]:
     """Sort ``1.2`` before ``1.10`` and ``2`` after ``1.10``."""
     return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
-
-
-def _round(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _percent(part: Decimal, whole: Decimal) -> Decimal:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
 from pydantic import TypeAdapter
@@ -20,8 +20,7 @@ from pydantic import TypeAdapter
 from domain.activity import ProgressEntry, progress_on
 from domain.calendar import Month
 from domain.money import ZERO
-
-Lifecycle = Literal["planned", "started", "completed", "cancelled"]
+from domain.schedule import Lifecycle, lifecycle
 
 
 @dataclass(slots=True)
@@ -166,10 +165,11 @@ class ActivityFacts:
 
     def lifecycle_on(self, day: date) -> Lifecycle:
         """planned, started, completed or cancelled, as the activity stood on ``day``."""
-        closure = self.closure_on(day)
-        if closure is not None:
-            return "cancelled" if closure.kind == "cancelled" else "completed"
-        return "started" if self.started_by(day) else "planned"
+        return lifecycle(
+            started_on=self.started_by(day),
+            completed_on=self.completed_on(day),
+            cancelled_on=self.cancelled_on(day),
+        )
 
     def worked_months_on(self, day: date) -> set[Month]:
         return {Month.of(d) for d in self.work_days if d <= day}

@@ -22,6 +22,7 @@ from uuid import UUID
 from pydantic import TypeAdapter
 
 from domain.calendar import Month
+from domain.schedule import finish_due, start_due, step_due
 from projections.facts import (
     ACTIVITY_JSON,
     PLAN_JSON,
@@ -234,30 +235,17 @@ def due_rows(a: ActivityFacts, project_cancelled_on: date | None) -> list[tuple[
     ident, plan, project = str(a.id), str(a.plan_id), str(a.project_id)
     inhibited = _iso(project_cancelled_on)
 
-    def row(kind: str, step: int, month: Month, done: date | None) -> tuple[object, ...]:
+    def row(kind: str, step: int, due_on: date, done: date | None) -> tuple[object, ...]:
         until = min((d for d in (done, closed) if d is not None), default=None)
-        return (
-            ident,
-            kind,
-            step,
-            month.last_day.isoformat(),
-            _iso(until),
-            plan,
-            project,
-            inhibited,
-        )
+        return (ident, kind, step, due_on.isoformat(), _iso(until), plan, project, inhibited)
 
-    rows = [row("start", 0, months[0], a.started_on), row("finish", 0, months[-1], closed)]
+    rows = [
+        row("start", 0, start_due(months), a.started_on),
+        row("finish", 0, finish_due(months), closed),
+    ]
     for step in a.steps:
         step_months = tuple(Month.from_iso(m) for m in step.schedule[-1].months)
-        rows.append(
-            row(
-                "step",
-                step.number,
-                max(step_months) if step_months else months[-1],
-                step.completed_on,
-            )
-        )
+        rows.append(row("step", step.number, step_due(step_months, months), step.completed_on))
     return rows
 
 

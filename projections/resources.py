@@ -21,9 +21,9 @@ from pydantic import BaseModel, Field
 
 from domain.calendar import Month
 from domain.money import ZERO
+from domain.schedule import Basis, Lifecycle
 from projections.assess import (
     ActivityAssessment,
-    Basis,
     PlanVersusActual,
     Rollup,
     ScheduleStatus,
@@ -32,7 +32,7 @@ from projections.assess import (
     plan_versus_actual,
 )
 from projections.collector import without_collector
-from projections.facts import ActivityFacts, Lifecycle
+from projections.facts import ActivityFacts
 from projections.queries import PlanSnapshot
 
 

@@ -15,7 +15,9 @@ year's end without a database. Evaluated for a date D (Asia/Bangkok):
                      (linear over the planned months) by more than a margin.
 
 Nothing is found for an activity whose project was cancelled by D (inhibition).
-Stalled and budget risk judge the latest spending as known now.
+Stalled and budget risk judge the latest spending as known now. Due days, the
+planned window and the expected share are :mod:`domain.schedule`'s, as in the
+plan-versus-actual views, so an alert and a report agree.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from decimal import Decimal
 from domain.calendar import Month
 from domain.flags import FlagKey, Rule
 from domain.money import ZERO
+from domain.schedule import expected_by_days, finish_due, starts_on
 
 _DUE_RULES = {"start": Rule.LATE_START, "finish": Rule.OVERDUE, "step": Rule.STEP_OVERDUE}
 
@@ -92,7 +95,7 @@ def window_findings(
             row.project_cancelled_on and row.project_cancelled_on <= on
         ):
             continue
-        if not row.months[0].first_day <= on <= row.months[-1].last_day:
+        if not starts_on(row.months) <= on <= finish_due(row.months):
             continue
         heard = max([row.started_on, *(d for d in row.progress_days if d <= on)])
         if (on - heard).days > stalled_days:
@@ -103,7 +106,7 @@ def window_findings(
                     f"no progress since {heard}",
                 )
             )
-        expected = linear_expected(row.months, on)
+        expected = expected_by_days(row.months, on)
         if row.allocation > ZERO and row.spent * 100 > row.allocation * (expected + budget_margin):
             found.append(
                 Finding(
@@ -113,10 +116,3 @@ def window_findings(
                 )
             )
     return found
-
-
-def linear_expected(months: tuple[Month, ...], on: date) -> int:
-    """Percent of the planned months' days that have passed by ``on``."""
-    total = sum(m.last_day.day for m in months)
-    elapsed = sum(min(m.last_day.day, max(0, (on - m.first_day).days + 1)) for m in months)
-    return round(100 * elapsed / total) if total else 0
