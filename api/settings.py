@@ -25,5 +25,10 @@ class Settings(BaseSettings):
     since a whole office may reach the service from one address."""
     sign_in_window_seconds: int = 900
     session_hours: int = 12
+    trusted_proxies: str = ""
+    """Addresses of reverse proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto``
+    are believed (comma-separated, e.g. ``127.0.0.1``; ``*`` for any). None by default:
+    otherwise anyone on the machine could claim any address and reset the sign-in
+    throttle's per-address count."""
     poll_interval: float = 0.5
     """Seconds between the projector's polls for events written by other processes."""

@@ -11,15 +11,19 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from api.cli.serve import server_config
+from api.settings import Settings
+
 
 @contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free loopback port from a thread; yields its base URL."""
+def serving(app: FastAPI, settings: Settings | None = None) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port from a thread, configured as
+    ``tidtam serve`` configures it (``settings``); yields its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(
-        app, log_level="warning", access_log=False, lifespan="on", ws="none",
+    config = server_config(
+        app, settings or Settings(), log_level="warning", lifespan="on", ws="none",
         timeout_graceful_shutdown=2,
     )  # fmt: skip
     server = uvicorn.Server(config)

@@ -6,10 +6,11 @@ as they are with Tidtam: a request costs about a third less of the server's time
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
+from fastapi import FastAPI
 
 from api.main import create_app
 from api.settings import Settings
@@ -29,10 +30,24 @@ def serve(
         settings.host = host
     if port:
         settings.port = port
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        access_log=False,  # request lines could carry tokens in query strings; never log them
-    )
+    uvicorn.Server(server_config(create_app(settings), settings)).run()
+
+
+def server_config(app: FastAPI, settings: Settings, **overrides: Any) -> uvicorn.Config:
+    """How uvicorn serves Tidtam, here and in the tests' real servers.
+
+    Proxy headers are believed only from ``TIDTAM_TRUSTED_PROXIES`` (uvicorn believes
+    any loopback client by default); a shutdown waits a bounded time for requests in
+    flight, so a slow one never keeps the server from stopping.
+    """
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "info",
+        "access_log": False,  # request lines could carry tokens in query strings
+        "proxy_headers": bool(settings.trusted_proxies.strip()),
+        "forwarded_allow_ips": settings.trusted_proxies.strip() or None,
+        "timeout_graceful_shutdown": 10,
+        **overrides,
+    }
+    return uvicorn.Config(app, **options)

@@ -163,12 +163,18 @@ def in_process(
 
 
 @contextmanager
-def on_a_server(store: Store, tmp_path: Path, *, example: bool = True) -> Iterator[Api]:
+def on_a_server(
+    store: Store, tmp_path: Path, *, example: bool = True, **settings: Any
+) -> Iterator[Api]:
     """The app on a real uvicorn server on loopback, and an httpx client of it."""
     with opened_runtime(store, example=example) as (runtime, plan_id):
         tokens = seed_people(runtime.directory)
-        app = create_app(settings_for(tmp_path), runtime=runtime)
-        with serving(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        configured = settings_for(tmp_path, **settings)
+        app = create_app(configured, runtime=runtime)
+        with (
+            serving(app, configured) as base_url,
+            httpx.Client(base_url=base_url, timeout=30) as client,
+        ):
             yield Api(client, runtime, tokens, plan_id)
 
 
