@@ -14,10 +14,11 @@ from uuid import UUID
 
 from eventsourcing.persistence import RecordConflictError
 
+from application.outbox import Outbox, Owed
+from domain.deliveries import delivery_id
 from projections.alerts_view import AlertReader, AlertRow
 from projections.runner import ensure_tracking, read_position
 from scheduler.digest import digest, webhook_body
-from scheduler.outbox import Outbox, Owed, delivery_id
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster
 from storage.view_database import ViewDatabase

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from domain.deliveries import Delivery
 from projections.view import View
-from scheduler.outbox import Delivery
 from storage.view_database import Cursor
 
 
