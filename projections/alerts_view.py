@@ -19,6 +19,7 @@ from domain.activity import Activity
 from domain.calendar import Month, thai_date
 from domain.flags import FlagKey, Rule
 from domain.thai import name_key
+from projections.runner import read_position
 from projections.view import View
 from storage.view_database import Cursor, ViewDatabase
 
@@ -224,6 +225,11 @@ class AlertReader:
 
     def __init__(self, db: ViewDatabase) -> None:
         self.db = db
+
+    def position(self) -> int:
+        """How far into the log the alerts view has folded."""
+        with self.db.reading() as cur:
+            return read_position(cur, AlertsView.name)
 
     def flags(
         self,
