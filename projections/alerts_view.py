@@ -220,6 +220,20 @@ def _row(r: tuple[Any, ...]) -> AlertRow:
     )  # fmt: skip
 
 
+OpenFlag = tuple[str, str, int, str, str]
+"""An unresolved flag as the scan weighs it: (activity id, rule, step, period, detected on),
+the date as an ISO string."""
+
+
+def open_flags(cur: Cursor) -> list[OpenFlag]:
+    """Every unresolved flag, read in the caller's snapshot (the scan's, with the due work)."""
+    rows: list[OpenFlag] = cur.execute(
+        "SELECT activity_id, rule, step, period, detected_on FROM view_flags"
+        " WHERE resolved_on IS NULL"
+    ).fetchall()
+    return rows
+
+
 class AlertReader:
     """Queries over the alerts view."""
 
