@@ -116,6 +116,12 @@ class Recipient(NamedTuple):
     email: str
 
 
+_PRINCIPAL = "username, display_name, roles, unit_keys"
+_ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
+_BY_NAME = f"SELECT {_PRINCIPAL} {_ACTIVE}"
+_CREDENTIALS = f"SELECT {_PRINCIPAL}, password_hash {_ACTIVE}"
+
+
 class PeopleReader:
     """Queries over the people view: who is behind a token or a name, who gets digests.
 
@@ -129,33 +135,22 @@ class PeopleReader:
 
     def by_token_digest(self, token_digest: str) -> Principal | None:
         """The active user holding the unrevoked token with this SHA-256 digest."""
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
-                " JOIN view_users u ON u.user_id = t.user_id"
-                " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
-                (token_digest,),
-            ).fetchone()
+        row = self._one(
+            "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
+            " JOIN view_users u ON u.user_id = t.user_id"
+            " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
+            token_digest,
+        )
         return _principal(row) if row else None
 
     def active(self, username: str) -> Principal | None:
         """The principal of an active user (sessions name their user)."""
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT username, display_name, roles, unit_keys FROM view_users"
-                " WHERE username = ? AND disabled = 0",
-                (username,),
-            ).fetchone()
+        row = self._one(_BY_NAME, username)
         return _principal(row) if row else None
 
     def credentials(self, username: str) -> Credentials | None:
         """An active user with their password hash, for signing in."""
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT username, display_name, roles, unit_keys, password_hash FROM view_users"
-                " WHERE username = ? AND disabled = 0",
-                (username,),
-            ).fetchone()
+        row = self._one(_CREDENTIALS, username)
         return Credentials(_principal(row[:4]), row[4] or None) if row else None
 
     def managers_with_email(self) -> list[Recipient]:
@@ -167,6 +162,10 @@ class PeopleReader:
                 " ORDER BY username"
             ).fetchall()
         return [Recipient(*row) for row in rows]
+
+    def _one(self, sql: str, key: str) -> tuple[Any, ...] | None:
+        with self.db.reading() as cur:
+            return cur.execute(sql, (key,)).fetchone()
 
 
 def _principal(row: Sequence[object]) -> Principal:
