@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import secrets
 import threading
 import time
@@ -23,8 +22,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from domain.errors import ForbiddenError, ThrottledError
-from domain.people import Role
 from domain.policy import Principal
+from projections.people_view import PeopleReader
 from storage.view_database import ViewDatabase
 
 _HASHER = PasswordHasher()
@@ -127,7 +126,7 @@ class Authenticator:
     def __init__(
         self, db: ViewDatabase, throttle: Throttle, people_at: Callable[[], int] | None = None
     ) -> None:
-        self.db = db
+        self.people = PeopleReader(db)
         self.throttle = throttle
         self.people_at = people_at
         self._memo: dict[tuple[str, str], Principal | None] = {}
@@ -161,41 +160,24 @@ class Authenticator:
     def by_token(self, token: str) -> Principal | None:
         if not token.startswith(TOKEN_PREFIX):
             return None
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
-                " JOIN view_users u ON u.user_id = t.user_id"
-                " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
-                (digest(token),),
-            ).fetchone()
-        return _principal(row) if row else None
+        return self.people.by_token_digest(digest(token))
 
     def by_username(self, username: str) -> Principal | None:
         """The principal of an active user (sessions name their user)."""
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT username, display_name, roles, unit_keys FROM view_users"
-                " WHERE username = ? AND disabled = 0",
-                (username,),
-            ).fetchone()
-        return _principal(row) if row else None
+        return self.people.active(username)
 
     def by_password(self, username: str, password: str, client: str) -> Principal:
         """Check a password; refuse (throttled after repeated failures) otherwise."""
         keys = (f"user:{username}", f"client:{client}")
         self.throttle.check(*keys)
-        with self.db.reading() as cur:
-            row = cur.execute(
-                "SELECT username, display_name, roles, unit_keys, password_hash FROM view_users"
-                " WHERE username = ? AND disabled = 0",
-                (username,),
-            ).fetchone()
-        stored = row[4] if row and row[4] else _DUMMY_HASH  # same work for unknown names
-        if not verify_password(stored, password) or row is None or not row[4]:
+        found = self.people.credentials(username)
+        known = found.password_hash if found else None
+        # an unknown name costs the same work as a wrong password: checked against a dummy
+        if not verify_password(known or _DUMMY_HASH, password) or found is None or not known:
             self.throttle.failed(*keys)
             raise ForbiddenError("sign_in_failed")
         self.throttle.succeeded(username)
-        return _principal(row[:4])
+        return found.principal
 
 
 _DUMMY_HASH = hash_password(secrets.token_hex(16))
@@ -204,16 +186,6 @@ _DUMMY_HASH = hash_password(secrets.token_hex(16))
 def _memo_key(kind: str, key: str) -> tuple[str, str]:
     """Tokens are remembered by digest, never as the secret itself."""
     return (kind, digest(key) if kind == "token" else key)
-
-
-def _principal(row: tuple[object, ...]) -> Principal:
-    username, display_name, roles, unit_keys = row
-    return Principal(
-        username=str(username),
-        display_name=str(display_name),
-        roles=frozenset(Role(r) for r in str(roles).split(",") if r),
-        unit_keys=frozenset(json.loads(str(unit_keys))),
-    )
 
 
 class SessionSigner:

@@ -20,6 +20,7 @@ from domain.calendar import Month, thai_date
 from domain.flags import FlagKey, Rule
 from domain.schedule import due_by
 from domain.thai import name_key
+from projections.runner import read_position
 from projections.view import View
 from storage.view_database import Cursor, ViewDatabase
 
@@ -220,11 +221,30 @@ def _row(r: tuple[Any, ...]) -> AlertRow:
     )  # fmt: skip
 
 
+OpenFlag = tuple[str, str, int, str, str]
+"""An unresolved flag as the scan weighs it: (activity id, rule, step, period, detected on),
+the date as an ISO string."""
+
+
+def open_flags(cur: Cursor) -> list[OpenFlag]:
+    """Every unresolved flag, read in the caller's snapshot (the scan's, with the due work)."""
+    rows: list[OpenFlag] = cur.execute(
+        "SELECT activity_id, rule, step, period, detected_on FROM view_flags"
+        " WHERE resolved_on IS NULL"
+    ).fetchall()
+    return rows
+
+
 class AlertReader:
     """Queries over the alerts view."""
 
     def __init__(self, db: ViewDatabase) -> None:
         self.db = db
+
+    def position(self) -> int:
+        """How far into the log the alerts view has folded."""
+        with self.db.reading() as cur:
+            return read_position(cur, AlertsView.name)
 
     def flags(
         self,

@@ -1,20 +1,22 @@
 """The people view: who may sign in, with which roles and units, and which tokens work.
 
 Built from the directory's own event log (``people_events``). Requests are
-authenticated against these tables: a token is found by its SHA-256 digest, a
-password checked against the stored argon2id hash.
+authenticated against these tables (`PeopleReader`): a token is found by its
+SHA-256 digest, a password checked against the stored argon2id hash.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from domain.people import User
+from domain.people import Role, User
+from domain.policy import Principal
 from domain.thai import name_key
 from projections.view import View
-from storage.view_database import Cursor
+from storage.view_database import Cursor, ViewDatabase
 
 
 class PeopleView(View):
@@ -95,4 +97,82 @@ def _units(units: Sequence[str]) -> tuple[str, str]:
     return (
         json.dumps(list(units), ensure_ascii=False),
         json.dumps(sorted(name_key(u) for u in units), ensure_ascii=False),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """An active user and the hash their password is checked against (None: no password)."""
+
+    principal: Principal
+    password_hash: str | None
+
+
+class Recipient(NamedTuple):
+    """Someone mail can be sent to."""
+
+    username: str
+    display_name: str
+    email: str
+
+
+_PRINCIPAL = "username, display_name, roles, unit_keys"
+_ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
+_BY_NAME = f"SELECT {_PRINCIPAL} {_ACTIVE}"
+_CREDENTIALS = f"SELECT {_PRINCIPAL}, password_hash {_ACTIVE}"
+
+
+class PeopleReader:
+    """Queries over the people view: who is behind a token or a name, who gets digests.
+
+    A token lookup runs for each request the authenticator has not remembered, so
+    each question is one indexed query, and a disabled user or a revoked token is
+    never found.
+    """
+
+    def __init__(self, db: ViewDatabase) -> None:
+        self.db = db
+
+    def by_token_digest(self, token_digest: str) -> Principal | None:
+        """The active user holding the unrevoked token with this SHA-256 digest."""
+        row = self._one(
+            "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
+            " JOIN view_users u ON u.user_id = t.user_id"
+            " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
+            token_digest,
+        )
+        return _principal(row) if row else None
+
+    def active(self, username: str) -> Principal | None:
+        """The principal of an active user (sessions name their user)."""
+        row = self._one(_BY_NAME, username)
+        return _principal(row) if row else None
+
+    def credentials(self, username: str) -> Credentials | None:
+        """An active user with their password hash, for signing in."""
+        row = self._one(_CREDENTIALS, username)
+        return Credentials(_principal(row[:4]), row[4] or None) if row else None
+
+    def managers_with_email(self) -> list[Recipient]:
+        """Active managers with an e-mail address, by user name: the digest's readers."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT username, display_name, email FROM view_users"
+                " WHERE disabled = 0 AND email <> '' AND (',' || roles || ',') LIKE '%,manager,%'"
+                " ORDER BY username"
+            ).fetchall()
+        return [Recipient(*row) for row in rows]
+
+    def _one(self, sql: str, key: str) -> tuple[Any, ...] | None:
+        with self.db.reading() as cur:
+            return cur.execute(sql, (key,)).fetchone()
+
+
+def _principal(row: Sequence[object]) -> Principal:
+    username, display_name, roles, unit_keys = row
+    return Principal(
+        username=str(username),
+        display_name=str(display_name),
+        roles=frozenset(Role(r) for r in str(roles).split(",") if r),
+        unit_keys=frozenset(json.loads(str(unit_keys))),
     )

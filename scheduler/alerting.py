@@ -9,15 +9,18 @@ at any point loses nothing owed and sends nothing twice.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from eventsourcing.persistence import RecordConflictError
 
+from application.outbox import Outbox, Owed
+from domain.deliveries import delivery_id
 from projections.alerts_view import AlertReader, AlertRow
-from projections.runner import ensure_tracking, read_position
+from projections.checkpoints import Checkpoint
+from projections.deliveries_view import DeliveriesReader
+from projections.people_view import PeopleReader
 from scheduler.digest import digest, webhook_body
-from scheduler.outbox import Outbox, Owed, delivery_id
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster
 from storage.view_database import ViewDatabase
@@ -25,25 +28,19 @@ from storage.view_database import ViewDatabase
 log = logging.getLogger(__name__)
 NOTIFIED = "notifier"
 
-_MANAGERS = (
-    "SELECT username, display_name, email FROM view_users"
-    " WHERE disabled = 0 AND email <> '' AND (',' || roles || ',') LIKE '%,manager,%'"
-    " ORDER BY username"
-)
-
 
 class Notifier:
     """Turns flags into owed messages: webhook calls at once, digests once a day."""
 
     def __init__(self, outbox: Outbox, db: ViewDatabase, settings: SchedulerSettings) -> None:
         self.outbox = outbox
-        self.db = db
         self.settings = settings
         self.alerts = AlertReader(db)
+        self.people = PeopleReader(db)
+        self.checkpoint = Checkpoint(db, NOTIFIED)
 
     def alerts_position(self) -> int:
-        with self.db.reading() as cur:
-            return read_position(cur, "alerts")
+        return self.alerts.position()
 
     def webhooks(self, day: date) -> int:
         """Owe one call per configured URL for each flag raised or resolved since last time.
@@ -54,13 +51,7 @@ class Notifier:
         held across the outbox's own writes would wait on itself.
         """
         upto = self.alerts_position()
-        with self.db.transaction() as cur:
-            ensure_tracking(cur)
-            cur.execute(
-                "INSERT INTO tidtam_positions VALUES (?, 0, ?) ON CONFLICT (name) DO NOTHING",
-                (NOTIFIED, datetime.now(UTC).isoformat()),
-            )
-            after = read_position(cur, NOTIFIED)
+        after = self.checkpoint.read()
         if after >= upto:
             return 0
         owed = 0
@@ -73,12 +64,7 @@ class Notifier:
                 key = ("webhook", url, row.flag_id, kind)
                 body = webhook_body(kind, row, delivery_id(*key))
                 owed += self.outbox.owe(Owed(key, "webhook", url, kind, body), on=day) is not None
-        with self.db.transaction() as cur:
-            cur.execute(
-                "UPDATE tidtam_positions SET position = ?, updated_at = ?"
-                " WHERE name = ? AND position < ?",
-                (upto, datetime.now(UTC).isoformat(), NOTIFIED, upto),
-            )
+        self.checkpoint.advance(upto)
         return owed
 
     def digests(self, day: date) -> list[UUID]:
@@ -90,10 +76,8 @@ class Notifier:
         if not self.settings.smtp_host:
             return []
         upto = self.alerts_position()
-        with self.db.reading() as cur:
-            managers = cur.execute(_MANAGERS).fetchall()
         owed = []
-        for username, display_name, email in managers:
+        for username, display_name, email in self.people.managers_with_email():
             previous = self.outbox.digest_log(username)
             if previous is not None and previous.last_day is not None and previous.last_day >= day:
                 continue
@@ -150,22 +134,14 @@ class Sender:
         poster: Poster | None = None,
     ) -> None:
         self.outbox = outbox
-        self.db = db
         self.settings = settings
         self.worker = worker
+        self.deliveries = DeliveriesReader(db)
         self.mailer = mailer or Mailer(settings)
         self.poster = poster or Poster(settings)
 
     def candidates(self, now: datetime) -> list[UUID]:
-        stale = (now - timedelta(seconds=self.settings.lease_seconds)).isoformat()
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT delivery_id FROM view_deliveries"
-                " WHERE (state IN ('owed', 'failed') AND next_attempt_at <= ?)"
-                " OR (state = 'claimed' AND claimed_at <= ?) ORDER BY created_at",
-                (now.isoformat(), stale),
-            ).fetchall()
-        return [UUID(r[0]) for r in rows]
+        return self.deliveries.to_try(now, timedelta(seconds=self.settings.lease_seconds))
 
     def send_due(self, now: datetime) -> int:
         """Try every delivery that is due; returns how many were sent."""

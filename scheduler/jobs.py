@@ -19,13 +19,13 @@ from datetime import date, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from application.outbox import Outbox
 from application.tracker import Tracker
 from domain.clock import BANGKOK, Clock
+from projections.deliveries_view import DeliveriesView
 from projections.runner import Projector
 from projections.service import Projections
 from scheduler.alerting import Notifier, Sender
-from scheduler.deliveries_view import DeliveriesView
-from scheduler.outbox import Outbox
 from scheduler.scan import Scanner, ScanReport
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster

@@ -1,12 +1,13 @@
 """The scan: find what is late on a day, from the views, and record it on the activities.
 
-Evaluating reads three indexed queries (what fell due, which started activities
-are in their window, which flags are open) and applies the pure rules; no
-stream is replayed. Recording goes through the tracker, activity by activity:
-the activity's stream refuses a flag raised before and a stale writer, so a
-scan is idempotent and two schedulers scanning at once append each flag once.
-A flag found no longer to hold on the day is resolved (flags raised on later
-days are left alone, so scanning an earlier day changes nothing after it).
+Evaluating reads the day's due work (`projections.due_work`: what fell due,
+which started activities are in their window, which flags are open) and applies
+the pure rules; no stream is replayed. Recording goes through the tracker,
+activity by activity: the activity's stream refuses a flag raised before and a
+stale writer, so a scan is idempotent and two schedulers scanning at once append
+each flag once. A flag found no longer to hold on the day is resolved (flags
+raised on later days are left alone, so scanning an earlier day changes nothing
+after it).
 """
 
 from __future__ import annotations
@@ -20,32 +21,11 @@ from uuid import UUID
 from application.tracker import Tracker
 from domain.calendar import Month
 from domain.flags import FlagKey
-from projections.alerts_view import AlertReader
 from projections.collector import without_collector
+from projections.due_work import DueWorkReader, WindowFacts
 from scheduler.rules import Finding, WindowRow, due_findings, window_findings
 from scheduler.settings import SchedulerSettings
 from storage.view_database import ViewDatabase
-
-_DUE = (
-    "SELECT activity_id, kind, step, due_on, done_on, NULL, inhibited_on FROM view_due"
-    " WHERE due_on < ? AND (done_on IS NULL OR done_on > ?)"
-    " AND (inhibited_on IS NULL OR inhibited_on > ?)"
-)
-_WINDOW = (
-    "SELECT a.activity_id, a.months, a.started_on, a.progress_days, a.allocation, a.spent,"
-    " a.closed_on, p.cancelled_on"
-    " FROM view_activities a JOIN view_projects p ON p.project_id = a.project_id"
-    " WHERE a.started_on IS NOT NULL AND a.started_on <= ?"
-    " AND (a.closed_on IS NULL OR a.closed_on > ?) AND a.first_month <= ? AND a.last_month >= ?"
-)
-_OPEN = (
-    "SELECT activity_id, rule, step, period, detected_on FROM view_flags WHERE resolved_on IS NULL"
-)
-_INHIBITED = (
-    "SELECT a.activity_id FROM view_activities a"
-    " JOIN view_projects p ON p.project_id = a.project_id"
-    " WHERE p.cancelled_on IS NOT NULL AND p.cancelled_on <= ?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +55,14 @@ class Scanner:
 
     def __init__(self, tracker: Tracker, db: ViewDatabase, settings: SchedulerSettings) -> None:
         self.tracker = tracker
-        self.db = db
         self.settings = settings
-        self.alerts = AlertReader(db)
+        self.due_work = DueWorkReader(db)
 
     @without_collector  # a hundred thousand findings, no cycles: see projections.collector
     def evaluate(self, day: date) -> Evaluation:
-        iso, month = day.isoformat(), Month.of(day).iso
-        with self.db.reading() as cur:
-            due = cur.execute(_DUE, (iso, iso, iso)).fetchall()
-            window = cur.execute(_WINDOW, (iso, iso, month, month)).fetchall()
-            open_flags = cur.execute(_OPEN).fetchall()
-            inhibited = {r[0] for r in cur.execute(_INHIBITED, (iso,)).fetchall()}
-        found = due_findings(due, day) + window_findings(
-            (_window_row(r) for r in window),
+        iso, work = day.isoformat(), self.due_work.on(day)
+        found = due_findings(work.due, day) + window_findings(
+            (_window_row(r) for r in work.window),
             day,
             stalled_days=self.settings.stalled_days,
             budget_margin=self.settings.budget_margin,
@@ -97,12 +71,12 @@ class Scanner:
         for finding in found:
             findings[finding.activity_id].append(finding)
         cleared: dict[str, list[tuple[FlagKey, str]]] = defaultdict(list)
-        for ident, rule, step, period, detected_on in open_flags:
+        for ident, rule, step, period, detected_on in work.open_flags:
             key = FlagKey(rule, int(step), period)
             if detected_on > iso:
                 continue
             if all(f.key != key for f in findings.get(ident, ())):
-                reason = "project_cancelled" if ident in inhibited else "cleared"
+                reason = "project_cancelled" if ident in work.inhibited else "cleared"
                 cleared[ident].append((key, reason))
         return Evaluation(day, dict(findings), dict(cleared))
 
@@ -133,7 +107,7 @@ def _day(text: object) -> date | None:
     return date.fromisoformat(str(text)) if text else None
 
 
-def _window_row(r: tuple[object, ...]) -> WindowRow:
+def _window_row(r: WindowFacts) -> WindowRow:
     started = _day(r[2])
     assert started is not None  # the query asks for started activities only
     return WindowRow(

@@ -17,10 +17,10 @@ from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
 from application.base import TidtamApplication
 from application.directory import Directory
+from application.outbox import Outbox
 from application.tracker import Tracker
 from domain.errors import TidtamError
 from domain.plan_table import read_plan
-from scheduler.outbox import Outbox
 from storage.store import Store
 from storage.store_copy import copy_store
 

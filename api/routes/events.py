@@ -8,10 +8,9 @@ that reconnects with ``Last-Event-ID`` misses nothing and sees nothing twice.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Request
@@ -23,8 +22,7 @@ from api.routes.common import AsOf, MinPosition, instant, read_your_writes
 from api.schemas.events import EventOut, EventsPage
 from api.services import Services
 from domain.policy import Action
-from domain.thai import name_key
-from projections.audit_view import AUDIT_COLUMNS
+from projections.audit_feed import AuditFeed, AuditFilter
 
 router = APIRouter(prefix="/api/v1/events", tags=["events"])
 
@@ -121,38 +119,10 @@ def event_page(
     as_of: datetime | None = None,
 ) -> EventsPage:
     """A page of the audit view after ``after``, with the cursor of the next page."""
-    where: list[str] = ["position > ?"]
-    params: list[Any] = [after]
-    for column, value in (
-        ("plan_id", plan), ("project_id", project), ("activity_id", activity), ("actor", actor)
-    ):  # fmt: skip
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(str(value))
-    if unit:
-        where.append("unit_key = ?")
-        params.append(name_key(unit))
-    if types:
-        where.append(f"event_type IN ({','.join('?' * len(types))})")
-        params.extend(types)
-    for op, moment in ((">=", recorded_from), ("<=", recorded_to), ("<=", as_of)):
-        if moment is not None:
-            where.append(f"recorded_at {op} ?")
-            params.append(moment.astimezone(UTC).isoformat())
-    if late_only:
-        where.append("late_entry = 1")
-    sql = (
-        f"SELECT {', '.join(AUDIT_COLUMNS)} FROM view_audit WHERE {' AND '.join(where)}"
-        " ORDER BY position LIMIT ?"
-    )
-    with svc.runtime.projections.db.reading() as cur:
-        rows = cur.execute(sql, [*params, limit + 1]).fetchall()
-    items = [_event(row) for row in rows[:limit]]
-    return EventsPage(items=items, next=items[-1].position if len(rows) > limit else None)
-
-
-def _event(row: tuple[Any, ...]) -> EventOut:
-    values = dict(zip(AUDIT_COLUMNS, row, strict=True))
-    values["late_entry"] = bool(values["late_entry"])
-    values["payload"] = json.loads(values["payload"])
-    return EventOut.model_validate(values)
+    only = AuditFilter(
+        plan=plan, project=project, activity=activity, unit=unit, actor=actor, types=types,
+        recorded_from=recorded_from, recorded_to=recorded_to, late_only=late_only, as_of=as_of,
+    )  # fmt: skip
+    found = AuditFeed(svc.runtime.projections.db).page(after=after, limit=limit, only=only)
+    items = [EventOut.model_validate(entry, from_attributes=True) for entry in found.entries]
+    return EventsPage(items=items, next=found.next)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from application.directory import Directory
+from application.outbox import Outbox, Owed
 from application.tracker import Tracker
 from domain.clock import FixedClock
-from scheduler.outbox import Outbox, Owed
 from storage.store import Store
 from tests.builders import small_plan
 

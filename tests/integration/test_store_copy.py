@@ -23,11 +23,11 @@ from api.runtime import Runtime
 from api.scenario import play
 from application.base import TidtamApplication
 from application.directory import Directory
+from application.outbox import Outbox, Owed
 from application.tracker import Tracker
 from domain.clock import FixedClock
 from domain.errors import RuleViolation
 from projections.queries import PlanSnapshot
-from scheduler.outbox import Outbox, Owed
 from storage import store_copy
 from storage.store import Store
 

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from pydantic_core import from_json
 
 from application.tracker import Tracker
-from domain import people  # noqa: F401 - registers the people's topics, told apart below
+from domain import deliveries, people  # noqa: F401 - registers their topics, told apart below
 from domain.activity import PlannedStep
 from domain.calendar import Month
 from domain.draft import StrategyLevel
@@ -40,7 +40,6 @@ from projections.audit_view import (
     owner_of,
 )
 from projections.stored import read_stored
-from scheduler import outbox  # noqa: F401 - registers the deliveries' topics, told apart below
 from storage.store import Store
 from storage.transcodings import EventTranscoder
 from tests.integration.views import expected_audit_row, expected_owner

@@ -26,10 +26,10 @@ from eventsourcing.utils import resolve_topic
 
 from application.tracker import Tracker
 from domain.activity import Activity
+from domain.deliveries import Delivery, DigestLog, ScanLog
 from domain.people import User
 from domain.plan import Plan, Project
 from domain.recorded import Recorded
-from scheduler.outbox import Delivery, DigestLog, ScanLog
 from storage.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stored_events"

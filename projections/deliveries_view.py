@@ -1,14 +1,17 @@
 """The deliveries view: what is owed, claimed, sent, failed or abandoned, for the sender
-to find what to try next and for people to see every attempt's outcome."""
+to find what to try next (`DeliveriesReader`) and for people to see every attempt's
+outcome. Folded from the outbox's log (`application.outbox`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
+from domain.deliveries import Delivery
 from projections.view import View
-from scheduler.outbox import Delivery
-from storage.view_database import Cursor
+from storage.view_database import Cursor, ViewDatabase
 
 
 class DeliveriesView(View):
@@ -63,3 +66,23 @@ class DeliveriesView(View):
                         " WHERE delivery_id=?",
                         (e.error, at, ident),
                     )
+
+
+class DeliveriesReader:
+    """Queries over the deliveries view."""
+
+    def __init__(self, db: ViewDatabase) -> None:
+        self.db = db
+
+    def to_try(self, now: datetime, lease: timedelta) -> list[UUID]:
+        """Deliveries a sender should try at ``now``, oldest first: owed or failed ones whose
+        time has come, and claims older than ``lease`` (their sender died mid-send)."""
+        stale = (now - lease).isoformat()
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT delivery_id FROM view_deliveries"
+                " WHERE (state IN ('owed', 'failed') AND next_attempt_at <= ?)"
+                " OR (state = 'claimed' AND claimed_at <= ?) ORDER BY created_at",
+                (now.isoformat(), stale),
+            ).fetchall()
+        return [UUID(r[0]) for r in rows]

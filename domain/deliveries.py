@@ -1,35 +1,34 @@
-"""The outbox: every message owed, every attempt to send it, and how it went — as events.
+"""The outbox's aggregates: every message owed, every attempt to send it, and how it went.
 
-Alerting is a bounded context of its own (``alerts_events``). A message is owed
-as a :class:`Delivery` whose id is the uuid5 of what it is about (this flag to
-this webhook, this manager's digest for this day), so owing it twice appends
-nothing. A sender *claims* a delivery by appending ``DeliveryClaimed`` at the
-version it read before sending: of two senders, one claim fails and only one
-sends. After a crash, what was owed and not sent is still owed; what was sent
-is recorded and not sent again. A claim left without an outcome (the sender
-died mid-send) is retried after a lease, with the same Message-ID or
-Idempotency-Key, so a receiver can recognise the retry.
+Alerting is a bounded context of its own (``alerts_events``; its application is
+`application.outbox`). A message is owed as a :class:`Delivery` whose id is the
+uuid5 of what it is about (this flag to this webhook, this manager's digest for
+this day), so owing it twice appends nothing. A sender *claims* a delivery by
+appending ``DeliveryClaimed`` at the version it read before sending: of two
+senders, one claim fails and only one sends. After a crash, what was owed and not
+sent is still owed; what was sent is recorded and not sent again. A claim left
+without an outcome (the sender died mid-send) is retried after a lease, with the
+same Message-ID or Idempotency-Key, so a receiver can recognise the retry.
 
 The scan log (``ScanCompleted``) and the digest log (``DigestPrepared``) live
 here too: the scheduler catches up from the last completed scan day, and each
 manager's digest reports what is new since their last one.
+
+They live in the domain, below the views, so the deliveries view can fold them;
+their topics are explicit names, so events stored before the move still load.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import RecordConflictError
 
-from application.base import TidtamApplication
 from domain.ids import NAMESPACE
 from domain.recorded import Byline, Recorded, RecordedCreation, trigger
 
-SCHEDULER = "scheduler"
 BACKOFF = (60, 300, 900, 3600, 3 * 3600, 6 * 3600, 12 * 3600)
 """Seconds to wait before each retry of a failed delivery."""
 
@@ -219,95 +218,3 @@ SCAN_LOG_ID = uuid5(NAMESPACE, "scan-log")
 
 def digest_log_id(username: str) -> UUID:
     return uuid5(NAMESPACE, f"digest-log|{username}")
-
-
-@dataclass
-class Owed:
-    """A message to owe: where it goes and what it says."""
-
-    key: tuple[object, ...]
-    channel: str
-    recipient: str
-    subject: str
-    body: str
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-class Outbox(TidtamApplication):
-    """The alerts context: deliveries, the scan log and the digest logs."""
-
-    name = "Alerts"
-
-    def owe(self, message: Owed, *, on: date) -> UUID | None:
-        """Owe a message once: owing the same key again appends nothing (returns None)."""
-        ident = delivery_id(*message.key)
-        if ident in self.repository:
-            return None
-        delivery = Delivery._create(
-            Delivery.DeliveryOwed, id=ident, channel=message.channel,
-            recipient=message.recipient, subject=message.subject, body=message.body,
-            **self.byline(SCHEDULER, on).event_fields(),
-        )  # fmt: skip
-        try:
-            self.save(delivery)
-        except RecordConflictError:
-            return None
-        return ident
-
-    def delivery(self, ident: UUID) -> Delivery:
-        found: Delivery = self.repository.get(ident)
-        return found
-
-    def last_scanned_day(self) -> date | None:
-        if SCAN_LOG_ID not in self.repository:
-            return None
-        log: ScanLog = self.repository.get(SCAN_LOG_ID)
-        return log.last_day
-
-    def scan_completed(self, day: date, *, raised: int, resolved: int) -> None:
-        for _ in range(5):
-            by = self.byline(SCHEDULER, min(day, self.clock.today()))
-            if SCAN_LOG_ID in self.repository:
-                log: ScanLog = self.repository.get(SCAN_LOG_ID)
-            else:
-                log = ScanLog._create(ScanLog.ScanLogStarted, id=SCAN_LOG_ID, **by.event_fields())
-            trigger(log, ScanLog.ScanCompleted, by, day=day, raised=raised, resolved=resolved)
-            try:
-                self.save(log)
-                return
-            except RecordConflictError:
-                continue
-
-    def prepare_digest(
-        self, username: str, day: date, *, upto: int, items: int, message: Owed
-    ) -> UUID | None:
-        """Owe a manager's digest for ``day`` and note up to where it reports — together,
-        in one transaction, once (a second scheduler's attempt conflicts and appends nothing)."""
-        ident = delivery_id(*message.key)
-        if ident in self.repository:
-            return None
-        by = self.byline(SCHEDULER, day)
-        log = self.digest_log(username) or DigestLog._create(
-            DigestLog.DigestLogStarted, id=digest_log_id(username), username=username,
-            **by.event_fields(),
-        )  # fmt: skip
-        delivery = Delivery._create(
-            Delivery.DeliveryOwed, id=ident, channel=message.channel,
-            recipient=message.recipient, subject=message.subject, body=message.body,
-            **by.event_fields(),
-        )  # fmt: skip
-        trigger(
-            log, DigestLog.DigestPrepared, by, day=day, upto=upto, delivery_id=ident, items=items
-        )
-        try:
-            self.save(log, delivery)
-        except RecordConflictError:
-            return None
-        return ident
-
-    def digest_log(self, username: str) -> DigestLog | None:
-        ident = digest_log_id(username)
-        if ident not in self.repository:
-            return None
-        log: DigestLog = self.repository.get(ident)
-        return log

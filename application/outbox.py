@@ -1,0 +1,120 @@
+"""The outbox application: owes messages once, and keeps the scan and digest logs.
+
+The alerts context's application service (its aggregates are in
+`domain.deliveries`): owing is idempotent because a delivery's id is derived from
+what it is about, and a conflict on save means another scheduler owed it first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import RecordConflictError
+
+from application.base import TidtamApplication
+from domain.deliveries import (
+    SCAN_LOG_ID,
+    Delivery,
+    DigestLog,
+    ScanLog,
+    delivery_id,
+    digest_log_id,
+)
+from domain.recorded import trigger
+
+SCHEDULER = "scheduler"
+
+
+@dataclass
+class Owed:
+    """A message to owe: where it goes and what it says."""
+
+    key: tuple[object, ...]
+    channel: str
+    recipient: str
+    subject: str
+    body: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Outbox(TidtamApplication):
+    """The alerts context: deliveries, the scan log and the digest logs."""
+
+    name = "Alerts"
+
+    def owe(self, message: Owed, *, on: date) -> UUID | None:
+        """Owe a message once: owing the same key again appends nothing (returns None)."""
+        ident = delivery_id(*message.key)
+        if ident in self.repository:
+            return None
+        delivery = Delivery._create(
+            Delivery.DeliveryOwed, id=ident, channel=message.channel,
+            recipient=message.recipient, subject=message.subject, body=message.body,
+            **self.byline(SCHEDULER, on).event_fields(),
+        )  # fmt: skip
+        try:
+            self.save(delivery)
+        except RecordConflictError:
+            return None
+        return ident
+
+    def delivery(self, ident: UUID) -> Delivery:
+        found: Delivery = self.repository.get(ident)
+        return found
+
+    def last_scanned_day(self) -> date | None:
+        if SCAN_LOG_ID not in self.repository:
+            return None
+        log: ScanLog = self.repository.get(SCAN_LOG_ID)
+        return log.last_day
+
+    def scan_completed(self, day: date, *, raised: int, resolved: int) -> None:
+        for _ in range(5):
+            by = self.byline(SCHEDULER, min(day, self.clock.today()))
+            if SCAN_LOG_ID in self.repository:
+                log: ScanLog = self.repository.get(SCAN_LOG_ID)
+            else:
+                log = ScanLog._create(ScanLog.ScanLogStarted, id=SCAN_LOG_ID, **by.event_fields())
+            trigger(log, ScanLog.ScanCompleted, by, day=day, raised=raised, resolved=resolved)
+            try:
+                self.save(log)
+                return
+            except RecordConflictError:
+                continue
+
+    def prepare_digest(
+        self, username: str, day: date, *, upto: int, items: int, message: Owed
+    ) -> UUID | None:
+        """Owe a manager's digest for ``day`` and note up to where it reports — together,
+        in one transaction, once (a second scheduler's attempt conflicts and appends nothing)."""
+        ident = delivery_id(*message.key)
+        if ident in self.repository:
+            return None
+        by = self.byline(SCHEDULER, day)
+        log = self.digest_log(username) or DigestLog._create(
+            DigestLog.DigestLogStarted, id=digest_log_id(username), username=username,
+            **by.event_fields(),
+        )  # fmt: skip
+        delivery = Delivery._create(
+            Delivery.DeliveryOwed, id=ident, channel=message.channel,
+            recipient=message.recipient, subject=message.subject, body=message.body,
+            **by.event_fields(),
+        )  # fmt: skip
+        trigger(
+            log, DigestLog.DigestPrepared, by, day=day, upto=upto, delivery_id=ident, items=items
+        )
+        try:
+            self.save(log, delivery)
+        except RecordConflictError:
+            return None
+        return ident
+
+    def digest_log(self, username: str) -> DigestLog | None:
+        ident = digest_log_id(username)
+        if ident not in self.repository:
+            return None
+        log: DigestLog = self.repository.get(ident)
+        return log
