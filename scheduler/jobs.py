@@ -22,8 +22,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from application.outbox import Outbox
 from application.tracker import Tracker
 from domain.clock import BANGKOK, Clock
+from projections.chain import AlertsChain
 from projections.deliveries_view import DeliveriesView
-from projections.runner import Projector
+from projections.runner import Projector, catch_up_together
 from projections.service import Projections
 from scheduler.alerting import Notifier, Sender
 from scheduler.scan import Scanner, ScanReport
@@ -54,8 +55,12 @@ class AlertScheduler:
         self.clock = clock or tracker.clock
         self.outbox = Outbox(tracker.store, clock=self.clock)
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
-        self.deliveries = Projector(self.outbox, projections.db, DeliveriesView())
-        self.deliveries.ensure_tables()
+        self.outbox_views = [
+            Projector(self.outbox, projections.db, view)
+            for view in (DeliveriesView(), AlertsChain())
+        ]
+        for projector in self.outbox_views:
+            projector.ensure_tables()
         self.scanner = Scanner(tracker, projections.db, self.settings)
         self.notifier = Notifier(self.outbox, projections.db, self.settings)
         self.sender = Sender(
@@ -107,9 +112,9 @@ class AlertScheduler:
 
     def deliver(self, now: datetime | None = None) -> int:
         """Send what is owed and due."""
-        self.deliveries.catch_up()
+        catch_up_together(self.outbox_views)
         sent = self.sender.send_due(now or self.clock.now())
-        self.deliveries.catch_up()
+        catch_up_together(self.outbox_views)
         return sent
 
     def tick(self, now: datetime | None = None) -> None:

@@ -19,10 +19,10 @@ from eventsourcing.application import Application
 
 from api.cli.common import console, fail, lang
 from api.runtime import Runtime
+from application.outbox import Outbox
 from domain.words import TAMPERING
 from projections.chain import CHAINS, Verdict, verify, verify_against
 from projections.runner import Projector
-from scheduler.outbox import Outbox
 from storage.view_database import ViewDatabase
 
 Head = Annotated[bool, typer.Option("--head", help="Print each log's head for the minutes")]
