@@ -49,11 +49,10 @@ async def optional_principal(request: Request, svc: ServicesDep) -> Principal | 
     session = svc.sessions.read(cookie)
     if session is None:
         return None
-    username, csrf = session
-    request.state.csrf = csrf
-    if request.method not in SAFE_METHODS and not _csrf_ok(request, csrf):
+    request.state.csrf = session.csrf
+    if request.method not in SAFE_METHODS and not _csrf_ok(request, session.csrf):
         raise ForbiddenError("csrf_failed")
-    return await _principal_of(svc, "user", username)
+    return await _principal_of(svc, "session", f"{session.username}|{session.began_at}")
 
 
 async def _principal_of(svc: Services, kind: str, key: str) -> Principal | None:

@@ -96,6 +96,12 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+class ViewBehindError(TidtamError):
+    """Raised when the views did not reach a requested position in time."""
+
+    http_status = 503
+
+
 async def tidtam_error(request: Request, error: TidtamError) -> JSONResponse:
     """A refusal Tidtam raised on purpose: its status, rule, field and message."""
     extra: dict[str, Any] = {"values": _jsonable(error.values)}

@@ -32,6 +32,8 @@ class Services:
             settings.sign_in_failures,
             settings.sign_in_window_seconds,
             client_failures=settings.sign_in_client_failures,
+            name_failures=settings.sign_in_name_failures,
+            name_spacing=settings.sign_in_name_spacing_seconds,
         )
         return cls(
             settings=settings,

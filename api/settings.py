@@ -19,10 +19,15 @@ class Settings(BaseSettings):
     secret_file: str = "var/secret.key"
     """Where the key that signs session cookies is kept (created on first start)."""
     sign_in_failures: int = 5
-    """Failed sign-ins allowed per user name within the window."""
+    """Failed sign-ins allowed per user name from one client address within the window."""
     sign_in_client_failures: int = 50
     """Failed sign-ins allowed per client address within the window: more than per name,
     since a whole office may reach the service from one address."""
+    sign_in_name_failures: int = 30
+    """Failed sign-ins on one name, from any address, after which attempts on it are spaced."""
+    sign_in_name_spacing_seconds: int = 60
+    """Seconds between attempts on a name past that count: slows a guesser with many
+    addresses to one guess a minute, and never keeps the owner out longer than that."""
     sign_in_window_seconds: int = 900
     session_hours: int = 12
     trusted_proxies: str = ""

@@ -90,6 +90,12 @@ class Directory(TidtamApplication):
         user.revoke_token(token_id, by=self.byline(actor))
         return self._saved(user)
 
+    def sign_out(self, username: str, *, actor: str) -> Saved:
+        """End every session ``username`` has, on every device."""
+        user = self.get(username)
+        user.sign_out(by=self.byline(actor))
+        return self._saved(user)
+
     def disable(self, username: str, *, reason: str, actor: str) -> Saved:
         user = self.get(username)
         user.disable(reason=reason, by=self.byline(actor))

@@ -166,6 +166,14 @@ class User(Aggregate):
             digest, label, _ = user.tokens[self.token_id]
             user.tokens[self.token_id] = (digest, label, True)
 
+    class SignedOut(Recorded):
+        """The user signed out: every session of theirs ended, on every device."""
+
+        TOPIC = "tidtam.SignedOut"
+
+        def apply(self, user: User) -> None:
+            """Nothing the aggregate decides on changes: the sessions are the view's."""
+
     class UserDisabled(Recorded):
         """The user can no longer sign in or use tokens."""
 
@@ -250,6 +258,10 @@ class User(Aggregate):
             )
         trigger(self, self.TokenRevoked, by, token_id=token_id)
 
+    def sign_out(self, *, by: Byline) -> None:
+        """End every session of the user (their own sign-out, or an admin's on their behalf)."""
+        trigger(self, self.SignedOut, by)
+
     def disable(self, *, reason: str, by: Byline) -> None:
         if self.disabled:
             raise RuleViolation(
@@ -267,6 +279,17 @@ class User(Aggregate):
     @property
     def unit_keys(self) -> frozenset[str]:
         return frozenset(name_key(u) for u in self.units)
+
+
+SESSIONS_END: tuple[type[Recorded], ...] = (
+    User.SignedOut,
+    User.PasswordSet,
+    User.AccessChanged,
+    User.UserDisabled,
+)
+"""Events after which no session begun before them is honoured: signing out, a new
+password (someone may have learnt the old one), other roles or units (a session must
+not keep rights that were withdrawn) and disabling."""
 
 
 def _units(units: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from domain.people import Role, User
+from domain.people import SESSIONS_END, Role, User
 from domain.policy import Principal
 from domain.thai import name_key
 from projections.view import View
@@ -24,7 +24,7 @@ class PeopleView(View):
 
     name = "people"
     tables = ("view_users", "view_tokens")
-    schema_version = 2
+    schema_version = 3  # 3: sessions_from
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
@@ -32,7 +32,7 @@ class PeopleView(View):
             "user_id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT NOT NULL,"
             " email TEXT NOT NULL, roles TEXT NOT NULL, units TEXT NOT NULL,"
             " unit_keys TEXT NOT NULL, password_hash TEXT, disabled INTEGER NOT NULL,"
-            " version INTEGER NOT NULL)"
+            " version INTEGER NOT NULL, sessions_from INTEGER NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_tokens{suffix} ("
@@ -55,7 +55,7 @@ class PeopleView(View):
             match event:
                 case User.UserRegistered():
                     cur.execute(
-                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,?,NULL,0,?)",
+                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,?,NULL,0,?,0)",
                         (uid, e.username, e.display_name, e.email, ",".join(e.roles),
                          *_units(e.units), e.originator_version),
                     )  # fmt: skip
@@ -88,9 +88,14 @@ class PeopleView(View):
                     cur.execute(
                         f"UPDATE {users} SET disabled = ? WHERE user_id = ?", (disabled, uid)
                     )
-            cur.execute(
-                f"UPDATE {users} SET version = ? WHERE user_id = ?", (e.originator_version, uid)
-            )
+            version = e.originator_version
+            if isinstance(event, SESSIONS_END):  # sessions begun before this one end
+                cur.execute(
+                    f"UPDATE {users} SET version = ?, sessions_from = ? WHERE user_id = ?",
+                    (version, version, uid),
+                )
+            else:
+                cur.execute(f"UPDATE {users} SET version = ? WHERE user_id = ?", (version, uid))
 
 
 def _units(units: Sequence[str]) -> tuple[str, str]:
@@ -102,10 +107,12 @@ def _units(units: Sequence[str]) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """An active user and the hash their password is checked against (None: no password)."""
+    """An active user and the hash their password is checked against (None: no password),
+    and the user's version: a session begun now names it."""
 
     principal: Principal
     password_hash: str | None
+    version: int
 
 
 class Recipient(NamedTuple):
@@ -118,8 +125,8 @@ class Recipient(NamedTuple):
 
 _PRINCIPAL = "username, display_name, roles, unit_keys"
 _ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
-_BY_NAME = f"SELECT {_PRINCIPAL} {_ACTIVE}"
-_CREDENTIALS = f"SELECT {_PRINCIPAL}, password_hash {_ACTIVE}"
+_IN_SESSION = f"SELECT {_PRINCIPAL} {_ACTIVE} AND sessions_from <= ?"
+_CREDENTIALS = f"SELECT {_PRINCIPAL}, password_hash, version {_ACTIVE}"
 
 
 class PeopleReader:
@@ -143,15 +150,17 @@ class PeopleReader:
         )
         return _principal(row) if row else None
 
-    def active(self, username: str) -> Principal | None:
-        """The principal of an active user (sessions name their user)."""
-        row = self._one(_BY_NAME, username)
+    def in_session(self, username: str, began_at: int) -> Principal | None:
+        """The principal of an active user whose session began at their version
+        ``began_at``, unless they signed out, had their password set or their access
+        changed since (each such event moves ``sessions_from`` past it)."""
+        row = self._one(_IN_SESSION, username, began_at)
         return _principal(row) if row else None
 
     def credentials(self, username: str) -> Credentials | None:
         """An active user with their password hash, for signing in."""
         row = self._one(_CREDENTIALS, username)
-        return Credentials(_principal(row[:4]), row[4] or None) if row else None
+        return Credentials(_principal(row[:4]), row[4] or None, int(row[5])) if row else None
 
     def managers_with_email(self) -> list[Recipient]:
         """Active managers with an e-mail address, by user name: the digest's readers."""
@@ -163,9 +172,9 @@ class PeopleReader:
             ).fetchall()
         return [Recipient(*row) for row in rows]
 
-    def _one(self, sql: str, key: str) -> tuple[Any, ...] | None:
+    def _one(self, sql: str, *keys: object) -> tuple[Any, ...] | None:
         with self.db.reading() as cur:
-            return cur.execute(sql, (key,)).fetchone()
+            return cur.execute(sql, keys).fetchone()
 
 
 def _principal(row: Sequence[object]) -> Principal:

@@ -8,9 +8,10 @@ from typing import Annotated
 
 from fastapi import Header, Query, Response
 
+from api.errors import ViewBehindError
 from api.services import Services
 from application.tracker import Outcome
-from domain.errors import InputError, TidtamError, register_messages
+from domain.errors import InputError, register_messages
 
 AsOf = Annotated[
     datetime | None,
@@ -29,12 +30,6 @@ IfMatch = Annotated[
     str | None,
     Header(description='The version the command was decided on, e.g. "7"; 409 if stale'),
 ]
-
-
-class ViewBehindError(TidtamError):
-    """Raised when the views did not reach a requested position in time."""
-
-    http_status = 503
 
 
 def business_today(svc: Services) -> date:

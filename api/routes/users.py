@@ -8,7 +8,6 @@ from fastapi import APIRouter, Path, Request, Response, status
 
 from api.auth import hash_password, new_token
 from api.deps import SESSION_COOKIE, CurrentUser, ServicesDep
-from api.routes.common import ViewBehindError
 from api.schemas.users import (
     AccessIn,
     MeOut,
@@ -22,7 +21,7 @@ from api.schemas.users import (
     UserIn,
     UserOut,
 )
-from application.directory import Saved
+from api.sessions import end_sessions, settled
 from domain.people import User
 from domain.policy import Action, Principal
 from domain.recorded import Recorded
@@ -49,18 +48,19 @@ def me(who: CurrentUser) -> MeOut:
 def sign_in(body: SignInIn, request: Request, response: Response, svc: ServicesDep) -> SessionOut:
     """Sign in with a name and password; sets the session cookie the pages use."""
     client = request.client.host if request.client else "unknown"
-    who = svc.auth.by_password(body.username, body.password, client)
-    cookie, csrf = svc.sessions.issue(who.username)
+    signed_in = svc.auth.by_password(body.username, body.password, client)
+    cookie, csrf = svc.sessions.issue(signed_in)
     response.set_cookie(
         SESSION_COOKIE, cookie, httponly=True, samesite="lax", secure=request.url.scheme == "https",
         max_age=svc.settings.session_hours * 3600,
     )  # fmt: skip
-    return SessionOut(username=who.username, csrf=csrf)
+    return SessionOut(username=signed_in.principal.username, csrf=csrf)
 
 
 @router.delete("/session", status_code=status.HTTP_204_NO_CONTENT)
-def sign_out(response: Response) -> None:
-    """Forget the session cookie."""
+def sign_out(request: Request, response: Response, svc: ServicesDep) -> None:
+    """Sign out: every session of the user ends, on every device (a copied cookie too)."""
+    end_sessions(svc, request.cookies.get(SESSION_COOKIE))
     response.delete_cookie(SESSION_COOKIE)
 
 
@@ -83,7 +83,7 @@ def register(body: UserIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
         password_hash=hash_password(body.password) if body.password else None,
         actor=who.username,
     )
-    return _user_out(_settled(svc, saved))
+    return _user_out(settled(svc, saved))
 
 
 @router.put("/users/{username}/access", response_model=UserOut)
@@ -96,7 +96,7 @@ def change_access(
         username, roles=tuple(r.value for r in body.roles), units=tuple(body.units),
         actor=who.username,
     )  # fmt: skip
-    return _user_out(_settled(svc, saved))
+    return _user_out(settled(svc, saved))
 
 
 @router.put("/users/{username}/password", status_code=status.HTTP_204_NO_CONTENT)
@@ -104,7 +104,7 @@ def set_password(username: Username, body: PasswordIn, svc: ServicesDep, who: Cu
     """Set a password: admins for anyone, everyone for themselves."""
     if who.username != username:
         who.require(Action.USERS)
-    _settled(
+    settled(
         svc,
         svc.runtime.directory.set_password(
             username, hash_password(body.password), actor=who.username
@@ -123,7 +123,7 @@ def issue_token(username: Username, body: TokenIn, svc: ServicesDep, who: Curren
     saved = svc.runtime.directory.issue_token(
         username, token.token_id, token.digest, label=body.label, actor=who.username
     )
-    _settled(svc, saved)  # the token works as soon as it is shown
+    settled(svc, saved)  # the token works as soon as it is shown
     return TokenOut(token_id=token.token_id, token=token.secret, label=body.label)
 
 
@@ -135,7 +135,7 @@ def revoke_token(
     """Revoke a token (admins, or users their own)."""
     if who.username != username:
         who.require(Action.USERS)
-    _settled(svc, svc.runtime.directory.revoke_token(username, token_id, actor=who.username))
+    settled(svc, svc.runtime.directory.revoke_token(username, token_id, actor=who.username))
 
 
 @router.post("/users/{username}/disable", response_model=UserOut)
@@ -143,7 +143,7 @@ def disable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUs
     """Stop a user signing in and using tokens (admins)."""
     who.require(Action.USERS)
     saved = svc.runtime.directory.disable(username, reason=body.reason, actor=who.username)
-    return _user_out(_settled(svc, saved))
+    return _user_out(settled(svc, saved))
 
 
 @router.post("/users/{username}/enable", response_model=UserOut)
@@ -151,7 +151,7 @@ def enable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUse
     """Let a disabled user sign in again (admins)."""
     who.require(Action.USERS)
     saved = svc.runtime.directory.enable(username, reason=body.reason, actor=who.username)
-    return _user_out(_settled(svc, saved))
+    return _user_out(settled(svc, saved))
 
 
 @router.get("/users/{username}/history", response_model=list[UserEventOut])
@@ -177,20 +177,6 @@ def history(username: Username, svc: ServicesDep, who: CurrentUser) -> list[User
             )
         )
     return out
-
-
-def _settled(svc: ServicesDep, saved: Saved) -> User:
-    """Wait (bounded) until the people view has folded the change, then say it is done.
-
-    Every request is authenticated against that view, so without the wait a revoked
-    token, a disabled user or withdrawn roles kept working for the moment it lagged
-    (and a new token could be refused): the answer would not be true yet.
-    """
-    if not svc.runtime.projections.wait_for(
-        saved.position, timeout=svc.settings.read_your_writes_timeout, app=svc.runtime.directory
-    ):
-        raise ViewBehindError("view_behind", position=saved.position)
-    return saved.user
 
 
 def _admin_or_auditor(who: Principal) -> None:

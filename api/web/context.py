@@ -170,8 +170,7 @@ def _session(request: Request, svc: Services) -> tuple[Principal | None, str | N
     session = svc.sessions.read(cookie) if cookie else None
     if session is None:
         return None, None
-    username, csrf = session
-    return svc.auth.by_username(username), csrf
+    return svc.auth.by_session(session.username, session.began_at), session.csrf
 
 
 PageDep = Annotated[Page, Depends(page_context)]

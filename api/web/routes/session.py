@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import RedirectResponse
 
 from api.deps import SESSION_COOKIE
+from api.sessions import end_sessions
 from api.web import reading
 from api.web.context import (
     ANON_CSRF_COOKIE,
@@ -62,10 +63,10 @@ def sign_in(page: PageDep, form: FormDep) -> Response:
         return _form(page, target, username, ForbiddenError("csrf_failed"))
     client = page.request.client.host if page.request.client else "unknown"
     try:
-        who = page.svc.auth.by_password(username, str(form.get("password") or ""), client)
+        signed_in = page.svc.auth.by_password(username, str(form.get("password") or ""), client)
     except (ForbiddenError, ThrottledError) as error:
         return _form(page, target, username, error)
-    cookie, _ = page.svc.sessions.issue(who.username)
+    cookie, _ = page.svc.sessions.issue(signed_in)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         SESSION_COOKIE, cookie, httponly=True, samesite="lax", secure=page.secure,
@@ -93,6 +94,8 @@ def _form(
 
 @router.post("/sign-out", name="sign_out_submit")
 def sign_out(page: Posted) -> Response:
+    """Sign out: every session of the user ends, on every device."""
+    end_sessions(page.svc, page.request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse(page.url("sign_in_page", as_of=None), status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     set_flash(response, "signed_out")
