@@ -22,7 +22,7 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
-from api.cli.render import plan_grid, plan_vs_actual_table
+from api.cli.render import plan_grid_table, plan_vs_actual_table
 from domain.calendar import Month, thai_date
 from domain.clock import BANGKOK
 from domain.errors import TidtamError
@@ -32,6 +32,7 @@ from domain.recorded import Recorded
 from projections.assess import plan_versus_actual
 from projections.audit_view import event_payload
 from projections.compare import compare, comparison_resource
+from projections.plan_grid import plan_grid
 from projections.queries import PlanSnapshot
 from projections.resources import plan_resource, plan_vs_actual_resource
 
@@ -107,7 +108,7 @@ def show_plan(
         if as_json:
             _print_json(plan_resource(snapshot, on))
         else:
-            console.print(plan_grid(snapshot, on, banner=banner))
+            console.print(plan_grid_table(plan_grid(snapshot, on), banner=banner))
 
 
 def show_plan_vs_actual(

@@ -14,7 +14,9 @@ from decimal import Decimal
 from uuid import UUID
 
 import pytest
+from rich.console import Console
 
+from api.cli.render import plan_grid_table
 from application.tracker import Tracker
 from domain.clock import FixedClock
 from domain.draft import PlanDraft, ProjectDraft
@@ -206,3 +208,13 @@ def test_nothing_shows_before_the_plan_took_effect(snapshot: PlanSnapshot) -> No
     grid = plan_grid(snapshot, date(2008, 9, 30))
     assert (grid.rows, grid.budget, grid.units) == ((), Decimal(0), ())
 
+
+def test_the_terminal_draws_the_grid_it_is_given(snapshot: PlanSnapshot) -> None:
+    """``tidtam plan`` draws the model: a step done outside its month shows • there."""
+    console = Console(width=240, record=True, color_system=None)
+    console.print(plan_grid_table(plan_grid(snapshot, DAY)))
+    lines = console.export_text().splitlines()
+    done = [line for line in lines if "1. ขั้นตอน 1" in line and "✓ เสร็จ" in line]
+    assert [(line.count("↔"), line.count("•")) for line in done] == [(1, 0), (1, 1)]  # 1.1, 3
+    total = next(line for line in lines if "รวม" in line)
+    assert "458,000" in total and "12,000" in total
