@@ -14,6 +14,7 @@ from typing import Any
 
 from api.schemas.events import EventOut
 from api.web import i18n
+from api.web.event_texts import EVENT_TEXT
 from domain.calendar import Month
 from domain.money import format_baht
 
@@ -49,7 +50,7 @@ class Entry:
 
 
 def entry(event: EventOut, lang: str) -> Entry:
-    thai, english = i18n.EVENT_TEXT.get(event.event_type, (event.event_type, event.event_type))
+    thai, english = EVENT_TEXT.get(event.event_type, (event.event_type, event.event_type))
     template = thai if lang == "th" else english
     values = {k: _value(k, v, lang) for k, v in event.payload.items()}
     try:

@@ -66,3 +66,15 @@ def test_dates_read_as_people_read_them() -> None:
     assert i18n.day(date(2009, 1, 31), "th") == "31 ม.ค. 2552"
     assert i18n.day(date(2009, 1, 31), "en") == "31 Jan 2009"
     assert i18n.date_input(date(2009, 9, 30), "th") == "30/09/2552"
+
+
+def test_each_event_text_has_both_languages_with_the_same_blanks() -> None:
+    """A blank in one language only would leave a ``{…}`` or a missing value on a timeline."""
+    from api.web.event_texts import EVENT_TEXT
+
+    wrong = [
+        kind
+        for kind, (thai, english) in EVENT_TEXT.items()
+        if not (thai.strip() and english.strip() and blanks(thai) == blanks(english))
+    ]
+    assert wrong == []
