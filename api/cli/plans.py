@@ -22,16 +22,18 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
-from api.cli.render import plan_grid, plan_vs_actual_table
+from api.cli.render import plan_grid_table, plan_vs_actual_table
 from domain.calendar import Month, thai_date
 from domain.clock import BANGKOK
 from domain.errors import TidtamError
 from domain.money import format_baht
 from domain.plan_table import read_plan
 from domain.recorded import Recorded
+from domain.words import STATUSES
 from projections.assess import plan_versus_actual
 from projections.audit_view import event_payload
 from projections.compare import compare, comparison_resource
+from projections.plan_grid import plan_grid
 from projections.queries import PlanSnapshot
 from projections.resources import plan_resource, plan_vs_actual_resource
 
@@ -107,7 +109,7 @@ def show_plan(
         if as_json:
             _print_json(plan_resource(snapshot, on))
         else:
-            console.print(plan_grid(snapshot, on, banner=banner))
+            console.print(plan_grid_table(plan_grid(snapshot, on), banner=banner))
 
 
 def show_plan_vs_actual(
@@ -157,7 +159,10 @@ def show_compare(
         table.add_column(header)
     for change in changes:
         table.add_row(
-            f"{change.code} {change.name}", change.what, str(change.before), str(change.after)
+            f"{change.code} {change.name}",
+            change.what,
+            _changed(change.what, change.before),
+            _changed(change.what, change.after),
         )
     console.print(table if changes else "ไม่มีการเปลี่ยนแปลง (no changes)")
 
@@ -210,6 +215,13 @@ def _snapshot(
     on = moment.astimezone(BANGKOK).date()
     banner = f"ข้อมูลตามที่ทราบ ณ {moment.astimezone(BANGKOK):%Y-%m-%d %H:%M} (as of)"
     return runtime.reader.snapshot_as_of(facts.id, moment), on, banner
+
+
+def _changed(what: str, value: Any) -> str:
+    """One side of a change as people read it: a status in its words (``domain.words``)."""
+    if what == "status":
+        return STATUSES[value].in_(lang())
+    return str(value)
 
 
 def _brief(details: dict[str, Any]) -> str:

@@ -1,25 +1,28 @@
-"""The plan as the source table's grid, in the terminal.
+"""The plan grid and plan versus actual, drawn in the terminal.
 
-Columns follow the municipal form: ที่, โครงการ/กิจกรรม, งบประมาณ, พื้นที่,
-หน่วยดำเนินการ, then the twelve fiscal months with Buddhist-era years; planned
-cells carry ↔ as in the original, in green once work was recorded that month.
+Both are drawn from models built in ``projections`` (:mod:`projections.plan_grid`,
+:func:`projections.assess.plan_versus_actual`); nothing here computes a figure,
+so the terminal shows what the pages show. Columns follow the municipal form:
+ที่, โครงการ/กิจกรรม, งบประมาณ, พื้นที่, หน่วยดำเนินการ, then the twelve fiscal
+months with Buddhist-era years; planned cells carry ↔ as in the original, in green
+once work was recorded that month (a step: once it was done), • for work outside
+the planned months.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from decimal import Decimal
 
 from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from domain.calendar import THAI_MONTH_ABBREVIATIONS, FiscalYear, Month, be_year, thai_date
-from domain.money import ZERO, format_baht
+from domain.calendar import THAI_MONTH_ABBREVIATIONS, Month, be_year, thai_date
+from domain.money import format_baht
 from domain.words import STATUSES
-from projections.assess import PlanVersusActual, code_key
-from projections.facts import ActivityFacts
-from projections.queries import PlanSnapshot
+from projections.assess import PlanVersusActual
+from projections.plan_grid import ActivityRow, Cell, PlanGrid, ProjectRow, Row, StepRow
 
 STATUS_STYLE = {
     "late_start": "yellow",
@@ -30,104 +33,114 @@ STATUS_STYLE = {
     "cancelled": "dim strike",
     "completed": "green",
 }
+"""Terminal colours of lifecycles and schedule statuses (their words: ``STATUSES``)."""
+
+_GLYPHS = {
+    "both": ("↔", "bold green"),
+    "planned": ("↔", ""),
+    "worked": ("•", "yellow"),
+    "none": ("", ""),
+}
+"""Each state of a month cell as the terminal marks it (the legend says what they mean)."""
+
+_NO_MONTHS = ("",) * 12
 
 
 def month_header(month: Month) -> str:
     return f"{THAI_MONTH_ABBREVIATIONS[month.month - 1]}\n{be_year(month.year) % 100:02d}"
 
 
-def plan_grid(snapshot: PlanSnapshot, on: date, *, banner: str = "") -> Group:
-    plan = snapshot.plan
-    fiscal_year = FiscalYear(plan.fiscal_year)
-    title = Text()
-    if banner:
-        title.append(banner + "\n", style="bold reverse")
-    title.append(f"{plan.organisation} · {fiscal_year.thai()}\n", style="bold")
-    for code, name in plan.strategy:
-        title.append(f"{code} {name}\n")
-    title.append(f"ข้อมูล ณ วันที่ {thai_date(on)}", style="dim")
-
+def plan_grid_table(grid: PlanGrid, *, banner: str = "") -> Group:
+    """The grid under its heading (organisation, year, strategy path), with a legend."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False)
     table.add_column("ที่", no_wrap=True)
     table.add_column("โครงการ/กิจกรรม · พื้นที่ · หน่วยดำเนินการ", min_width=36, overflow="fold")
     table.add_column("งบประมาณ", justify="right", no_wrap=True)
     table.add_column("ใช้ไป", justify="right", no_wrap=True)
-    for month in fiscal_year.months:
+    for month in grid.fiscal_year.months:
         table.add_column(month_header(month), justify="center", no_wrap=True)
     table.add_column("สถานะ", min_width=10)
+    for row in grid.rows:
+        table.add_row(*_row(row))
+    table.add_row("", Text("รวม", style="bold"), Text(format_baht(grid.budget), style="bold"),
+                  format_baht(grid.spent), *_NO_MONTHS, "")  # fmt: skip
+    return Group(_heading(grid, banner), table, _legend())
 
-    total, spent_total = ZERO, ZERO
-    activities = sorted(
-        (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: code_key(a.code)
-    )
-    for project in sorted(snapshot.projects, key=lambda p: code_key(p.code)):
-        own = [a for a in activities if a.project_id == project.id]
-        spent = sum((a.spent_on(on) for a in own), ZERO)
-        total += project.budget_on(on)
-        spent_total += spent
-        if len(own) == 1 and own[0].code == project.code:
-            _activity_rows(table, own[0], fiscal_year, on, bold=True)  # a project without x.y
-            continue
-        table.add_row(
-            Text(project.code, style="bold"),
-            Text(project.name, style="bold"),
-            Text(format_baht(project.budget_on(on)), style="bold"),
-            format_baht(spent),
-            *([""] * 12),
-            "",
-        )
-        for activity in own:
-            _activity_rows(table, activity, fiscal_year, on)
-    table.add_row("", Text("รวม", style="bold"), Text(format_baht(total), style="bold"),
-                  format_baht(spent_total), *([""] * 12), "")  # fmt: skip
+
+def _heading(grid: PlanGrid, banner: str) -> Text:
+    title = Text()
+    if banner:
+        title.append(banner + "\n", style="bold reverse")
+    title.append(f"{grid.plan.organisation} · {grid.fiscal_year.thai()}\n", style="bold")
+    for code, name in grid.plan.strategy:
+        title.append(f"{code} {name}\n")
+    title.append(f"ข้อมูล ณ วันที่ {thai_date(grid.on)}", style="dim")
+    return title
+
+
+def _legend() -> Text:
     legend = Text("↔ วางแผนไว้   ", style="dim")
     legend.append("↔", style="bold green")
     legend.append(" วางแผนและมีการดำเนินงาน   ", style="dim")
     legend.append("•", style="yellow")
     legend.append(" ดำเนินงานนอกแผน", style="dim")
-    return Group(title, table, legend)
+    return legend
 
 
-def _activity_rows(
-    table: Table, a: ActivityFacts, fiscal_year: FiscalYear, on: date, *, bold: bool = False
-) -> None:
-    planned = set(a.months_on(on))
-    worked = a.worked_months_on(on)
-    status = a.lifecycle_on(on)
-    allocation = a.allocation_on(on)
-    budget = format_baht(allocation)
-    if allocation != a.original_allocation:
-        budget = f"{budget}\n(เดิม {format_baht(a.original_allocation)})"
-    name = Text(a.name, style="bold" if bold else "")
+def _row(row: Row) -> list[Text | str]:
+    match row:
+        case ProjectRow():
+            return [
+                Text(row.code, style="bold"),
+                Text(row.name, style="bold"),
+                _budget(row.budget, row.original_budget, style="bold"),
+                format_baht(row.rollup.spent),
+                *_NO_MONTHS,
+                "",
+            ]
+        case ActivityRow():
+            return _activity(row)
+        case StepRow():
+            done = row.done_on is not None
+            return [
+                "",
+                Text(f"  {row.details}", style="green" if done else "dim"),
+                "",
+                "",
+                *(_cell(c) for c in row.cells),
+                Text("✓ เสร็จ" if done else "", style="green"),
+            ]
+
+
+def _activity(row: ActivityRow) -> list[Text | str]:
+    a, style = row.assessment, "bold" if row.is_project else ""
+    name = Text(a.name, style=style)
     name.append(f"\n{a.area} · {a.unit}", style="dim")
-    table.add_row(
-        Text(a.code, style="bold" if bold else ""),
+    return [
+        Text(a.code, style=style),
         name,
-        budget,
-        format_baht(a.spent_on(on)),
-        *(_cell(m in planned, m in worked) for m in fiscal_year.months),
-        Text(f"{STATUSES[status].th} {a.progress_on(on)}%", style=STATUS_STYLE.get(status, "")),
-    )
-    for step in a.steps:
-        step_months = set(a.step_months_on(step, on))
-        done = step.completed_on is not None and step.completed_on <= on
-        table.add_row(
-            "",
-            Text(f"  {step.number}. {step.text}", style="dim" if not done else "green"),
-            "",
-            "",
-            *(_cell(m in step_months, False) for m in fiscal_year.months),
-            Text("✓ เสร็จ" if done else "", style="green"),
-        )
+        _budget(a.allocated, a.original_budget),
+        format_baht(a.spent),
+        *(_cell(c) for c in row.cells),
+        Text(f"{STATUSES[a.lifecycle].th} {a.progress}%", style=STATUS_STYLE.get(a.lifecycle, "")),
+    ]
 
 
-def _cell(planned: bool, worked: bool) -> Text:
-    if planned:
-        return Text("↔", style="bold green" if worked else "")
-    return Text("•", style="yellow") if worked else Text("")
+def _budget(budget: Decimal, original: Decimal, *, style: str = "") -> Text:
+    """The budget on the date, and the original one beneath it once it was revised."""
+    text = Text(format_baht(budget), style=style)
+    if original != budget:
+        text.append(f"\n(เดิม {format_baht(original)})")
+    return text
+
+
+def _cell(cell: Cell) -> Text:
+    return Text(*_GLYPHS[cell.state])
 
 
 def plan_vs_actual_table(report: PlanVersusActual) -> Table:
+    """Every activity's status, progress against expected, days late and money, then
+    the whole plan's roll-up, as :func:`~projections.assess.plan_versus_actual` made them."""
     table = Table(box=box.SIMPLE_HEAD, title=f"แผนเทียบผล ณ วันที่ {thai_date(report.on)}")
     for header, justify in (
         ("กิจกรรม", "left"),

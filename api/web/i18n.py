@@ -4,7 +4,8 @@ Pages are Thai by default: staff read Buddhist-era dates (``31 ม.ค. 2552``) 
 Thai month abbreviations, as in the published plan. English is a switch, for
 advisers and auditors from outside. Messages about rules come from the domain's
 own catalogue (``error.message(lang)``), so a refusal reads the same in the CLI,
-the API and here; this catalogue holds only what pages add around them.
+the API and here; this catalogue holds only what pages add around them. What
+each kind of event says on a timeline is in :mod:`api.web.event_texts`.
 """
 
 from __future__ import annotations
@@ -390,60 +391,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "error.invalid": ("ข้อมูลในลิงก์ไม่ถูกต้อง: {detail}", "The link is not valid: {detail}"),
 }
 
-EVENT_TEXT: dict[str, tuple[str, str]] = {
-    "PlanCreated": ("นำเข้าแผน", "plan imported"),
-    "ProjectPlanned": ("โครงการเข้าสู่แผน งบประมาณ {budget} บาท", "project planned, budget {budget}"),
-    "ProjectBudgetRevised": (
-        "ปรับงบประมาณโครงการเป็น {amount} บาท (เดิม {previous})",
-        "project budget revised to {amount} (was {previous})",
-    ),
-    "AllocationReserved": (
-        "โครงการกันงบให้กิจกรรม {activity_code} {amount} บาท",
-        "project reserved {amount} for {activity_code}",
-    ),
-    "ActivityPlanned": ("กิจกรรมเข้าสู่แผน เดือน {planned_months}", "planned for {planned_months}"),
-    "BudgetAllocated": ("จัดสรรงบประมาณ {amount} บาท", "allocated {amount}"),
-    "BudgetRevised": (
-        "ปรับงบประมาณเป็น {amount} บาท (เดิม {previous})",
-        "allocation revised to {amount} (was {previous})",
-    ),
-    "ActivityRescheduled": (
-        "เลื่อนกำหนดการเป็น {planned_months} (เดิม {previous})",
-        "rescheduled to {planned_months} (was {previous})",
-    ),
-    "StepRescheduled": (
-        "เลื่อนขั้นตอนที่ {step} เป็น {planned_months} (เดิม {previous})",
-        "step {step} rescheduled to {planned_months} (was {previous})",
-    ),
-    "ActivityStarted": ("เริ่มดำเนินการ", "started"),
-    "StartCorrected": (
-        "แก้ไขวันเริ่มดำเนินการ (เดิม {previous_start})",
-        "start corrected (was {previous_start})",
-    ),
-    "ProgressRecorded": ("ความก้าวหน้า {percent}%", "progress {percent}%"),
-    "ProgressCorrected": ("แก้ไขความก้าวหน้าเป็น {percent}%", "progress corrected to {percent}%"),
-    "StepCompleted": ("ขั้นตอนที่ {step} เสร็จ", "step {step} done"),
-    "ExpenditureRecorded": (
-        "เบิกจ่าย {amount} บาท (รายการที่ {entry})",
-        "spent {amount} (entry {entry})",
-    ),
-    "ExpenditureCorrected": (
-        "แก้ไขรายการเบิกจ่ายที่ {entry} เป็น {amount} บาท (เดิม {previous})",
-        "entry {entry} corrected to {amount} (was {previous})",
-    ),
-    "ActivityCompleted": ("ปิดงาน เสร็จสิ้น", "completed"),
-    "CompletionCorrected": (
-        "แก้ไขวันที่เสร็จสิ้น (เดิม {previous_completion})",
-        "completion date corrected (was {previous_completion})",
-    ),
-    "ActivityCancelled": ("ยกเลิกกิจกรรม", "cancelled"),
-    "ActivityReopened": ("เปิดกิจกรรมใหม่", "reopened"),
-    "ActivityFlagged": ("แจ้งเตือน: {rule} {period}", "flagged: {rule} {period}"),
-    "FlagResolved": ("การแจ้งเตือน {rule} แก้ไขแล้ว ({reason})", "alert {rule} resolved ({reason})"),
-    "FlagAcknowledged": ("รับทราบการแจ้งเตือน", "alert acknowledged"),
-    "FlagSnoozed": ("เลื่อนการแจ้งเตือนถึง {until}", "alert snoozed until {until}"),
-}
-
 
 def text(key: str, lang: str, **values: object) -> str:
     """The page text ``key`` in ``lang``, with ``values`` filled in."""
@@ -456,12 +403,6 @@ def status_name(status: str, lang: str) -> str:
     """A schedule status or lifecycle as a label: ``ตามแผน``, ``On track``."""
     words = STATUSES[status].in_(lang)
     return words[:1].upper() + words[1:]
-
-
-def event_name(event_type: str, lang: str) -> str:
-    """A short name of an event type, for filters (the template without its values)."""
-    thai, english = EVENT_TEXT.get(event_type, (event_type, event_type))
-    return (thai if lang == "th" else english).split(" {")[0].split(" (")[0]
 
 
 def day(value: date | None, lang: str) -> str:

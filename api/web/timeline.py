@@ -2,7 +2,8 @@
 
 The audit view keeps each event's payload as stored (amounts as decimal strings,
 months as CE ``YYYY-MM``); here they become ``30,000 บาท`` and ``ม.ค. 2552``,
-with the note, reason, voucher or evidence that came with them.
+with the note, reason, voucher or evidence that came with them, and a flag's rule
+and why it was resolved read in the words of :mod:`domain.words` (``เกินกำหนด``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from typing import Any
 
 from api.schemas.events import EventOut
 from api.web import i18n
+from api.web.event_texts import EVENT_TEXT
 from domain.calendar import Month
 from domain.money import format_baht
+from domain.words import RESOLUTIONS, RULES, Words
 
 _MONEY = {"amount", "previous", "budget"}
 _MONTHS = {"planned_months", "previous"}
 _EXTRA = ("note", "reason", "reference", "evidence")
 _DATES = {"previous_start", "previous_completion", "until"}
+_NAMES: dict[tuple[str, str], dict[str, Words]] = {
+    ("ActivityFlagged", "rule"): RULES,
+    ("FlagResolved", "rule"): RULES,
+    ("FlagResolved", "reason"): RESOLUTIONS,
+}
+"""Payload values that are stored names (``overdue``, ``started``): read in the words
+of :mod:`domain.words`, as the alerts page, the digest and the CLI name them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +59,16 @@ class Entry:
 
 
 def entry(event: EventOut, lang: str) -> Entry:
-    thai, english = i18n.EVENT_TEXT.get(event.event_type, (event.event_type, event.event_type))
+    thai, english = EVENT_TEXT.get(event.event_type, (event.event_type, event.event_type))
     template = thai if lang == "th" else english
-    values = {k: _value(k, v, lang) for k, v in event.payload.items()}
+    values = {k: _value(event.event_type, k, v, lang) for k, v in event.payload.items()}
     try:
         summary = template.format(**values)
     except (KeyError, IndexError):
         summary = template.split(" {")[0]
     summary = summary[:1].upper() + summary[1:]  # English sentences start with a capital
     extras = tuple(
-        (i18n.text(_EXTRA_LABEL[k], lang), str(event.payload[k]))
+        (i18n.text(_EXTRA_LABEL[k], lang), _value(event.event_type, k, event.payload[k], lang))
         for k in _EXTRA
         if event.payload.get(k)
     )
@@ -89,7 +99,10 @@ _EXTRA_LABEL = {
 }
 
 
-def _value(key: str, value: Any, lang: str) -> str:
+def _value(event_type: str, key: str, value: Any, lang: str) -> str:
+    names = _NAMES.get((event_type, key))
+    if names is not None and isinstance(value, str) and value in names:
+        return names[value].in_(lang)
     if key in _DATES and isinstance(value, str):
         try:
             return i18n.day(date.fromisoformat(value), lang)

@@ -66,3 +66,42 @@ def test_dates_read_as_people_read_them() -> None:
     assert i18n.day(date(2009, 1, 31), "th") == "31 ม.ค. 2552"
     assert i18n.day(date(2009, 1, 31), "en") == "31 Jan 2009"
     assert i18n.date_input(date(2009, 9, 30), "th") == "30/09/2552"
+
+
+def test_each_event_text_has_both_languages_with_the_same_blanks() -> None:
+    """A blank in one language only would leave a ``{…}`` or a missing value on a timeline."""
+    from api.web.event_texts import EVENT_TEXT
+
+    wrong = [
+        kind
+        for kind, (thai, english) in EVENT_TEXT.items()
+        if not (thai.strip() and english.strip() and blanks(thai) == blanks(english))
+    ]
+    assert wrong == []
+
+
+def test_a_timeline_names_a_flags_rule_and_resolution_as_everywhere_else() -> None:
+    """The stored names (``overdue``, ``started``) read as the alerts page and the
+    digest say them, from ``domain.words``; a free-text reason stays as written."""
+    from datetime import UTC, date, datetime
+    from uuid import uuid4
+
+    from api.schemas.events import EventOut
+    from api.web.timeline import entry
+
+    def event(event_type: str, **payload: object) -> EventOut:
+        return EventOut(
+            position=1, event_type=event_type, kind="activity", aggregate_id=uuid4(),
+            aggregate_version=3, plan_id=None, project_id=None, activity_id=None, code="2.1",
+            unit_key=None, actor="scheduler", occurred_on=date(2009, 4, 1),
+            recorded_at=datetime(2009, 4, 1, tzinfo=UTC), late_entry=False, payload=payload,
+        )  # fmt: skip
+
+    flagged = event("ActivityFlagged", rule="overdue", step=0, period="2009-03", details="")
+    assert entry(flagged, "th").summary == "แจ้งเตือน: เกินกำหนด 2009-03"
+    assert entry(flagged, "en").summary == "Flagged: overdue 2009-03"
+    resolved = event("FlagResolved", rule="late_start", step=0, period="2009-02", reason="started")
+    assert entry(resolved, "th").summary == "การแจ้งเตือน เริ่มล่าช้า แก้ไขแล้ว (เริ่มดำเนินการแล้ว)"
+    assert entry(resolved, "en").summary == "Alert late start resolved (work started)"
+    cancelled = event("ActivityCancelled", reason="started")
+    assert entry(cancelled, "th").extras == (("เหตุผล", "started"),)

@@ -7,6 +7,7 @@ fresh file; the store is then opened independently to check what was appended.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -254,3 +255,12 @@ def test_setup_loads_the_example_year_once(cli: CliRunner, db: Path) -> None:
     assert run(cli, "projections", "rebuild").exit_code == 0
     report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
     assert report["total"]["spent"] == "367000.00"
+
+
+def test_compare_names_a_status_change_in_its_words(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    before = datetime.now(UTC).isoformat()
+    assert run(cli, "record", "cancel", "1.2", "--note", "ไม่ได้รับงบ").exit_code == 0
+    shown = run(cli, "compare", before, datetime.now(UTC).isoformat()).output
+    assert "เกินกำหนด" in shown and "ยกเลิก" in shown  # the example year is long overdue
+    assert "overdue" not in shown and "cancelled" not in shown

@@ -19,7 +19,7 @@ from application.tracker import Outcome
 from domain.errors import NotFoundError, TidtamError
 from domain.parsing import parse_date
 from domain.policy import Action
-from domain.words import RESOLUTIONS, RULES, Words
+from domain.words import RESOLUTIONS, RULES
 from projections.alerts_view import AlertReader, AlertRow
 from projections.assess import code_key
 
@@ -96,15 +96,14 @@ def _render(
     return render(
         page, "alerts.html", status_code=status, units=units, resolved=resolved,
         open_count=sum(1 for r in live if r.state_on(page.today) == "open"),
-        rule_of=lambda r: _say(RULES[r.rule], page.lang),
-        reason_of=lambda r: _say(RESOLUTIONS.get(r.resolved_reason or ""), page.lang)
-        or r.resolved_reason,
+        rule_of=lambda r: RULES[r.rule].in_(page.lang),
+        reason_of=lambda r: _resolution(r, page.lang),
         error=error, failed=str(failed) if failed else "", failed_live=failed_live,
         suggested_until=page.today + timedelta(days=7),
     )  # fmt: skip
 
 
-def _say(words: Words | None, lang: str) -> str:
-    if words is None:
-        return ""
-    return words.th if lang == "th" else words.en
+def _resolution(row: AlertRow, lang: str) -> str | None:
+    """Why the flag was resolved, in words; a reason the catalogue does not name, as stored."""
+    words = RESOLUTIONS.get(row.resolved_reason or "")
+    return words.in_(lang) if words else row.resolved_reason

@@ -23,8 +23,9 @@ from fastapi.responses import RedirectResponse
 
 from api.routes.events import event_page
 from api.spreadsheet import safe_row
-from api.web import i18n, reading
+from api.web import reading
 from api.web.context import Page, SignedIn, parse_instant, who_of
+from api.web.event_texts import EVENT_TEXT, event_name
 from api.web.render import PageRoute, render
 from api.web.timeline import Entry, entry
 from domain.clock import BANGKOK
@@ -190,7 +191,8 @@ def events_page(
     return render(
         page, "events.html", feed=feed, entries=entries, next_after=next_after, after=after,
         plans=reading.plans(page), units=units, unit_names={u.key: u.name for u in units},
-        types=list(i18n.EVENT_TEXT), filters=feed.canonical(),
+        types=[(kind, event_name(kind, page.lang)) for kind in EVENT_TEXT],
+        filters=feed.canonical(),
     )  # fmt: skip
 
 

@@ -15,12 +15,12 @@ from fastapi import APIRouter, Query, Response
 from api.web import reading
 from api.web.charts import month_points, project_bars, s_curve
 from api.web.context import SignedIn, who_of
-from api.web.plan_rows import STATUS_ORDER, plan_table
 from api.web.render import PageRoute, render
 from domain.calendar import FiscalYear
 from domain.policy import Action
 from domain.thai import name_key
 from projections.assess import plan_versus_actual
+from projections.plan_grid import STATUS_ORDER, plan_grid
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 UnitFilter = Annotated[str, Query(max_length=200)]
@@ -34,9 +34,9 @@ def plan_page(
     """The plan grid: projects, activities and steps by fiscal month, work laid over it."""
     who_of(page).require(Action.READ)
     snapshot = reading.snapshot(page, plan_id)
-    table = plan_table(snapshot, page.day, unit=unit, status=status)
+    grid = plan_grid(snapshot, page.day, unit=unit, status=status)
     return render(
-        page, "plan.html", plan=snapshot.plan, table=table, unit=unit, status=status,
+        page, "plan.html", plan=snapshot.plan, grid=grid, unit=unit, status=status,
         statuses=STATUS_ORDER,
     )  # fmt: skip
 

@@ -27,10 +27,9 @@ from api.web.forms import (
 from api.web.render import PageRoute, render
 from application.tracker import Outcome
 from domain.errors import ConflictError, NotFoundError, TidtamError
-from domain.money import ZERO
 from domain.plan import Project
 from domain.policy import Action
-from projections.assess import ActivityAssessment, assess, code_key
+from projections.assess import ActivityAssessment, assess, code_key, rollup
 from projections.facts import ActivityFacts, ProjectFacts
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -100,13 +99,13 @@ def _page(
     own.sort(key=lambda a: code_key(a.code))
     holdings = [Holding(a, found) for a in own if (found := assess(a, page.day)) is not None]
     budget = project.budget_on(page.day)
-    held = sum((h.assessment.allocated for h in holdings), ZERO)
+    sums = rollup(project.code, project.name, (h.assessment for h in holdings))
     live = page.as_of is None and project.cancelled_on is None
     conflict = error if isinstance(error, ConflictError) else None
     return render(
         page, "project.html", status_code=status,
-        plan=snapshot.plan, facts=project, holdings=holdings, budget=budget, held=held,
-        free=budget - held, spent=sum((h.assessment.spent for h in holdings), ZERO),
+        plan=snapshot.plan, facts=project, holdings=holdings, budget=budget,
+        held=sums.allocated, free=budget - sums.allocated, spent=sums.spent,
         revisions=_revisions(page, project),
         forms=PROJECT_FORMS if live and page.can(Action.MANAGE.value) else (),
         form_name=form_name, values=values or {},
