@@ -9,7 +9,7 @@ cannot be read exactly is an :class:`~domain.errors.InputError`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from domain.calendar import (
@@ -100,16 +100,25 @@ def parse_date(text: str) -> date:
 def checked_date(day: date, *, field: str) -> date:
     """``day``, refused unless it lies in the years Tidtam represents."""
     if not representable(day):
-        raise InputError(
-            "date_out_of_range",
-            field=field,
-            day=day,
-            first=EARLIEST_YEAR,
-            last=LATEST_YEAR,
-            first_be=EARLIEST_YEAR + BE_OFFSET,
-            last_be=LATEST_YEAR + BE_OFFSET,
-        )
+        raise _out_of_range(day, field, EARLIEST_YEAR, LATEST_YEAR)
     return day
+
+
+def _out_of_range(day: date, field: str, first: int, last: int) -> InputError:
+    return InputError(
+        "date_out_of_range", field=field, day=day, first=first, last=last,
+        first_be=first + BE_OFFSET, last_be=last + BE_OFFSET,
+    )  # fmt: skip
+
+
+def checked_instant(moment: datetime, *, field: str) -> datetime:
+    """``moment``, refused unless it lies inside the years Tidtam represents with a year
+    to spare, so it stays inside them in UTC and in Bangkok alike (9999-12-31T23:59Z
+    overflowed when moved seven hours on)."""
+    first, last = EARLIEST_YEAR + 1, LATEST_YEAR - 1
+    if not first <= moment.year <= last:
+        raise _out_of_range(moment.date(), field, first, last)
+    return moment
 
 
 def parse_whole(text: str, *, field: str, maximum: int) -> int:
