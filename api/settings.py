@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     addresses to one guess a minute, and never keeps the owner out longer than that."""
     sign_in_window_seconds: int = 900
     session_hours: int = 12
+    metrics_token: str = ""
+    """The bearer token Prometheus sends to read ``/metrics`` (long and random; none by
+    default). People who may audit read it with their own token or session."""
     trusted_proxies: str = ""
     """Addresses of reverse proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto``
     are believed (comma-separated, e.g. ``127.0.0.1``; ``*`` for any). None by default:

@@ -1,16 +1,20 @@
-"""Is it up, and how far behind are the views: ``/healthz`` and ``/metrics``."""
+"""Is it up, and how far behind are the views: ``/healthz`` (anyone) and ``/metrics``
+(Prometheus with its token, or people who may audit)."""
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 
-from api.deps import ServicesDep
+from api.deps import ServicesDep, optional_principal
+from domain.errors import NotSignedInError
+from domain.policy import Action
 
 router = APIRouter(tags=["health"])
 
@@ -40,7 +44,23 @@ def healthz(svc: ServicesDep) -> Any:
     return HealthOut(status="ok", store=svc.runtime.store.describe(), views=views)
 
 
-@router.get("/metrics", response_class=Response)
+async def scraper(request: Request, svc: ServicesDep) -> None:
+    """Let through Prometheus with ``TIDTAM_METRICS_TOKEN``, or a person who may audit.
+
+    The figures say who is busy and what is refused; they are not for anyone who can
+    reach the port (they were, before)."""
+    expected = svc.settings.metrics_token
+    header = request.headers.get("authorization", "")
+    bearer = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    if expected and bearer and hmac.compare_digest(bearer.encode(), expected.encode()):
+        return
+    who = await optional_principal(request, svc)
+    if who is None:
+        raise NotSignedInError("not_signed_in")
+    who.require(Action.AUDIT)
+
+
+@router.get("/metrics", response_class=Response, dependencies=[Depends(scraper)])
 def metrics(svc: ServicesDep) -> Response:
     """Prometheus text format: request latency, commands by outcome, events, view lag."""
     return Response(svc.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

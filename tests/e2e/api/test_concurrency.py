@@ -72,7 +72,7 @@ def test_concurrent_writers_each_win_or_get_a_409_and_every_win_is_one_event(
     )
     percents = [getattr(e, "percent") for e in recorded]  # noqa: B009
     assert percents == sorted(percents)
-    metrics = api.get("/metrics", who=None).text
+    metrics = api.get("/metrics", who="auditor").text
     assert f'tidtam_commands_total{{command="progress",outcome="ok"}} {float(won)}' in metrics
     conflicts = tally[(409, "version_conflict")]
     if conflicts:

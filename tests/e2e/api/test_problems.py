@@ -210,7 +210,7 @@ def test_a_store_too_busy_to_answer_is_a_503_to_retry_not_a_500(
 
     problem(response, 503, "store_unavailable")
     assert response.headers["retry-after"] == "1"
-    metrics = planned.get("/metrics", who=None).text
+    metrics = planned.get("/metrics", who="auditor").text
     assert 'tidtam_commands_total{command="progress",outcome="error"} 1.0' in metrics
 
 
