@@ -1,0 +1,127 @@
+"""When an activity is planned: its months and its steps' months, and moving them.
+
+Planned months lie inside the activity's fiscal year, sorted and without repeats.
+A manager moves them with the reason why; the months first planned stay visible
+beside the new ones, and the lateness flags of months no longer planned resolve.
+"""
+
+from __future__ import annotations
+
+from domain.activity_flags import resolve_where
+from domain.activity_state import ActivityState, check_open, step_of
+from domain.calendar import FiscalYear, Month
+from domain.errors import RuleViolation
+from domain.flags import Rule
+from domain.recorded import Byline, Recorded, require_text, trigger
+from domain.words import Words
+
+SCHEDULE = Words("กำหนดการ", "the schedule")
+
+
+class ActivityRescheduled(Recorded):
+    """The activity's planned months were moved."""
+
+    TOPIC = "tidtam.ActivityRescheduled"
+    planned_months: tuple[Month, ...]
+    previous: tuple[Month, ...]
+    reason: str
+
+    def apply(self, activity: ActivityState) -> None:
+        activity.planned_months = tuple(self.planned_months)
+
+
+class StepRescheduled(Recorded):
+    """One step's planned months were moved."""
+
+    TOPIC = "tidtam.StepRescheduled"
+    step: int
+    planned_months: tuple[Month, ...]
+    previous: tuple[Month, ...]
+    reason: str
+
+    def apply(self, activity: ActivityState) -> None:
+        activity.steps[self.step].planned_months = tuple(self.planned_months)
+
+
+def reschedule(
+    activity: ActivityState,
+    months: tuple[Month, ...],
+    *,
+    step: int | None = None,
+    reason: str | None,
+    by: Byline,
+) -> None:
+    """Move the activity (or one of its steps) to other months of its fiscal year."""
+    check_open(activity, by, late_entry=False)
+    why = require_text(reason, what=Words("การเลื่อนกำหนดการ", "rescheduling"), field="reason")
+    label = activity.code if step is None else f"{activity.code} #{step}"
+    new_months = checked_months(months, activity.fiscal_year, code=label)
+    if step is None:
+        _move_activity(activity, new_months, why, by)
+    else:
+        _move_step(activity, step, new_months, why, by)
+
+
+def _move_activity(
+    activity: ActivityState, new_months: tuple[Month, ...], why: str, by: Byline
+) -> None:
+    if new_months == activity.planned_months:
+        raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
+    trigger(
+        activity,
+        ActivityRescheduled,
+        by,
+        planned_months=new_months,
+        previous=activity.planned_months,
+        reason=why,
+    )
+    resolve_where(
+        activity, "rescheduled", by, rule=Rule.LATE_START, unless_period=new_months[0].iso
+    )
+    resolve_where(activity, "rescheduled", by, rule=Rule.OVERDUE, unless_period=new_months[-1].iso)
+
+
+def _move_step(
+    activity: ActivityState, step: int, new_months: tuple[Month, ...], why: str, by: Byline
+) -> None:
+    target = step_of(activity, step)
+    if new_months == target.planned_months:
+        raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
+    trigger(
+        activity,
+        StepRescheduled,
+        by,
+        step=step,
+        planned_months=new_months,
+        previous=target.planned_months,
+        reason=why,
+    )
+    resolve_where(
+        activity, "rescheduled", by, rule=Rule.STEP_OVERDUE, step=step,
+        unless_period=new_months[-1].iso,
+    )  # fmt: skip
+
+
+def checked_months(
+    months: tuple[Month, ...], fiscal_year: FiscalYear, *, code: str
+) -> tuple[Month, ...]:
+    """Planned months, sorted and without repeats, all inside the fiscal year."""
+    if not months:
+        raise RuleViolation(
+            "planned_months_required", field="months", what=Words("กิจกรรม", "activity"), code=code
+        )
+    check_in_fiscal_year(months, fiscal_year)
+    return tuple(sorted(set(months)))
+
+
+def check_in_fiscal_year(months: tuple[Month, ...], fiscal_year: FiscalYear) -> None:
+    for month in months:
+        if not fiscal_year.contains(month):
+            raise RuleViolation(
+                "planned_month_in_fiscal_year",
+                field="months",
+                month=month,
+                fiscal_year=fiscal_year.be,
+                start=fiscal_year.start,
+                end=fiscal_year.end,
+            )
