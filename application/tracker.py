@@ -204,16 +204,33 @@ class Tracker(TidtamApplication):
         occurred_on: date | None = None,
         note: str = "",
         evidence: str | None = None,
-        reason: str | None = None,
         expected_version: int | None = None,
     ) -> Outcome:
+        """Report progress; it may not make the activity's timeline fall."""
         by = self.byline(actor, occurred_on)
         return self._decide(
             activity_id,
             expected_version,
-            lambda a: a.record_progress(
-                percent, note=note, evidence=evidence, reason=reason, by=by
-            ),
+            lambda a: a.record_progress(percent, note=note, evidence=evidence, by=by),
+        )
+
+    def correct_progress(
+        self,
+        activity_id: UUID,
+        percent: int,
+        *,
+        actor: str,
+        reason: str | None,
+        occurred_on: date | None = None,
+        evidence: str | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        """Put a progress figure right, with the reason why (it may be lower than before)."""
+        by = self.byline(actor, occurred_on)
+        return self._decide(
+            activity_id,
+            expected_version,
+            lambda a: a.correct_progress(percent, reason=reason, evidence=evidence, by=by),
         )
 
     def complete_step(

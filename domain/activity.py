@@ -183,6 +183,7 @@ class Activity(ActivityState):
     cancel = activity_lifecycle.cancel
     reopen = activity_lifecycle.reopen
     record_progress = activity_progress.record_progress
+    correct_progress = activity_progress.correct_progress
     complete_step = activity_progress.complete_step
 
     # ------------------------------------------------------------- flags (the scheduler's)

@@ -3,7 +3,7 @@
 An entry lands on the progress timeline at its business date (``activity_state``).
 Recorded progress may not make the timeline fall: neither below the figure in
 effect on its date, nor above one already recorded for a later date. A figure
-that does is a correction, and needs the reason why.
+that does is a correction, a command of its own with the reason why.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from domain.activity_lifecycle import start_implicitly
 from domain.activity_state import ActivityState, ProgressEntry, check_open, step_of
 from domain.errors import RuleViolation
 from domain.flags import Rule
-from domain.recorded import Byline, Recorded, trigger
+from domain.recorded import Byline, Recorded, require_text, trigger
+from domain.words import Words
 
 
 class ProgressRecorded(Recorded):
@@ -36,27 +37,15 @@ def record_progress(
     *,
     note: str = "",
     evidence: str | None = None,
-    reason: str | None = None,
     by: Byline,
 ) -> None:
-    """Report progress; a figure that would make the timeline fall needs a reason."""
+    """Report progress; a figure that would make the timeline fall is refused, since
+    only a correction (``correct_progress``, with its reason) may lower it."""
     check_percent(percent)
     check_open(activity, by)
-    is_correction = bool(reason and reason.strip())
-    if not is_correction:
-        _check_timeline_rises(activity, percent, by)
-        start_implicitly(activity, by)
-    if is_correction:
-        trigger(
-            activity,
-            ProgressCorrected,
-            by,
-            percent=percent,
-            reason=(reason or "").strip(),
-            evidence=evidence,
-        )
-    else:
-        trigger(activity, ProgressRecorded, by, percent=percent, note=note, evidence=evidence)
+    _check_timeline_rises(activity, percent, by)
+    start_implicitly(activity, by)
+    trigger(activity, ProgressRecorded, by, percent=percent, note=note, evidence=evidence)
     resolve_where(activity, "progress", by, rule=Rule.STALLED)
 
 
@@ -72,6 +61,29 @@ class ProgressCorrected(Recorded):
         activity.timeline.append(
             ProgressEntry(self.occurred_on, self.percent, self.originator_version)
         )
+
+
+def correct_progress(
+    activity: ActivityState,
+    percent: int,
+    *,
+    reason: str | None,
+    evidence: str | None = None,
+    by: Byline,
+) -> None:
+    """Put a progress figure right, with the reason why: the one way progress may fall.
+
+    It lands at its business date like any entry, but the timeline need not rise
+    around it, and it starts nothing: it corrects what was recorded. Like recorded
+    progress, it is refused on a closed activity unless dated by its closing day.
+    """
+    check_percent(percent)
+    check_open(activity, by)
+    why = require_text(
+        reason, what=Words("การแก้ไขความก้าวหน้า", "a progress correction"), field="reason"
+    )
+    trigger(activity, ProgressCorrected, by, percent=percent, reason=why, evidence=evidence)
+    resolve_where(activity, "progress", by, rule=Rule.STALLED)
 
 
 class StepCompleted(Recorded):

@@ -31,6 +31,7 @@ Plan = Annotated[str | None, typer.Option("--plan", help="Plan id, fiscal year o
 Version = Annotated[
     int | None, typer.Option("--expect-version", help="Refuse if the activity has moved on")
 ]
+Evidence = Annotated[str | None, typer.Option(help="Photo, document or link")]
 
 
 class Who(TypedDict):
@@ -75,21 +76,57 @@ def progress(
     on: On = None,
     actor: Actor = None,
     note: Note = "",
-    evidence: Annotated[str | None, typer.Option(help="Photo, document or link")] = None,
-    reason: Annotated[str | None, typer.Option(help="Why a lower figure is a correction")] = None,
+    evidence: Evidence = None,
+    reason: Annotated[
+        str | None, typer.Option(help="Why a lower figure is right: records a correction")
+    ] = None,
     plan: Plan = None,
     expect_version: Version = None,
 ) -> None:
-    """Record progress (a lower figure than before needs --reason: it is a correction)."""
+    """Record progress (a lower figure than before needs --reason: it is a correction,
+    as correct-progress records one)."""
+    if reason and reason.strip():
+        correct_progress(
+            code,
+            percent,
+            note=reason,
+            on=on,
+            actor=actor,
+            evidence=evidence,
+            plan=plan,
+            expect_version=expect_version,
+        )
+        return
     w = who(actor, on)
     _record(
         code,
         plan,
         lambda t, a: t.record_progress(
-            a, percent, **w, note=note, evidence=evidence, reason=reason,
-            expected_version=expect_version,
+            a, percent, **w, note=note, evidence=evidence, expected_version=expect_version
         ),
-    )  # fmt: skip
+    )
+
+
+@app.command("correct-progress")
+def correct_progress(
+    code: Code,
+    percent: Annotated[int, typer.Argument(help="The right percent complete; it may be lower")],
+    note: Annotated[str, typer.Option("--note", "--reason", help="Why (required)")] = "",
+    on: On = None,
+    actor: Actor = None,
+    evidence: Evidence = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Correct a progress figure, with the reason why: the one way progress may fall."""
+    w = who(actor, on)
+    _record(
+        code,
+        plan,
+        lambda t, a: t.correct_progress(
+            a, percent, **w, reason=note, evidence=evidence, expected_version=expect_version
+        ),
+    )
 
 
 @app.command()

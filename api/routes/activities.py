@@ -172,9 +172,16 @@ def progress(
     """Record progress; a lower figure than before needs a reason (a correction)."""
     return record(
         svc, who, activity_id, if_match, response, name="progress", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.record_progress(
-            a, body.percent, actor=actor, occurred_on=body.occurred_on, note=body.note,
-            evidence=body.evidence, reason=body.reason, expected_version=v,
+        command=lambda a, actor, v: (
+            svc.runtime.tracker.correct_progress(
+                a, body.percent, actor=actor, occurred_on=body.occurred_on, reason=body.reason,
+                evidence=body.evidence, expected_version=v,
+            )
+            if body.reason and body.reason.strip()
+            else svc.runtime.tracker.record_progress(
+                a, body.percent, actor=actor, occurred_on=body.occurred_on, note=body.note,
+                evidence=body.evidence, expected_version=v,
+            )
         ),
     )  # fmt: skip
 

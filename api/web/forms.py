@@ -155,10 +155,18 @@ FORMS: tuple[Form, ...] = (
             Field("evidence", "form.evidence"),
             Field("reason", "form.correction", "textarea"),
         ),
-        lambda c: c.tracker.record_progress(
-            c.activity_id, percent(c.text("percent")), actor=c.actor, occurred_on=c.occurred_on,
-            note=c.text("note"), evidence=c.text("evidence") or None,
-            reason=c.text("reason") or None, expected_version=c.expected_version,
+        lambda c: (
+            c.tracker.correct_progress(
+                c.activity_id, percent(c.text("percent")), actor=c.actor,
+                occurred_on=c.occurred_on, evidence=c.text("evidence") or None,
+                reason=c.text("reason"), expected_version=c.expected_version,
+            )
+            if c.text("reason")
+            else c.tracker.record_progress(
+                c.activity_id, percent(c.text("percent")), actor=c.actor,
+                occurred_on=c.occurred_on, note=c.text("note"),
+                evidence=c.text("evidence") or None, expected_version=c.expected_version,
+            )
         ),
         _open,
     ),

@@ -182,9 +182,64 @@ def test_a_lower_percent_needs_a_reason(tracker: Tracker, plan_id: UUID) -> None
     tracker.record_progress(a, 60, actor=STAFF, occurred_on=date(2009, 1, 20))
     error = refused("lower_percent_needs_reason", tracker.record_progress, a, 40, actor=STAFF)
     assert error.values == {"percent": 40, "last": 60}
-    outcome = tracker.record_progress(a, 40, actor=STAFF, reason="นับขั้นตอนที่ 2 ซ้ำ")
+    outcome = tracker.correct_progress(a, 40, actor=STAFF, reason="นับขั้นตอนที่ 2 ซ้ำ")
     assert outcome.events == ("ProgressCorrected",)
     assert tracker.get_activity(a).progress == 40
+
+
+def test_a_progress_correction_records_the_figure_the_reason_and_the_evidence(
+    tracker: Tracker, plan_id: UUID
+) -> None:
+    a = code(tracker, plan_id, "1.1")
+    tracker.record_progress(a, 60, actor=STAFF, occurred_on=date(2009, 1, 20), note="ประชุมแล้ว")
+    outcome = tracker.correct_progress(
+        a, 45, actor=STAFF, reason="  นับขั้นตอนที่ 2 ซ้ำ ", evidence="บันทึกข้อความ ที่ 12/52",
+        occurred_on=date(2009, 1, 22),
+    )  # fmt: skip
+    assert outcome.events == ("ProgressCorrected",)
+    last = list(tracker.history(a))[-1]
+    assert (last.percent, last.reason, last.evidence) == (  # type: ignore[attr-defined]
+        45,
+        "นับขั้นตอนที่ 2 ซ้ำ",
+        "บันทึกข้อความ ที่ 12/52",
+    )
+    activity = tracker.get_activity(a)
+    assert (activity.progress, activity.progress_on(date(2009, 1, 21))) == (45, 60)
+
+
+def test_a_progress_correction_needs_a_reason_and_a_percent_in_range(
+    tracker: Tracker, plan_id: UUID
+) -> None:
+    a = code(tracker, plan_id, "1.1")
+    tracker.record_progress(a, 60, actor=STAFF, occurred_on=date(2009, 1, 20))
+    for reason in (None, "", "  "):
+        error = refused(
+            "reason_required", tracker.correct_progress, a, 40, actor=STAFF, reason=reason
+        )
+        assert error.field == "reason"
+        assert "การแก้ไขความก้าวหน้า" in error.message("th")
+    refused("percent_in_range", tracker.correct_progress, a, 101, actor=STAFF, reason="x")
+    assert events_of(tracker, a).count("ProgressCorrected") == 0
+
+
+def test_a_progress_correction_starts_nothing_and_closed_work_stays_closed(
+    tracker: Tracker, plan_id: UUID
+) -> None:
+    planned, closed = code(tracker, plan_id, "2.2"), code(tracker, plan_id, "1.2")
+    outcome = tracker.correct_progress(planned, 10, actor=STAFF, reason="ลงผิดกิจกรรม")
+    assert outcome.events == ("ProgressCorrected",)  # a correction is no start
+    assert tracker.get_activity(planned).status is Status.PLANNED
+    tracker.complete(closed, actor=STAFF, occurred_on=date(2009, 1, 20))
+    refused("activity_closed", tracker.correct_progress, closed, 50, actor=STAFF, reason="x")
+    late = tracker.correct_progress(
+        closed, 50, actor=STAFF, reason="x", occurred_on=date(2009, 1, 19)
+    )  # about the days it was open
+    assert late.events == ("ProgressCorrected",)
+
+
+def test_recording_progress_takes_no_reason_any_more(tracker: Tracker, plan_id: UUID) -> None:
+    with pytest.raises(TypeError):
+        tracker.record_progress(code(tracker, plan_id, "1.1"), 40, actor=STAFF, reason="x")  # type: ignore[call-arg]
 
 
 def test_a_late_entry_lands_at_its_business_date(tracker: Tracker, plan_id: UUID) -> None:
