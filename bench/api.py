@@ -581,7 +581,9 @@ def _profile(report: Report, store: Store, prepared: Prepared, requests: int, sa
                 principal = svc.auth.by_token(prepared.token)
                 assert principal is not None
                 activity_id = ids[n % len(ids)]
-                activities.progress(activity_id, body, svc, principal, Response()).model_dump_json()
+                activities.ENDPOINTS["progress"](
+                    activity_id=activity_id, body=body, svc=svc, who=principal, response=Response()
+                ).model_dump_json()
             runtime.projections.catch_up()  # the folding a nudge asks of the projection thread
             return requests
 

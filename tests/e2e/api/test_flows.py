@@ -120,6 +120,12 @@ COMMANDS: list[tuple[str, str, dict[str, Any], list[str]]] = [
         ["ProgressCorrected"],
     ),
     (
+        "staff",
+        "progress/correction",
+        {"percent": 25, "reason": "ภาพถ่ายยังไม่ครบ", "evidence": "IMG_0120"},
+        ["ProgressCorrected"],
+    ),
+    (
         "manager",
         "reschedule",
         {"months": ["2009-02", "2009-04"], "reason": "รอวิทยากร"},
@@ -171,7 +177,7 @@ def test_every_command_is_recorded_with_if_match_and_read_back_with_its_history(
         "25000.00",
         "30000.00",
     )
-    assert (activity["spent"], activity["progress"]) == ("12000.00", 30)
+    assert (activity["spent"], activity["progress"]) == ("12000.00", 25)
     assert activity["planned_months"] == ["2009-02", "2009-04"]
     assert activity["started_on"] == "2009-01-08"  # as corrected
     assert after.json()["assessment"]["status"] == "cancelled"
@@ -224,6 +230,44 @@ def test_a_corrected_completion_moves_the_actual_end_and_the_status(open_api: Op
         "reason": "ปิดงานก่อนส่งมอบจริง",
     }
     assert history[-1]["occurred_on"] == "2009-04-10"
+
+
+def test_progress_is_corrected_on_its_own_route_or_with_a_reason_as_before(
+    open_api: OpenApi,
+) -> None:
+    api = open_api(example=False)
+    imported(api)
+    path = api.activity_path("3", "progress")
+    assert api.post(path, who="staff", json={"percent": 60, "occurred_on": "2009-01-20"}).is_success
+    problem(api.post(path, who="staff", json={"percent": 40}), 422, "lower_percent_needs_reason")
+    blank = api.post(path, who="staff", json={"percent": 70, "reason": " "})  # no reason given
+    old_way = api.post(path, who="staff", json={"percent": 40, "reason": "นับซ้ำ"})
+
+    corrected = {"percent": 35, "reason": "ตรวจใหม่", "evidence": "บันทึก 5/52"}
+    own_route = api.post(
+        f"{path}/correction", who="staff", json={**corrected, "occurred_on": "2009-01-25"}
+    )
+
+    assert (blank.json()["events"], old_way.json()["events"]) == (
+        ["ProgressRecorded"],
+        ["ProgressCorrected"],
+    )
+    assert own_route.status_code == 200, own_route.text
+    assert own_route.json()["events"] == ["ProgressCorrected"]
+    no_reason = api.post(f"{path}/correction", who="staff", json={"percent": 30, "reason": " "})
+    problem(no_reason, 422, "reason_required")
+    assert api.post(f"{path}/correction", who="staff", json={"percent": 30}).status_code == 422
+    settled = {"min_position": own_route.json()["position"]}
+    history = api.get(api.activity_path("3", "events"), params=settled).json()["items"]
+    assert (history[-1]["payload"], history[-1]["occurred_on"]) == (corrected, "2009-01-25")
+    counted = set(api.get("/metrics", who=None).text.splitlines())
+    for name, outcome, times in (
+        ("progress", "ok", 3),
+        ("progress", "refused", 1),
+        ("progress_correction", "ok", 1),
+        ("progress_correction", "refused", 1),
+    ):
+        assert f'tidtam_commands_total{{command="{name}",outcome="{outcome}"}} {times}.0' in counted
 
 
 def test_project_commands_take_if_match_and_return_the_new_version(api: Api) -> None:
