@@ -201,7 +201,6 @@ def allowed(action: Action) -> Callable[[Page], Awaitable[Page]]:
 
 Reading = Annotated[Page, Depends(allowed(Action.READ))]
 Auditing = Annotated[Page, Depends(allowed(Action.AUDIT))]
-HandlingAlerts = Annotated[Page, Depends(allowed(Action.ALERTS))]
 
 
 async def form_data(request: Request) -> FormData:

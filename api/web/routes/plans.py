@@ -14,11 +14,10 @@ from fastapi import APIRouter, Query, Response
 
 from api.web import reading
 from api.web.charts import month_points, project_bars, s_curve
-from api.web.context import SignedIn, who_of
+from api.web.context import Reading
 from api.web.plan_rows import STATUS_ORDER, plan_table
 from api.web.render import PageRoute, render
 from domain.calendar import FiscalYear
-from domain.policy import Action
 from domain.thai import name_key
 from projections.assess import plan_versus_actual
 
@@ -29,10 +28,9 @@ StatusFilter = Annotated[str, Query(max_length=40)]
 
 @router.get("/plans/{plan_id}", name="plan_page")
 def plan_page(
-    plan_id: UUID, page: SignedIn, unit: UnitFilter = "", status: StatusFilter = ""
+    plan_id: UUID, page: Reading, unit: UnitFilter = "", status: StatusFilter = ""
 ) -> Response:
     """The plan grid: projects, activities and steps by fiscal month, work laid over it."""
-    who_of(page).require(Action.READ)
     snapshot = reading.snapshot(page, plan_id)
     table = plan_table(snapshot, page.day, unit=unit, status=status)
     return render(
@@ -42,9 +40,8 @@ def plan_page(
 
 
 @router.get("/plans/{plan_id}/vs-actual", name="vs_actual_page")
-def vs_actual_page(plan_id: UUID, page: SignedIn, unit: UnitFilter = "") -> Response:
+def vs_actual_page(plan_id: UUID, page: Reading, unit: UnitFilter = "") -> Response:
     """Late and overdue first, then the whole plan, the S-curves, projects and units."""
-    who_of(page).require(Action.READ)
     snapshot = reading.snapshot(page, plan_id)
     activities = [a for a in snapshot.activities if not unit or name_key(a.unit) == name_key(unit)]
     report = plan_versus_actual(activities, snapshot.projects, page.day)
