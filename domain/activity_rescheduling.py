@@ -51,55 +51,26 @@ def reschedule(
     reason: str | None,
     by: Byline,
 ) -> None:
-    """Move the activity (or one of its steps) to other months of its fiscal year."""
+    """Move the activity (or one of its steps) to other months of its fiscal year; the
+    lateness flags of the months it leaves resolve, those of the months it keeps stay."""
     check_open(activity, by, late_entry=False)
     why = require_text(reason, what=Words("การเลื่อนกำหนดการ", "rescheduling"), field="reason")
     label = activity.code if step is None else f"{activity.code} #{step}"
     new_months = checked_months(months, activity.fiscal_year, code=label)
+    previous = activity.planned_months if step is None else step_of(activity, step).planned_months
+    if new_months == previous:
+        raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
+    moved = {"planned_months": new_months, "previous": previous, "reason": why}
+    first, last = new_months[0].iso, new_months[-1].iso
     if step is None:
-        _move_activity(activity, new_months, why, by)
+        trigger(activity, ActivityRescheduled, by, **moved)
+        resolve_where(activity, "rescheduled", by, rule=Rule.LATE_START, unless_period=first)
+        resolve_where(activity, "rescheduled", by, rule=Rule.OVERDUE, unless_period=last)
     else:
-        _move_step(activity, step, new_months, why, by)
-
-
-def _move_activity(
-    activity: ActivityState, new_months: tuple[Month, ...], why: str, by: Byline
-) -> None:
-    if new_months == activity.planned_months:
-        raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
-    trigger(
-        activity,
-        ActivityRescheduled,
-        by,
-        planned_months=new_months,
-        previous=activity.planned_months,
-        reason=why,
-    )
-    resolve_where(
-        activity, "rescheduled", by, rule=Rule.LATE_START, unless_period=new_months[0].iso
-    )
-    resolve_where(activity, "rescheduled", by, rule=Rule.OVERDUE, unless_period=new_months[-1].iso)
-
-
-def _move_step(
-    activity: ActivityState, step: int, new_months: tuple[Month, ...], why: str, by: Byline
-) -> None:
-    target = step_of(activity, step)
-    if new_months == target.planned_months:
-        raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
-    trigger(
-        activity,
-        StepRescheduled,
-        by,
-        step=step,
-        planned_months=new_months,
-        previous=target.planned_months,
-        reason=why,
-    )
-    resolve_where(
-        activity, "rescheduled", by, rule=Rule.STEP_OVERDUE, step=step,
-        unless_period=new_months[-1].iso,
-    )  # fmt: skip
+        trigger(activity, StepRescheduled, by, step=step, **moved)
+        resolve_where(
+            activity, "rescheduled", by, rule=Rule.STEP_OVERDUE, step=step, unless_period=last
+        )
 
 
 def checked_months(
