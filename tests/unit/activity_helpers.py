@@ -1,6 +1,6 @@
-"""What the activity rule tests share: the small plan, its people, and how a refusal reads.
+"""What the activity rule tests share: their people, and how a refusal reads.
 
-Kept out of conftest so each test module says what it uses.
+The plan they act on is the ``plan_id`` fixture (``tests/unit/conftest.py``).
 """
 
 from __future__ import annotations
@@ -11,14 +11,9 @@ import pytest
 
 from application.tracker import Tracker
 from domain.errors import RuleViolation
-from tests.builders import small_plan
 
 STAFF = "somchai"
 MANAGER = "manee"
-
-
-def import_small_plan(tracker: Tracker) -> UUID:
-    return tracker.import_plan(small_plan(), actor="admin").plan_id
 
 
 def code(tracker: Tracker, plan_id: UUID, activity_code: str) -> UUID:

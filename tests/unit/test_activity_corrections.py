@@ -1,8 +1,7 @@
 """Closed activities and corrections: nothing but corrections after the close, and the
 start and completion dates put right.
 
-Each test runs on every backend (memory, SQLite file, PostgreSQL) through the
-``tracker`` fixture, so the rules are the same wherever the events live.
+Every test runs on each backend, as ``test_activity_rules`` says.
 """
 
 from __future__ import annotations
@@ -11,17 +10,9 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-import pytest
-
 from application.tracker import Tracker
 from domain.activity import Status
-from tests.unit.activity_helpers import MANAGER, STAFF, code, events_of, import_small_plan, refused
-
-
-@pytest.fixture
-def plan_id(tracker: Tracker) -> UUID:
-    return import_small_plan(tracker)
-
+from tests.unit.activity_helpers import MANAGER, STAFF, code, events_of, refused
 
 # ------------------------------------------------------------------ closed activities
 

@@ -1,8 +1,7 @@
 """Money: spending within the allocation, allocations within the project's budget,
 amounts exact to the satang.
 
-Each test runs on every backend (memory, SQLite file, PostgreSQL) through the
-``tracker`` fixture, so the rules are the same wherever the events live.
+Every test runs on each backend, as ``test_activity_rules`` says.
 """
 
 from __future__ import annotations
@@ -14,12 +13,7 @@ from uuid import UUID
 import pytest
 
 from application.tracker import Tracker
-from tests.unit.activity_helpers import MANAGER, STAFF, code, events_of, import_small_plan, refused
-
-
-@pytest.fixture
-def plan_id(tracker: Tracker) -> UUID:
-    return import_small_plan(tracker)
+from tests.unit.activity_helpers import MANAGER, STAFF, code, events_of, refused
 
 
 def test_amounts_from_scripts_are_kept_exact_to_the_satang(tracker: Tracker, plan_id: UUID) -> None:

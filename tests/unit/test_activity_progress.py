@@ -1,7 +1,6 @@
 """Progress and steps: the timeline over business dates, its corrections, the steps done.
 
-Each test runs on every backend (memory, SQLite file, PostgreSQL) through the
-``tracker`` fixture, so the rules are the same wherever the events live.
+Every test runs on each backend, as ``test_activity_rules`` says.
 """
 
 from __future__ import annotations
@@ -14,14 +13,8 @@ import pytest
 from application.tracker import Tracker
 from domain.activity import Status
 from domain.recorded import Byline
-from tests.unit.activity_helpers import STAFF, code, events_of, import_small_plan, refused
+from tests.unit.activity_helpers import STAFF, code, events_of, refused
 from tests.unit.test_replay import planned_activity
-
-
-@pytest.fixture
-def plan_id(tracker: Tracker) -> UUID:
-    return import_small_plan(tracker)
-
 
 # ------------------------------------------------------------------ progress
 

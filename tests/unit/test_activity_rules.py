@@ -18,13 +18,7 @@ from application.tracker import Tracker
 from domain.clock import FixedClock
 from domain.errors import ConflictError
 from tests.builders import month, small_plan
-from tests.unit.activity_helpers import MANAGER, STAFF, code, import_small_plan, refused
-
-
-@pytest.fixture
-def plan_id(tracker: Tracker) -> UUID:
-    return import_small_plan(tracker)
-
+from tests.unit.activity_helpers import MANAGER, STAFF, code, refused
 
 # ------------------------------------------------------------------ business dates
 
