@@ -81,7 +81,8 @@ class ActivityCommand(Generic[B]):
     """The route's name: OpenAPI's operation id and summary are made from it."""
     action: Action
     body: type[B]
-    call: Callable[[Asked[B]], Outcome]
+    run: Callable[[Asked[B]], Outcome]
+    """Its call to the tracker."""
     doc: str
     item: Item | None = None
 
@@ -89,9 +90,6 @@ class ActivityCommand(Generic[B]):
         """Refuse unless ``who`` may take this command's action on the activity's unit.
         Callers check inside ``Metrics.counted``, so a refusal counts as "forbidden"."""
         who.require(self.action, runtime.unit_of(activity_id))
-
-    def run(self, asked: Asked[B]) -> Outcome:
-        return self.call(asked)
 
 
 def _progress(c: Asked[ProgressIn]) -> Outcome:
@@ -120,7 +118,7 @@ START = ActivityCommand(
     operation="start",
     action=Action.RECORD,
     body=StartIn,
-    call=lambda c: c.tracker.start(c.activity_id, note=c.body.note, **c.when),
+    run=lambda c: c.tracker.start(c.activity_id, note=c.body.note, **c.when),
     doc="Record that work on the activity began.",
 )
 START_CORRECTION = ActivityCommand(
@@ -129,7 +127,7 @@ START_CORRECTION = ActivityCommand(
     operation="correct_start",
     action=Action.RECORD,
     body=StartCorrectionIn,
-    call=lambda c: c.tracker.correct_start(c.activity_id, reason=c.body.reason, **c.when),
+    run=lambda c: c.tracker.correct_start(c.activity_id, reason=c.body.reason, **c.when),
     doc="Put the day work began right, with the reason why; ``occurred_on`` is the true start.",
 )
 PROGRESS = ActivityCommand(
@@ -138,7 +136,7 @@ PROGRESS = ActivityCommand(
     operation="progress",
     action=Action.RECORD,
     body=ProgressIn,
-    call=_progress,
+    run=_progress,
     doc="Record progress; a lower figure than before needs a reason (a correction).",
 )
 PROGRESS_CORRECTION = ActivityCommand(
@@ -147,7 +145,7 @@ PROGRESS_CORRECTION = ActivityCommand(
     operation="correct_progress",
     action=Action.RECORD,
     body=ProgressCorrectionIn,
-    call=lambda c: c.tracker.correct_progress(
+    run=lambda c: c.tracker.correct_progress(
         c.activity_id, c.body.percent, reason=c.body.reason, evidence=c.body.evidence, **c.when
     ),
     doc=(
@@ -161,7 +159,7 @@ EXPENDITURE = ActivityCommand(
     operation="spend",
     action=Action.RECORD,
     body=ExpenditureIn,
-    call=lambda c: c.tracker.record_expenditure(
+    run=lambda c: c.tracker.record_expenditure(
         c.activity_id,
         parse_baht(c.body.amount),
         reference=c.body.reference,
@@ -176,7 +174,7 @@ EXPENDITURE_CORRECTION = ActivityCommand(
     operation="correct_spending",
     action=Action.MANAGE,
     body=ExpenditureCorrectionIn,
-    call=lambda c: c.tracker.correct_expenditure(
+    run=lambda c: c.tracker.correct_expenditure(
         c.activity_id, c.number, parse_baht(c.body.amount), reason=c.body.reason, **c.when
     ),
     doc="Correct an expenditure entry's amount, with the reason why.",
@@ -188,7 +186,7 @@ STEP = ActivityCommand(
     operation="complete_step",
     action=Action.RECORD,
     body=NoteIn,
-    call=lambda c: c.tracker.complete_step(c.activity_id, c.number, note=c.body.note, **c.when),
+    run=lambda c: c.tracker.complete_step(c.activity_id, c.number, note=c.body.note, **c.when),
     doc="Record that one numbered step was done.",
     item=Item("step", 1000),
 )
@@ -198,7 +196,7 @@ COMPLETE = ActivityCommand(
     operation="complete",
     action=Action.RECORD,
     body=NoteIn,
-    call=lambda c: c.tracker.complete(c.activity_id, note=c.body.note, **c.when),
+    run=lambda c: c.tracker.complete(c.activity_id, note=c.body.note, **c.when),
     doc="Complete the activity (every step done, or a note saying why not).",
 )
 COMPLETION_CORRECTION = ActivityCommand(
@@ -207,7 +205,7 @@ COMPLETION_CORRECTION = ActivityCommand(
     operation="correct_completion",
     action=Action.RECORD,
     body=CompletionCorrectionIn,
-    call=lambda c: c.tracker.correct_completion(c.activity_id, reason=c.body.reason, **c.when),
+    run=lambda c: c.tracker.correct_completion(c.activity_id, reason=c.body.reason, **c.when),
     doc=(
         "Put the day the activity was finished right, with the reason why; ``occurred_on``"
         " is the true completion."
@@ -219,7 +217,7 @@ CANCEL = ActivityCommand(
     operation="cancel",
     action=Action.MANAGE,
     body=ReasonIn,
-    call=lambda c: c.tracker.cancel(c.activity_id, reason=c.body.reason, **c.when),
+    run=lambda c: c.tracker.cancel(c.activity_id, reason=c.body.reason, **c.when),
     doc="Cancel the activity, with the reason why (managers).",
 )
 REOPEN = ActivityCommand(
@@ -228,7 +226,7 @@ REOPEN = ActivityCommand(
     operation="reopen",
     action=Action.MANAGE,
     body=ReasonIn,
-    call=lambda c: c.tracker.reopen(c.activity_id, reason=c.body.reason, **c.when),
+    run=lambda c: c.tracker.reopen(c.activity_id, reason=c.body.reason, **c.when),
     doc="Withdraw a completion or cancellation recorded in error (managers).",
 )
 RESCHEDULE = ActivityCommand(
@@ -237,7 +235,7 @@ RESCHEDULE = ActivityCommand(
     operation="reschedule",
     action=Action.MANAGE,
     body=RescheduleIn,
-    call=lambda c: c.tracker.reschedule(
+    run=lambda c: c.tracker.reschedule(
         c.activity_id,
         tuple(_month(m) for m in c.body.months),
         reason=c.body.reason,
@@ -252,7 +250,7 @@ BUDGET = ActivityCommand(
     operation="revise_budget",
     action=Action.MANAGE,
     body=BudgetIn,
-    call=lambda c: c.tracker.revise_budget(
+    run=lambda c: c.tracker.revise_budget(
         c.activity_id, parse_baht(c.body.amount), reason=c.body.reason, **c.when
     ),
     doc="Change the activity's allocation, with the reason why (managers).",
