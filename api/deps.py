@@ -8,6 +8,7 @@ form field ``csrf``), so another site cannot make a signed-in browser record.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -16,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import language
 from api.services import Services
 from domain.errors import ForbiddenError, NotSignedInError
-from domain.policy import Principal
+from domain.policy import Action, Principal
 
 SESSION_COOKIE = "tidtam_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -80,6 +81,26 @@ async def lang(request: Request) -> str:
 CurrentUser = Annotated[Principal, Depends(principal)]
 MaybeUser = Annotated[Principal | None, Depends(optional_principal)]
 Lang = Annotated[str, Depends(lang)]
+
+
+def allowed(action: Action) -> Callable[[Principal], Awaitable[Principal]]:
+    """A provider of the signed-in principal that refuses (403, naming the rule) unless
+    they may take ``action``: a route declares what it needs once, in its signature.
+    A command on an activity checks its unit inside its count instead
+    (``ActivityCommand.permit``), so a refusal is counted as "forbidden"."""
+
+    async def may(who: CurrentUser) -> Principal:
+        who.require(action)
+        return who
+
+    return may
+
+
+Reader = Annotated[Principal, Depends(allowed(Action.READ))]
+Manager = Annotated[Principal, Depends(allowed(Action.MANAGE))]
+AlertHandler = Annotated[Principal, Depends(allowed(Action.ALERTS))]
+Importer = Annotated[Principal, Depends(allowed(Action.IMPORT))]
+UserAdmin = Annotated[Principal, Depends(allowed(Action.USERS))]
 
 
 PUBLIC_OPERATIONS = frozenset({("/api/v1/session", "post"), ("/api/v1/session", "delete")})

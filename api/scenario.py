@@ -133,7 +133,7 @@ def _command(tracker: Tracker, plan_id: UUID, fiscal_year: FiscalYear, row: Scri
         case "progress":
             tracker.record_progress(activity, int(row.value), note=row.text, **by)
         case "correct-progress":
-            tracker.record_progress(activity, int(row.value), reason=row.text, **by)
+            tracker.correct_progress(activity, int(row.value), reason=row.text, **by)
         case "step-done":
             tracker.complete_step(activity, int(row.value), note=row.text, **by)
         case "spend":

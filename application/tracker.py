@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TypeVar
+from typing import Required, TypedDict, TypeVar, Unpack
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -62,6 +62,17 @@ class Outcome:
                 if r.domain_event.originator_id == aggregate.id
             ),
         )
+
+
+class When(TypedDict, total=False):
+    """Who records a command and when: the keywords every activity and project command
+    takes beside its own (``tracker.start(a, actor="somchai", occurred_on=…)``)."""
+
+    actor: Required[str]
+    occurred_on: date | None
+    """The business date it happened; by default today in Bangkok."""
+    expected_version: int | None
+    """The version the command was decided on; a stale one is a ``ConflictError``."""
 
 
 D = TypeVar("D", Activity, Project)
@@ -153,100 +164,69 @@ class Tracker(TidtamApplication):
         position = self.save(*batch.aggregates)[-1].notification.id
         return replace(report, position=position)
 
-    def start(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        occurred_on: date | None = None,
-        note: str = "",
-        expected_version: int | None = None,
-    ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(activity_id, expected_version, lambda a: a.start(note=note, by=by))
+    def start(self, activity_id: UUID, *, note: str = "", **when: Unpack[When]) -> Outcome:
+        """Record that work on the activity began."""
+        return self._on(activity_id, when, lambda a, by: a.start(note=note, by=by))
 
     def correct_start(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+        self, activity_id: UUID, *, reason: str | None, **when: Unpack[When]
     ) -> Outcome:
         """Put the day work began right; ``occurred_on`` is the true start."""
-        by = self.byline(actor, occurred_on)
-        return self._decide(
-            activity_id, expected_version, lambda a: a.correct_start(reason=reason, by=by)
-        )
-
-    def correct_completion(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
-    ) -> Outcome:
-        """Put the day the activity was finished right; ``occurred_on`` is the true day."""
-        by = self.byline(actor, occurred_on)
-        return self._decide(
-            activity_id, expected_version, lambda a: a.correct_completion(reason=reason, by=by)
-        )
+        return self._on(activity_id, when, lambda a, by: a.correct_start(reason=reason, by=by))
 
     def record_progress(
         self,
         activity_id: UUID,
         percent: int,
         *,
-        actor: str,
-        occurred_on: date | None = None,
         note: str = "",
         evidence: str | None = None,
-        reason: str | None = None,
-        expected_version: int | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(
+        """Report progress; it may not make the activity's timeline fall."""
+        return self._on(
             activity_id,
-            expected_version,
-            lambda a: a.record_progress(
-                percent, note=note, evidence=evidence, reason=reason, by=by
-            ),
+            when,
+            lambda a, by: a.record_progress(percent, note=note, evidence=evidence, by=by),
+        )
+
+    def correct_progress(
+        self,
+        activity_id: UUID,
+        percent: int,
+        *,
+        reason: str | None,
+        evidence: str | None = None,
+        **when: Unpack[When],
+    ) -> Outcome:
+        """Put a progress figure right, with the reason why (it may be lower than before)."""
+        return self._on(
+            activity_id,
+            when,
+            lambda a, by: a.correct_progress(percent, reason=reason, evidence=evidence, by=by),
         )
 
     def complete_step(
-        self,
-        activity_id: UUID,
-        step: int,
-        *,
-        actor: str,
-        occurred_on: date | None = None,
-        note: str = "",
-        expected_version: int | None = None,
+        self, activity_id: UUID, step: int, *, note: str = "", **when: Unpack[When]
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(
-            activity_id, expected_version, lambda a: a.complete_step(step, note=note, by=by)
-        )
+        """Record that one numbered step was done."""
+        return self._on(activity_id, when, lambda a, by: a.complete_step(step, note=note, by=by))
 
     def record_expenditure(
         self,
         activity_id: UUID,
         amount: Amount,
         *,
-        actor: str,
-        occurred_on: date | None = None,
         reference: str = "",
         note: str = "",
-        expected_version: int | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
-        by, exact = self.byline(actor, occurred_on), baht(amount)
-        return self._decide(
+        """Spend from the activity's allocation."""
+        exact = baht(amount)
+        return self._on(
             activity_id,
-            expected_version,
-            lambda a: a.record_expenditure(exact, reference=reference, note=note, by=by),
+            when,
+            lambda a, by: a.record_expenditure(exact, reference=reference, note=note, by=by),
         )
 
     def correct_expenditure(
@@ -255,93 +235,65 @@ class Tracker(TidtamApplication):
         entry: int,
         amount: Amount,
         *,
-        actor: str,
         reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
-        by, exact = self.byline(actor, occurred_on), baht(amount)
-        return self._decide(
+        """Put a spending entry's amount right (0 voids it)."""
+        exact = baht(amount)
+        return self._on(
             activity_id,
-            expected_version,
-            lambda a: a.correct_expenditure(entry, exact, reason=reason, by=by),
+            when,
+            lambda a, by: a.correct_expenditure(entry, exact, reason=reason, by=by),
         )
 
-    def complete(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        occurred_on: date | None = None,
-        note: str = "",
-        expected_version: int | None = None,
-    ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(activity_id, expected_version, lambda a: a.complete(note=note, by=by))
+    def complete(self, activity_id: UUID, *, note: str = "", **when: Unpack[When]) -> Outcome:
+        """Finish the activity."""
+        return self._on(activity_id, when, lambda a, by: a.complete(note=note, by=by))
 
-    def cancel(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+    def correct_completion(
+        self, activity_id: UUID, *, reason: str | None, **when: Unpack[When]
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(activity_id, expected_version, lambda a: a.cancel(reason=reason, by=by))
+        """Put the day the activity was finished right; ``occurred_on`` is the true day."""
+        return self._on(activity_id, when, lambda a, by: a.correct_completion(reason=reason, by=by))
 
-    def reopen(
-        self,
-        activity_id: UUID,
-        *,
-        actor: str,
-        reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
-    ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(activity_id, expected_version, lambda a: a.reopen(reason=reason, by=by))
+    def cancel(self, activity_id: UUID, *, reason: str | None, **when: Unpack[When]) -> Outcome:
+        """Call the activity off."""
+        return self._on(activity_id, when, lambda a, by: a.cancel(reason=reason, by=by))
+
+    def reopen(self, activity_id: UUID, *, reason: str | None, **when: Unpack[When]) -> Outcome:
+        """Withdraw a completion or cancellation recorded in error."""
+        return self._on(activity_id, when, lambda a, by: a.reopen(reason=reason, by=by))
 
     def reschedule(
         self,
         activity_id: UUID,
         months: tuple[Month, ...],
         *,
-        actor: str,
         reason: str | None,
         step: int | None = None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
-        by = self.byline(actor, occurred_on)
-        return self._decide(
+        """Move the activity (or one of its steps) to other months of its fiscal year."""
+        return self._on(
             activity_id,
-            expected_version,
-            lambda a: a.reschedule(months, step=step, reason=reason, by=by),
+            when,
+            lambda a, by: a.reschedule(months, step=step, reason=reason, by=by),
         )
 
     def revise_budget(
-        self,
-        activity_id: UUID,
-        amount: Amount,
-        *,
-        actor: str,
-        reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+        self, activity_id: UUID, amount: Amount, *, reason: str | None, **when: Unpack[When]
     ) -> Outcome:
         """Change an activity's allocation: its project's ledger is written in the same
         transaction, so the project budget holds however many managers revise at once."""
-        by, exact = self.byline(actor, occurred_on), baht(amount)
+        exact = baht(amount)
 
-        def decide(activity: Activity) -> list[Aggregate]:
+        def decide(activity: Activity, by: Byline) -> list[Aggregate]:
             project = self.get_project(activity.project_id)
             activity.revise_budget(exact, reason=reason, by=by)
             project.reserve(activity.id, activity.code, exact, by=by)
             return [project]
 
-        return self._decide(activity_id, expected_version, decide)
+        return self._on(activity_id, when, decide)
 
     def revise_project_budget(
         self,
@@ -349,43 +301,41 @@ class Tracker(TidtamApplication):
         project_code: str,
         amount: Amount,
         *,
-        actor: str,
         reason: str | None,
-        occurred_on: date | None = None,
-        expected_version: int | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
         """Change a project's budget; it must still cover its activities' allocations."""
-        by, exact = self.byline(actor, occurred_on), baht(amount)
+        exact = baht(amount)
         return self._decide_project(
-            plan_id, project_code, expected_version,
-            lambda p: p.revise_budget(exact, reason=reason, by=by),
-        )  # fmt: skip
+            plan_id, project_code, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
+        )
 
     def cancel_project(
-        self, plan_id: UUID, project_code: str, *, actor: str, reason: str | None,
-        occurred_on: date | None = None, expected_version: int | None = None,
-    ) -> Outcome:  # fmt: skip
+        self, plan_id: UUID, project_code: str, *, reason: str | None, **when: Unpack[When]
+    ) -> Outcome:
         """Call a project off; its activities raise no more alerts."""
-        by = self.byline(actor, occurred_on)
         return self._decide_project(
-            plan_id, project_code, expected_version, lambda p: p.cancel(reason=reason, by=by)
+            plan_id, project_code, when, lambda p, by: p.cancel(reason=reason, by=by)
         )
 
     def _decide_project(
         self,
         plan_id: UUID,
         code: str,
-        expected_version: int | None,
-        decide: Callable[[Project], None],
+        when: When,
+        decide: Callable[[Project, Byline], None],
     ) -> Outcome:
         """A project command, decided and saved as activity commands are (``_decide``).
 
         A project's version also moves when an activity reserves part of its budget,
         so two managers revising one project meet as a conflict, not a lost update.
         """
+        by = self._byline_of(when)
         project = self.find_project(plan_id, code)
         what = Words(f"โครงการ {project.code}", f"project {project.code}")
-        recordings = self._save_decided(project, expected_version, what, decide, self.get_project)
+        recordings = self._save_decided(
+            project, when.get("expected_version"), what, lambda p: decide(p, by), self.get_project
+        )
         return Outcome.of(project, recordings)
 
     # ------------------------------------------------------------ flags
@@ -442,6 +392,23 @@ class Tracker(TidtamApplication):
         )
 
     # ------------------------------------------------------------ the one way to save
+
+    def _on(
+        self,
+        activity_id: UUID,
+        when: When,
+        decide: Callable[[Activity, Byline], list[Aggregate] | None],
+    ) -> Outcome:
+        """An activity command: its byline from ``when``, decided and saved by ``_decide``."""
+        by = self._byline_of(when)
+        return self._decide(activity_id, when.get("expected_version"), lambda a: decide(a, by))
+
+    def _byline_of(self, when: When) -> Byline:
+        """The byline ``when`` gives. Keywords are checked as a signature would check
+        them: a misspelt ``occured_on`` must not quietly mean today."""
+        if "actor" not in when or when.keys() - When.__annotations__.keys():
+            raise TypeError(f"a command takes actor=, occurred_on=, expected_version=: {when}")
+        return self.byline(when["actor"], when.get("occurred_on"))
 
     def _decide(
         self,

@@ -36,6 +36,7 @@ import argparse
 import importlib.util
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -331,6 +332,10 @@ def _server_stack() -> str:
     return f"{http}/{loop}"
 
 
+METRICS_TOKEN = secrets.token_urlsafe(32)
+"""What the bench's server and its metrics reader share, made anew for each run."""
+
+
 def _bare_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("TIDTAM_")}
 
@@ -340,6 +345,7 @@ def _tidtam_env(store: Store, work: Path) -> dict[str, str]:
     env.pop("PERSISTENCE_MODULE", None)
     env["TIDTAM_SCHEDULER"] = "off"
     env["TIDTAM_SECRET_FILE"] = str(work / "secret.key")
+    env["TIDTAM_METRICS_TOKEN"] = METRICS_TOKEN
     if store.backend == "sqlite":
         env["TIDTAM_DB"] = store.sqlite_path
     else:
@@ -418,7 +424,8 @@ def _serving(factory: str, env: dict[str, str], ready_path: str) -> Iterator[Ser
 def _command_outcomes(url: str) -> dict[str, int]:
     """``tidtam_commands_total`` for progress, by outcome, from the server's metrics."""
     pattern = re.compile(r'tidtam_commands_total\{command="progress",outcome="(\w+)"\} ([\d.e+]+)')
-    text = httpx.get(url + "/metrics", timeout=30).text
+    scraper = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+    text = httpx.get(url + "/metrics", headers=scraper, timeout=30).text
     return {m.group(1): int(float(m.group(2))) for m in pattern.finditer(text)}
 
 
@@ -581,7 +588,9 @@ def _profile(report: Report, store: Store, prepared: Prepared, requests: int, sa
                 principal = svc.auth.by_token(prepared.token)
                 assert principal is not None
                 activity_id = ids[n % len(ids)]
-                activities.progress(activity_id, body, svc, principal, Response()).model_dump_json()
+                activities.ENDPOINTS["progress"](
+                    activity_id=activity_id, body=body, svc=svc, who=principal, response=Response()
+                ).model_dump_json()
             runtime.projections.catch_up()  # the folding a nudge asks of the projection thread
             return requests
 

@@ -8,15 +8,14 @@ appended and the new version.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
-from typing import Annotated, TypedDict
+from typing import Annotated
 from uuid import UUID
 
 import typer
 
 from api.cli.common import business_date, console, default_actor, fail, lang, opened
-from application.tracker import Outcome, Tracker
+from application.tracker import Outcome, Tracker, When
 from domain.calendar import FiscalYear
 from domain.errors import TidtamError
 from domain.parsing import parse_baht, parse_month
@@ -31,15 +30,16 @@ Plan = Annotated[str | None, typer.Option("--plan", help="Plan id, fiscal year o
 Version = Annotated[
     int | None, typer.Option("--expect-version", help="Refuse if the activity has moved on")
 ]
+Evidence = Annotated[str | None, typer.Option(help="Photo, document or link")]
 
 
-class Who(TypedDict):
-    actor: str
-    occurred_on: date | None
-
-
-def who(actor: str | None, on: str | None) -> Who:
-    return {"actor": actor or default_actor(), "occurred_on": business_date(on)}
+def who(actor: str | None, on: str | None, version: int | None = None) -> When:
+    """Who records and when, as every tracker command takes them."""
+    return {
+        "actor": actor or default_actor(),
+        "occurred_on": business_date(on),
+        "expected_version": version,
+    }
 
 
 def _record(code: str, plan: str | None, act: Callable[[Tracker, UUID], Outcome]) -> None:
@@ -64,8 +64,8 @@ def start(
     expect_version: Version = None,
 ) -> None:
     """Record that work on the activity began."""
-    w = who(actor, on)
-    _record(code, plan, lambda t, a: t.start(a, **w, note=note, expected_version=expect_version))
+    w = who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.start(a, note=note, **w))
 
 
 @app.command()
@@ -75,21 +75,46 @@ def progress(
     on: On = None,
     actor: Actor = None,
     note: Note = "",
-    evidence: Annotated[str | None, typer.Option(help="Photo, document or link")] = None,
-    reason: Annotated[str | None, typer.Option(help="Why a lower figure is a correction")] = None,
+    evidence: Evidence = None,
+    reason: Annotated[
+        str | None, typer.Option(help="Why a lower figure is right: records a correction")
+    ] = None,
     plan: Plan = None,
     expect_version: Version = None,
 ) -> None:
-    """Record progress (a lower figure than before needs --reason: it is a correction)."""
-    w = who(actor, on)
+    """Record progress (a lower figure than before needs --reason: it is a correction,
+    as correct-progress records one)."""
+    w = who(actor, on, expect_version)
+    if reason and reason.strip():
+        _record(
+            code,
+            plan,
+            lambda t, a: t.correct_progress(a, percent, reason=reason, evidence=evidence, **w),
+        )
+    else:
+        _record(
+            code,
+            plan,
+            lambda t, a: t.record_progress(a, percent, note=note, evidence=evidence, **w),
+        )
+
+
+@app.command("correct-progress")
+def correct_progress(
+    code: Code,
+    percent: Annotated[int, typer.Argument(help="The right percent complete; it may be lower")],
+    note: Annotated[str, typer.Option("--note", "--reason", help="Why (required)")] = "",
+    on: On = None,
+    actor: Actor = None,
+    evidence: Evidence = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Correct a progress figure, with the reason why: the one way progress may fall."""
+    w = who(actor, on, expect_version)
     _record(
-        code,
-        plan,
-        lambda t, a: t.record_progress(
-            a, percent, **w, note=note, evidence=evidence, reason=reason,
-            expected_version=expect_version,
-        ),
-    )  # fmt: skip
+        code, plan, lambda t, a: t.correct_progress(a, percent, reason=note, evidence=evidence, **w)
+    )
 
 
 @app.command()
@@ -104,14 +129,8 @@ def spend(
     expect_version: Version = None,
 ) -> None:
     """Record an expenditure against the activity's allocation."""
-    baht, w = _amount(amount), who(actor, on)
-    _record(
-        code,
-        plan,
-        lambda t, a: t.record_expenditure(
-            a, baht, **w, reference=ref, note=note, expected_version=expect_version
-        ),
-    )
+    baht, w = _amount(amount), who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.record_expenditure(a, baht, reference=ref, note=note, **w))
 
 
 @app.command("correct-start")
@@ -124,12 +143,8 @@ def correct_start(
     expect_version: Version = None,
 ) -> None:
     """Correct the day work on the activity began, with the reason why."""
-    w = who(actor, on)
-    _record(
-        code,
-        plan,
-        lambda t, a: t.correct_start(a, **w, reason=note, expected_version=expect_version),
-    )
+    w = who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.correct_start(a, reason=note, **w))
 
 
 @app.command("correct-completion")
@@ -142,12 +157,8 @@ def correct_completion(
     expect_version: Version = None,
 ) -> None:
     """Correct the day the activity was finished, with the reason why."""
-    w = who(actor, on)
-    _record(
-        code,
-        plan,
-        lambda t, a: t.correct_completion(a, **w, reason=note, expected_version=expect_version),
-    )
+    w = who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.correct_completion(a, reason=note, **w))
 
 
 @app.command("correct-spend")
@@ -272,13 +283,9 @@ def revise_project_budget(
 ) -> None:
     """Change a project's budget; --note gives the reason. It must still cover what its
     activities are allocated."""
-    baht, w = _amount(amount), who(actor, on)
+    baht, w = _amount(amount), who(actor, on, expect_version)
     _record_project(
-        code,
-        plan,
-        lambda t, p, c: t.revise_project_budget(
-            p, c, baht, **w, reason=note, expected_version=expect_version
-        ),
+        code, plan, lambda t, p, c: t.revise_project_budget(p, c, baht, reason=note, **w)
     )
 
 
@@ -292,9 +299,5 @@ def cancel_project(
     expect_version: ProjectVersion = None,
 ) -> None:
     """Cancel a whole project; --note gives the reason. Its activities raise no more alerts."""
-    w = who(actor, on)
-    _record_project(
-        code,
-        plan,
-        lambda t, p, c: t.cancel_project(p, c, **w, reason=note, expected_version=expect_version),
-    )
+    w = who(actor, on, expect_version)
+    _record_project(code, plan, lambda t, p, c: t.cancel_project(p, c, reason=note, **w))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated
+from inspect import Parameter, Signature
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.deps import CurrentUser, ServicesDep
+from api.activity_commands import COMMANDS, ActivityCommand, Asked
+from api.deps import CurrentUser, Reader, ServicesDep
 from api.routes.common import (
     AsOf,
     IfMatch,
@@ -29,28 +31,14 @@ from api.routes.common import (
     run_command,
 )
 from api.routes.events import event_page
-from api.schemas.commands import (
-    BudgetIn,
-    CommandOut,
-    CompletionCorrectionIn,
-    ExpenditureCorrectionIn,
-    ExpenditureIn,
-    NoteIn,
-    ProgressIn,
-    ReasonIn,
-    RescheduleIn,
-    StartCorrectionIn,
-    StartIn,
-)
+from api.schemas.commands import CommandIn, CommandOut
 from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from application.tracker import Outcome
-from domain.calendar import Month
 from domain.clock import BANGKOK
-from domain.errors import InputError, NotFoundError
-from domain.parsing import parse_baht
-from domain.policy import Action, Principal
+from domain.errors import NotFoundError
+from domain.policy import Principal
 from projections.facts import ActivityFacts
 from projections.queries import fold_as_of
 from projections.resources import activity_resource, assess_activity
@@ -64,14 +52,13 @@ ActivityId = Annotated[UUID, Path(description="The activity's id")]
 def get_activity(
     activity_id: ActivityId,
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     response: Response,
     as_of: AsOf = None,
     on: On = None,
     min_position: MinPosition = None,
 ) -> ActivityDetailOut:
     """The activity as it stands (or as of an instant, or on a business date)."""
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     as_of = instant(as_of)
     facts = _facts(svc, activity_id, as_of)
@@ -89,14 +76,13 @@ def get_activity(
 def activity_events(
     activity_id: ActivityId,
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     as_of: AsOf = None,
     min_position: MinPosition = None,
 ) -> EventsPage:
     """Every event of the activity: who, business date, recording time, late-entry mark."""
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     _facts(svc, activity_id, None)
     return event_page(svc, after=after, limit=limit, activity=activity_id, as_of=instant(as_of))
@@ -113,213 +99,64 @@ def _facts(svc: Services, activity_id: UUID, as_of: datetime | None) -> Activity
 
 # ------------------------------------------------------------------ commands
 
-Command = Callable[[UUID, str, int | None], Outcome]
+
+def _declare(command: ActivityCommand[Any]) -> Callable[..., CommandOut]:
+    """Declare ``command``'s route: one endpoint, whose signature is the command's own."""
+
+    def endpoint(
+        *,
+        activity_id: UUID,
+        body: CommandIn,
+        svc: Services,
+        who: Principal,
+        response: Response,
+        if_match: str | None = None,
+        **number: int,
+    ) -> CommandOut:
+        def run() -> Outcome:
+            command.permit(who, svc.runtime, activity_id)
+            tracker, version = svc.runtime.tracker, expected_version(if_match)
+            asked = Asked(tracker, activity_id, body, who.username, version, *number.values())
+            return command.run(asked)
+
+        return CommandOut.of(run_command(svc, command.name, run, response))
+
+    endpoint.__signature__ = _signature(command)  # type: ignore[attr-defined]
+    router.add_api_route(
+        f"/{{activity_id}}{command.path}",
+        endpoint,
+        methods=["POST"],
+        response_model=CommandOut,
+        name=command.operation,
+        description=command.doc,
+    )
+    return endpoint
 
 
-def record(
-    svc: Services,
-    who: Principal,
-    activity_id: UUID,
-    if_match: str | None,
-    response: Response,
-    *,
-    name: str,
-    action: Action,
-    command: Command,
-) -> CommandOut:
-    """Check the principal may act on this activity's unit, run the command, count it."""
+def _signature(command: ActivityCommand[Any]) -> Signature:
+    """What FastAPI reads from a command's endpoint: the path's activity (and the step
+    or entry it names, with its bounds), the command's input model as the body, the
+    services, the signed-in principal and ``If-Match`` — so the OpenAPI document shows
+    each route's own."""
 
-    def run() -> Outcome:
-        who.require(action, svc.runtime.unit_of(activity_id))
-        return command(activity_id, who.username, expected_version(if_match))
+    def given(name: str, annotation: object, default: object = Parameter.empty) -> Parameter:
+        return Parameter(name, Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
-    return CommandOut.of(run_command(svc, name, run, response))
-
-
-@router.post("/{activity_id}/start", response_model=CommandOut)
-def start(
-    activity_id: ActivityId, body: StartIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Record that work on the activity began."""
-    return record(
-        svc, who, activity_id, if_match, response, name="start", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.start(
-            a, actor=actor, occurred_on=body.occurred_on, note=body.note, expected_version=v
-        ),
-    )  # fmt: skip
+    item = command.item
+    number = [given(item.name, Annotated[int, Path(ge=1, le=item.most)])] if item else []
+    return Signature(
+        [
+            given("activity_id", ActivityId),
+            *number,
+            given("body", command.body),
+            given("svc", ServicesDep),
+            given("who", CurrentUser),
+            given("response", Response),
+            given("if_match", IfMatch, None),
+        ],
+        return_annotation=CommandOut,
+    )
 
 
-@router.post("/{activity_id}/start/correction", response_model=CommandOut)
-def correct_start(
-    activity_id: ActivityId, body: StartCorrectionIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Put the day work began right, with the reason why; ``occurred_on`` is the true start."""
-    return record(
-        svc, who, activity_id, if_match, response, name="start_correction", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.correct_start(
-            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/progress", response_model=CommandOut)
-def progress(
-    activity_id: ActivityId, body: ProgressIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Record progress; a lower figure than before needs a reason (a correction)."""
-    return record(
-        svc, who, activity_id, if_match, response, name="progress", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.record_progress(
-            a, body.percent, actor=actor, occurred_on=body.occurred_on, note=body.note,
-            evidence=body.evidence, reason=body.reason, expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/expenditures", response_model=CommandOut)
-def spend(
-    activity_id: ActivityId, body: ExpenditureIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Record an expenditure; the total spent may not exceed the allocation."""
-    amount = parse_baht(body.amount)
-    return record(
-        svc, who, activity_id, if_match, response, name="expenditure", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.record_expenditure(
-            a, amount, actor=actor, occurred_on=body.occurred_on, reference=body.reference,
-            note=body.note, expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/expenditures/{entry}/correction", response_model=CommandOut)
-def correct_spending(
-    activity_id: ActivityId, entry: Annotated[int, Path(ge=1, le=100_000)],
-    body: ExpenditureCorrectionIn, svc: ServicesDep, who: CurrentUser, response: Response,
-    if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Correct an expenditure entry's amount, with the reason why."""
-    amount = parse_baht(body.amount)
-    return record(
-        svc, who, activity_id, if_match, response, name="expenditure_correction",
-        action=Action.MANAGE,
-        command=lambda a, actor, v: svc.runtime.tracker.correct_expenditure(
-            a, entry, amount, actor=actor, reason=body.reason, occurred_on=body.occurred_on,
-            expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/steps/{step}/complete", response_model=CommandOut)
-def complete_step(
-    activity_id: ActivityId, step: Annotated[int, Path(ge=1, le=1000)], body: NoteIn,
-    svc: ServicesDep, who: CurrentUser, response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Record that one numbered step was done."""
-    return record(
-        svc, who, activity_id, if_match, response, name="step", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.complete_step(
-            a, step, actor=actor, occurred_on=body.occurred_on, note=body.note,
-            expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/complete", response_model=CommandOut)
-def complete(
-    activity_id: ActivityId, body: NoteIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Complete the activity (every step done, or a note saying why not)."""
-    return record(
-        svc, who, activity_id, if_match, response, name="complete", action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.complete(
-            a, actor=actor, occurred_on=body.occurred_on, note=body.note, expected_version=v
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/complete/correction", response_model=CommandOut)
-def correct_completion(
-    activity_id: ActivityId, body: CompletionCorrectionIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Put the day the activity was finished right, with the reason why; ``occurred_on`` is
-    the true completion."""
-    return record(
-        svc, who, activity_id, if_match, response, name="completion_correction",
-        action=Action.RECORD,
-        command=lambda a, actor, v: svc.runtime.tracker.correct_completion(
-            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/cancel", response_model=CommandOut)
-def cancel(
-    activity_id: ActivityId, body: ReasonIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Cancel the activity, with the reason why (managers)."""
-    return record(
-        svc, who, activity_id, if_match, response, name="cancel", action=Action.MANAGE,
-        command=lambda a, actor, v: svc.runtime.tracker.cancel(
-            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/reopen", response_model=CommandOut)
-def reopen(
-    activity_id: ActivityId, body: ReasonIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Withdraw a completion or cancellation recorded in error (managers)."""
-    return record(
-        svc, who, activity_id, if_match, response, name="reopen", action=Action.MANAGE,
-        command=lambda a, actor, v: svc.runtime.tracker.reopen(
-            a, actor=actor, reason=body.reason, occurred_on=body.occurred_on, expected_version=v
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/reschedule", response_model=CommandOut)
-def reschedule(
-    activity_id: ActivityId, body: RescheduleIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Move the activity (or one step) to other months of its fiscal year (managers)."""
-    months = tuple(_month(m) for m in body.months)
-    return record(
-        svc, who, activity_id, if_match, response, name="reschedule", action=Action.MANAGE,
-        command=lambda a, actor, v: svc.runtime.tracker.reschedule(
-            a, months, actor=actor, reason=body.reason, step=body.step,
-            occurred_on=body.occurred_on, expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-@router.post("/{activity_id}/budget", response_model=CommandOut)
-def revise_budget(
-    activity_id: ActivityId, body: BudgetIn, svc: ServicesDep, who: CurrentUser,
-    response: Response, if_match: IfMatch = None,
-) -> CommandOut:  # fmt: skip
-    """Change the activity's allocation, with the reason why (managers)."""
-    amount = parse_baht(body.amount)
-    return record(
-        svc, who, activity_id, if_match, response, name="budget", action=Action.MANAGE,
-        command=lambda a, actor, v: svc.runtime.tracker.revise_budget(
-            a, amount, actor=actor, reason=body.reason, occurred_on=body.occurred_on,
-            expected_version=v,
-        ),
-    )  # fmt: skip
-
-
-def _month(text: str) -> Month:
-    try:
-        return Month.from_iso(text)
-    except ValueError:
-        raise InputError("month_format", field="months", text=text) from None
+ENDPOINTS = {command.operation: _declare(command) for command in COMMANDS}
+"""Each command's route function by its name (``progress``), for callers in-process."""

@@ -13,7 +13,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import CurrentUser, ServicesDep
+from api.deps import AlertHandler, CurrentUser, Reader, ServicesDep
 from api.routes.common import (
     IfMatch,
     MinPosition,
@@ -95,7 +95,7 @@ def alert_out(row: AlertRow, today: date) -> AlertOut:
 @router.get("", response_model=list[AlertOut])
 def alerts(
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     state: Annotated[State | None, Query()] = None,
     unit: Annotated[str | None, Query(max_length=200)] = None,
     plan: Annotated[UUID | None, Query()] = None,
@@ -103,7 +103,6 @@ def alerts(
     min_position: MinPosition = None,
 ) -> list[AlertOut]:
     """Flags, newest last: open, acknowledged, snoozed or resolved. Staff see their units'."""
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     today = business_today(svc)
     rows = AlertReader(svc.runtime.projections.db).flags(unit=unit, plan=plan, activity=activity)
@@ -113,11 +112,10 @@ def alerts(
 
 @router.post("/{flag_id}/ack", response_model=CommandOut)
 def acknowledge(
-    flag_id: Annotated[UUID, Path()], body: AckIn, svc: ServicesDep, who: CurrentUser,
+    flag_id: Annotated[UUID, Path()], body: AckIn, svc: ServicesDep, who: AlertHandler,
     response: Response, if_match: IfMatch = None,
 ) -> CommandOut:  # fmt: skip
     """Acknowledge a flag (managers)."""
-    who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
     return CommandOut.of(
         run_command(
@@ -131,11 +129,10 @@ def acknowledge(
 
 @router.post("/{flag_id}/snooze", response_model=CommandOut)
 def snooze(
-    flag_id: Annotated[UUID, Path()], body: SnoozeIn, svc: ServicesDep, who: CurrentUser,
+    flag_id: Annotated[UUID, Path()], body: SnoozeIn, svc: ServicesDep, who: AlertHandler,
     response: Response, if_match: IfMatch = None,
 ) -> CommandOut:  # fmt: skip
     """Keep a flag quiet until a date (managers)."""
-    who.require(Action.ALERTS)
     row = _flag(svc, flag_id)
     return CommandOut.of(
         run_command(

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 
-from api.deps import CurrentUser, ServicesDep
+from api.deps import Importer, Reader, ServicesDep
 from api.routes.common import (
     AsOf,
     MinPosition,
@@ -23,7 +23,6 @@ from api.services import Services
 from domain.clock import BANGKOK
 from domain.errors import InputError, TidtamError
 from domain.plan_table import read_plan
-from domain.policy import Action
 from domain.thai import name_key
 from projections.assess import ActivityAssessment
 from projections.compare import ComparisonOut, compare, comparison_resource
@@ -43,13 +42,12 @@ PlanId = Annotated[UUID, Path(description="The plan's id")]
 @router.post("/import", response_model=ImportOut)
 def import_plan(
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Importer,
     file: Annotated[UploadFile, File(description="Action plan table: .txt/.tsv, .csv or .xlsx")],
     dry_run: bool = False,
     organisation: Annotated[str | None, Query(max_length=200)] = None,
 ) -> ImportOut:
     """Import an action-plan table; same rules and errors as ``tidtam import``. Admins."""
-    who.require(Action.IMPORT)
     limit = svc.settings.upload_limit_bytes
     data = file.file.read(limit + 1)
     if len(data) > limit:
@@ -69,11 +67,8 @@ def import_plan(
 
 
 @router.get("", response_model=list[PlanSummaryOut])
-def plans(
-    svc: ServicesDep, who: CurrentUser, min_position: MinPosition = None
-) -> list[PlanSummaryOut]:
+def plans(svc: ServicesDep, who: Reader, min_position: MinPosition = None) -> list[PlanSummaryOut]:
     """Every plan, newest fiscal year first."""
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     return [
         PlanSummaryOut(
@@ -91,13 +86,12 @@ def plans(
 def plan(
     plan_id: PlanId,
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     as_of: AsOf = None,
     on: On = None,
     min_position: MinPosition = None,
 ) -> PlanOut:
     """The plan resource: projects, activities, steps, budgets, months, status, progress."""
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
     return plan_resource(snapshot, day)
@@ -107,7 +101,7 @@ def plan(
 def plan_vs_actual(
     plan_id: PlanId,
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     request: Request,
     as_of: AsOf = None,
     on: On = None,
@@ -120,7 +114,6 @@ def plan_vs_actual(
     Today's report (no ``as_of``) carries an ``ETag``; send it back as ``If-None-Match``
     and an unchanged report is a 304.
     """
-    who.require(Action.READ)
     read_your_writes(svc, min_position)
     moment = instant(as_of)
     if moment is not None:
@@ -166,12 +159,11 @@ def _tags(header: str) -> set[str]:
 def compare_instants(
     plan_id: PlanId,
     svc: ServicesDep,
-    who: CurrentUser,
+    who: Reader,
     start: Annotated[datetime, Query(alias="from", description="Earlier instant (ISO)")],
     end: Annotated[datetime, Query(alias="to", description="Later instant (ISO)")],
 ) -> ComparisonOut:
     """What changed between two instants: added, rescheduled, budget, progress, spending, status."""
-    who.require(Action.READ)
     first, second = instant(start), instant(end)
     assert first is not None and second is not None
     reader = svc.runtime.reader

@@ -13,11 +13,10 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Response
 from pydantic import Field
 
-from api.deps import CurrentUser, ServicesDep
+from api.deps import Manager, ServicesDep
 from api.routes.common import IfMatch, expected_version, run_command
 from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
 from domain.parsing import parse_baht
-from domain.policy import Action
 
 router = APIRouter(prefix="/api/v1/plans/{plan_id}/projects", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -35,11 +34,10 @@ class ProjectCancelIn(CommandIn):
 
 @router.post("/{code}/budget", response_model=ProjectCommandOut)
 def revise_budget(
-    plan_id: PlanId, code: Code, body: ProjectBudgetIn, svc: ServicesDep, who: CurrentUser,
+    plan_id: PlanId, code: Code, body: ProjectBudgetIn, svc: ServicesDep, who: Manager,
     response: Response, if_match: IfMatch = None,
 ) -> ProjectCommandOut:  # fmt: skip
     """Change a project's budget; it must still cover its activities' allocations."""
-    who.require(Action.MANAGE)
     return ProjectCommandOut.of(
         run_command(
             svc, "project_budget", lambda: svc.runtime.tracker.revise_project_budget(
@@ -52,11 +50,10 @@ def revise_budget(
 
 @router.post("/{code}/cancel", response_model=ProjectCommandOut)
 def cancel(
-    plan_id: PlanId, code: Code, body: ProjectCancelIn, svc: ServicesDep, who: CurrentUser,
+    plan_id: PlanId, code: Code, body: ProjectCancelIn, svc: ServicesDep, who: Manager,
     response: Response, if_match: IfMatch = None,
 ) -> ProjectCommandOut:  # fmt: skip
     """Call a project off: its activities raise no more alerts."""
-    who.require(Action.MANAGE)
     return ProjectCommandOut.of(
         run_command(
             svc, "project_cancel", lambda: svc.runtime.tracker.cancel_project(

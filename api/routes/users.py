@@ -7,7 +7,7 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Path, Request, Response, status
 
 from api.auth import hash_password, new_token
-from api.deps import SESSION_COOKIE, CurrentUser, ServicesDep
+from api.deps import SESSION_COOKIE, CurrentUser, ServicesDep, UserAdmin
 from api.schemas.users import (
     AccessIn,
     MeOut,
@@ -72,9 +72,8 @@ def users(svc: ServicesDep, who: CurrentUser) -> list[UserOut]:
 
 
 @router.post("/users", response_model=UserOut, status_code=status.HTTP_201_CREATED)
-def register(body: UserIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
+def register(body: UserIn, svc: ServicesDep, who: UserAdmin) -> UserOut:
     """Register a user with roles, units and optionally a password (admins)."""
-    who.require(Action.USERS)
     saved = svc.runtime.directory.register(
         body.username,
         roles=tuple(r.value for r in body.roles),
@@ -87,11 +86,8 @@ def register(body: UserIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
 
 
 @router.put("/users/{username}/access", response_model=UserOut)
-def change_access(
-    username: Username, body: AccessIn, svc: ServicesDep, who: CurrentUser
-) -> UserOut:
+def change_access(username: Username, body: AccessIn, svc: ServicesDep, who: UserAdmin) -> UserOut:
     """Grant or withdraw roles and units (admins)."""
-    who.require(Action.USERS)
     saved = svc.runtime.directory.change_access(
         username, roles=tuple(r.value for r in body.roles), units=tuple(body.units),
         actor=who.username,
@@ -139,17 +135,15 @@ def revoke_token(
 
 
 @router.post("/users/{username}/disable", response_model=UserOut)
-def disable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
+def disable(username: Username, body: ReasonIn, svc: ServicesDep, who: UserAdmin) -> UserOut:
     """Stop a user signing in and using tokens (admins)."""
-    who.require(Action.USERS)
     saved = svc.runtime.directory.disable(username, reason=body.reason, actor=who.username)
     return _user_out(settled(svc, saved))
 
 
 @router.post("/users/{username}/enable", response_model=UserOut)
-def enable(username: Username, body: ReasonIn, svc: ServicesDep, who: CurrentUser) -> UserOut:
+def enable(username: Username, body: ReasonIn, svc: ServicesDep, who: UserAdmin) -> UserOut:
     """Let a disabled user sign in again (admins)."""
-    who.require(Action.USERS)
     saved = svc.runtime.directory.enable(username, reason=body.reason, actor=who.username)
     return _user_out(settled(svc, saved))
 

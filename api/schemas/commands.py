@@ -45,13 +45,22 @@ class CompletionCorrectionIn(CommandIn):
     reason: Text
 
 
+Evidence = Annotated[Text | None, Field(description="A photo, document number or link")]
+
+
 class ProgressIn(CommandIn):
     percent: int = Field(description="Percent complete, 0–100")
     note: Text = ""
-    evidence: Text | None = Field(None, description="A photo, document number or link")
+    evidence: Evidence = None
     reason: Text | None = Field(
         None, description="Why a figure lower than before is right (makes it a correction)"
     )
+
+
+class ProgressCorrectionIn(CommandIn):
+    percent: int = Field(description="The right percent complete, 0–100; it may be lower")
+    reason: Text = Field(description="Why the figure is put right")
+    evidence: Evidence = None
 
 
 class ExpenditureIn(CommandIn):

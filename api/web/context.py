@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated
@@ -184,6 +185,21 @@ def signed_in(page: PageDep) -> Page:
 
 
 SignedIn = Annotated[Page, Depends(signed_in)]
+
+
+def allowed(action: Action) -> Callable[[Page], Awaitable[Page]]:
+    """A page for those who may take ``action``: others see the error page naming the
+    rule (403), and those not signed in are sent to sign in."""
+
+    async def may(page: SignedIn) -> Page:
+        who_of(page).require(action)
+        return page
+
+    return may
+
+
+Reading = Annotated[Page, Depends(allowed(Action.READ))]
+Auditing = Annotated[Page, Depends(allowed(Action.AUDIT))]
 
 
 async def form_data(request: Request) -> FormData:

@@ -1,11 +1,11 @@
-"""The activity page's forms: which exist, who may use them, and how they become commands.
+"""The activity page's forms: which exist, when they are shown, and what they submit.
 
-Each form names its fields once; the template draws them from this list, the
-route parses them with the domain's own readers (``parse_date`` takes BE dates,
-``parse_baht`` satang and Thai digits) and calls the tracker method the JSON API
-calls. Permissions are the API's: recording is ``Action.RECORD`` (staff on
-their own units), rescheduling, revising, cancelling and reopening
-``Action.MANAGE``.
+Each form names its fields once and the command it submits, a row of
+``api.activity_commands`` (the JSON API's table): the template draws the fields
+from this list, and the route reads what was typed with the domain's own readers
+(``parse_date`` takes BE dates, ``parse_baht`` satang and Thai digits) into that
+command's input, then checks the command's permission and makes its call. The
+two ways in cannot drift: a form has no permission or tracker call of its own.
 """
 
 from __future__ import annotations
@@ -16,9 +16,13 @@ from datetime import date
 from typing import Any, Literal, Self
 from uuid import UUID
 
+from pydantic import ValidationError
+
+from api import activity_commands as commands
+from api.activity_commands import ActivityCommand
+from api.schemas.commands import CommandIn
 from application.tracker import Outcome, Tracker
-from domain.calendar import Month
-from domain.errors import InputError
+from domain.errors import InputError, register_messages
 from domain.parsing import parse_baht, parse_date
 from domain.policy import Action
 from projections.facts import ActivityFacts
@@ -37,71 +41,49 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
-class Asked:
-    """What a form asks the tracker: the typed values, who asks, and the business date
-    and version the form carries."""
-
-    tracker: Tracker
-    values: Values
-    actor: str
-    occurred_on: date | None
-    expected_version: int | None
-
-    def text(self, name: str) -> str:
-        value = self.values.get(name, "")
-        return value.strip() if isinstance(value, str) else ""
-
-    @classmethod
-    def of(cls, values: Values, *, tracker: Tracker, actor: str, **target: Any) -> Self:
-        """What the posted ``values`` ask of ``target`` (an activity, a project): the
-        business date typed (empty: today) and the version the form was drawn at."""
-        version = str(values.get("version", ""))
-        return cls(
-            tracker=tracker,
-            values=values,
-            actor=actor,
-            occurred_on=business_date(str(values.get("occurred_on", ""))),
-            expected_version=int(version) if version.isdigit() else None,
-            **target,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Command(Asked):
-    """What an activity's form asks."""
-
-    activity_id: UUID
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectCommand(Asked):
-    """What a project's form asks (managers)."""
-
-    plan_id: UUID
-    code: str
-
-
-@dataclass(frozen=True, slots=True)
 class Form:
     name: str
     title: str
-    action: Action
+    command: ActivityCommand[Any]
     fields: tuple[Field, ...]
-    run: Callable[[Command], Outcome]
     shown: Callable[[ActivityFacts, date], bool]
     danger: bool = False
     date_label: str = "form.occurred_on"
     """What the form's business date means (an ``api.web.i18n`` key)."""
-    api_name: str = ""
-    """The command's name in the JSON API, where the form's differs: both count it under
-    that one label in ``tidtam_commands_total``."""
 
     @property
-    def command(self) -> str:
-        return self.api_name or self.name
+    def action(self) -> Action:
+        """Who may use the form: whoever may take its command's action."""
+        return self.command.action
 
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields} | {"occurred_on"}
+
+    def read(self, values: Values, today: date) -> tuple[CommandIn, int]:
+        """The command's input as typed, and the step or entry it names (0 for none).
+        An empty business date is today, as the JSON API's default is."""
+        given: dict[str, object] = {
+            "occurred_on": business_date(text(values, "occurred_on")) or today
+        }
+        number = 0
+        for field in self.fields:
+            typed = text(values, field.name)
+            if field.kind in ("step", "entry"):
+                number = whole(typed, field.name)
+            elif field.kind == "percent":
+                given[field.name] = percent(typed)
+            elif field.kind == "months":
+                given[field.name] = _chosen(values)
+            elif field.kind == "steps_optional":
+                given[field.name] = whole(typed, field.name) if typed else None
+            elif typed or field.required:
+                given[field.name] = typed
+        try:
+            return self.command.body.model_validate(given), number
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = str(first["loc"][0]) if first["loc"] else None
+            raise InputError("input_invalid", field=where, problem=first["msg"]) from None
 
 
 NOTE = Field("note", "form.note", "textarea")
@@ -120,6 +102,11 @@ def _has_open_steps(facts: ActivityFacts, day: date) -> bool:
     return _open(facts, day) and any(s.completed_on is None for s in facts.steps)
 
 
+def text(values: Values, name: str) -> str:
+    value = values.get(name, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
 def percent(text: str) -> int:
     cleaned = text.strip()
     if not cleaned.isdigit():
@@ -133,149 +120,87 @@ def whole(text: str, field: str) -> int:
     return int(text.strip())
 
 
-def months(values: Values) -> tuple[Month, ...]:
+def _chosen(values: Values) -> list[str]:
     raw = values.get("months", [])
-    chosen = [raw] if isinstance(raw, str) else raw
-    try:
-        return tuple(Month.from_iso(m) for m in chosen)
-    except ValueError:
-        raise InputError("month_format", field="months", text=", ".join(chosen)) from None
+    return [raw] if isinstance(raw, str) else list(raw)
 
 
 def business_date(text: str) -> date | None:
     return parse_date(text) if text.strip() else None
 
 
+def version_of(values: Values) -> int | None:
+    """The version the form was drawn at: the command is decided on it."""
+    version = text(values, "version")
+    return int(version) if version.isdigit() else None
+
+
 FORMS: tuple[Form, ...] = (
     Form(
-        "progress", "form.progress", Action.RECORD,
+        "progress", "form.progress", commands.PROGRESS,
         (
             Field("percent", "form.percent", "percent", required=True),
             NOTE,
             Field("evidence", "form.evidence"),
             Field("reason", "form.correction", "textarea"),
         ),
-        lambda c: c.tracker.record_progress(
-            c.activity_id, percent(c.text("percent")), actor=c.actor, occurred_on=c.occurred_on,
-            note=c.text("note"), evidence=c.text("evidence") or None,
-            reason=c.text("reason") or None, expected_version=c.expected_version,
-        ),
         _open,
     ),
     Form(
-        "expenditure", "form.spend", Action.RECORD,
+        "expenditure", "form.spend", commands.EXPENDITURE,
         (
             Field("amount", "form.amount", "amount", required=True),
             Field("reference", "form.reference"),
             NOTE,
         ),
-        lambda c: c.tracker.record_expenditure(
-            c.activity_id, parse_baht(c.text("amount")), actor=c.actor,
-            occurred_on=c.occurred_on, reference=c.text("reference"), note=c.text("note"),
-            expected_version=c.expected_version,
-        ),
         _open,
     ),
     Form(
-        "start", "form.start", Action.RECORD, (NOTE,),
-        lambda c: c.tracker.start(
-            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, note=c.text("note"),
-            expected_version=c.expected_version,
-        ),
+        "start", "form.start", commands.START, (NOTE,),
         lambda f, d: f.lifecycle_on(d) == "planned",
     ),
     Form(
-        "correct_start", "form.correct_start", Action.RECORD, (REASON,),
-        lambda c: c.tracker.correct_start(
-            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, reason=c.text("reason"),
-            expected_version=c.expected_version,
-        ),
+        "correct_start", "form.correct_start", commands.START_CORRECTION, (REASON,),
         lambda f, d: f.started_on is not None,
         date_label="form.true_start",
-        api_name="start_correction",
     ),
     Form(
-        "step", "form.step_done", Action.RECORD,
+        "step", "form.step_done", commands.STEP,
         (Field("step", "form.step", "step", required=True), NOTE),
-        lambda c: c.tracker.complete_step(
-            c.activity_id, whole(c.text("step"), "step"), actor=c.actor,
-            occurred_on=c.occurred_on, note=c.text("note"), expected_version=c.expected_version,
-        ),
         _has_open_steps,
     ),
+    Form("complete", "form.complete", commands.COMPLETE, (NOTE,), _open),
     Form(
-        "complete", "form.complete", Action.RECORD, (NOTE,),
-        lambda c: c.tracker.complete(
-            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, note=c.text("note"),
-            expected_version=c.expected_version,
-        ),
-        _open,
-    ),
-    Form(
-        "correct_completion", "form.correct_completion", Action.RECORD, (REASON,),
-        lambda c: c.tracker.correct_completion(
-            c.activity_id, actor=c.actor, occurred_on=c.occurred_on, reason=c.text("reason"),
-            expected_version=c.expected_version,
-        ),
+        "correct_completion", "form.correct_completion", commands.COMPLETION_CORRECTION,
+        (REASON,),
         lambda f, d: f.lifecycle_on(d) == "completed",
         date_label="form.true_completion",
-        api_name="completion_correction",
     ),
     Form(
-        "reschedule", "form.reschedule", Action.MANAGE,
+        "reschedule", "form.reschedule", commands.RESCHEDULE,
         (
             Field("months", "form.months", "months", required=True),
             Field("step", "form.step", "steps_optional"),
             REASON,
         ),
-        lambda c: c.tracker.reschedule(
-            c.activity_id, months(c.values), actor=c.actor, reason=c.text("reason"),
-            step=whole(c.text("step"), "step") if c.text("step") else None,
-            occurred_on=c.occurred_on, expected_version=c.expected_version,
-        ),
         _open,
     ),
     Form(
-        "budget", "form.budget", Action.MANAGE,
+        "budget", "form.budget", commands.BUDGET,
         (Field("amount", "form.new_amount", "amount", required=True), REASON),
-        lambda c: c.tracker.revise_budget(
-            c.activity_id, parse_baht(c.text("amount")), actor=c.actor, reason=c.text("reason"),
-            occurred_on=c.occurred_on, expected_version=c.expected_version,
-        ),
         lambda f, d: True,
     ),
+    Form("cancel", "form.cancel", commands.CANCEL, (REASON,), _open, danger=True),
     Form(
-        "cancel", "form.cancel", Action.MANAGE, (REASON,),
-        lambda c: c.tracker.cancel(
-            c.activity_id, actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
-            expected_version=c.expected_version,
-        ),
-        _open,
-        danger=True,
-    ),
-    Form(
-        "correct_spending", "form.correct_spending", Action.MANAGE,
+        "correct_spending", "form.correct_spending", commands.EXPENDITURE_CORRECTION,
         (
             Field("entry", "form.entry", "entry", required=True),
             Field("amount", "form.corrected_amount", "amount", required=True),
             REASON,
         ),
-        lambda c: c.tracker.correct_expenditure(
-            c.activity_id, whole(c.text("entry"), "entry"), parse_baht(c.text("amount")),
-            actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
-            expected_version=c.expected_version,
-        ),
         lambda f, d: any(s.on <= d for s in f.spending),
-        api_name="expenditure_correction",
     ),
-    Form(
-        "reopen", "form.reopen", Action.MANAGE, (REASON,),
-        lambda c: c.tracker.reopen(
-            c.activity_id, actor=c.actor, reason=c.text("reason"), occurred_on=c.occurred_on,
-            expected_version=c.expected_version,
-        ),
-        _closed,
-    ),
+    Form("reopen", "form.reopen", commands.REOPEN, (REASON,), _closed),
 )  # fmt: skip
 BY_NAME = {form.name: form for form in FORMS}
 
@@ -290,6 +215,37 @@ def values_of(items: list[tuple[str, str]]) -> dict[str, str | list[str]]:
         else:
             found[key] = value
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectCommand:
+    """What a project's form asks (managers): the values typed, who asks, and the
+    business date and version the form carries."""
+
+    tracker: Tracker
+    values: Values
+    actor: str
+    occurred_on: date | None
+    expected_version: int | None
+    plan_id: UUID
+    code: str
+
+    def text(self, name: str) -> str:
+        return text(self.values, name)
+
+    @classmethod
+    def of(cls, values: Values, *, tracker: Tracker, actor: str, plan_id: UUID, code: str) -> Self:
+        """What the posted ``values`` ask of a project: the business date typed (empty:
+        today) and the version the form was drawn at."""
+        return cls(
+            tracker=tracker,
+            values=values,
+            actor=actor,
+            occurred_on=business_date(text(values, "occurred_on")),
+            expected_version=version_of(values),
+            plan_id=plan_id,
+            code=code,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,3 +295,13 @@ PROJECT_FORMS: tuple[ProjectForm, ...] = (
 )
 """A project's forms (``Action.MANAGE``), shown while it is not cancelled."""
 PROJECT_FORMS_BY_NAME = {f.name: f for f in PROJECT_FORMS}
+
+
+register_messages(
+    {
+        "input_invalid": (
+            "ข้อมูลที่กรอกไม่ถูกต้อง: {problem}",
+            "what was typed is not valid: {problem}",
+        ),
+    }
+)

@@ -148,6 +148,27 @@ def test_a_start_is_corrected_and_the_history_reads_in_thai(cli: CliRunner, db: 
     assert "previous_start=12 ม.ค. 2552" in table
 
 
+def test_progress_is_corrected_on_its_own_or_with_a_reason(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE))
+    assert run(cli, "record", "progress", "1.1", "60", "--on", "2009-01-20").exit_code == 0
+    lower = run(cli, "record", "progress", "1.1", "40", "--on", "2009-01-21")
+    assert lower.exit_code == 1 and "[lower_percent_needs_reason]" in lower.output
+    fixed = run(
+        cli, "record", "correct-progress", "1.1", "40", "--on", "2009-01-21",
+        "--note", "นับซ้ำ", "--evidence", "บันทึก 12/52",
+    )  # fmt: skip
+    assert "ProgressCorrected (version 5)" in fixed.output, fixed.output
+    why = run(cli, "record", "correct-progress", "1.1", "30", "--on", "2009-01-21")
+    assert why.exit_code == 1 and "[reason_required]" in why.output
+    old_way = run(cli, "record", "progress", "1.1", "30", "--on", "2009-01-22", "--reason", "ซ้ำ")
+    assert "ProgressCorrected (version 6)" in old_way.output, old_way.output
+    history = json.loads(run(cli, "history", "1.1", "--json").output)
+    assert [h["details"] for h in history[-2:]] == [
+        {"percent": 40, "reason": "นับซ้ำ", "evidence": "บันทึก 12/52"},
+        {"percent": 30, "reason": "ซ้ำ", "evidence": None},
+    ]
+
+
 def test_a_completion_is_corrected_from_the_command_line(cli: CliRunner, db: Path) -> None:
     run(cli, "import", str(EXAMPLE))
     assert run(cli, "record", "start", "1.2", "--on", "02/03/2552").exit_code == 0

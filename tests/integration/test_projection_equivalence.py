@@ -74,7 +74,7 @@ def record(tracker: Tracker, plan_id: Any, step: tuple[Any, ...]) -> None:
             case "progress":
                 tracker.record_progress(a, rest[0], actor=who, occurred_on=on)
             case "correct":
-                tracker.record_progress(a, rest[0], reason="แก้ไข", actor=who, occurred_on=on)
+                tracker.correct_progress(a, rest[0], reason="แก้ไข", actor=who, occurred_on=on)
             case "step":
                 tracker.complete_step(a, rest[0], actor=who, occurred_on=on)
             case "spend":

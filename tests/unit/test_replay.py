@@ -36,7 +36,8 @@ reasons = st.sampled_from(["", "แก้ไขตามเอกสาร", Non
 commands = st.one_of(
     st.tuples(st.just("start"), days),
     st.tuples(st.just("correct_start"), days, reasons),
-    st.tuples(st.just("progress"), days, st.integers(-5, 105), reasons),
+    st.tuples(st.just("progress"), days, st.integers(-5, 105)),
+    st.tuples(st.just("correct_progress"), days, st.integers(-5, 105), reasons),
     st.tuples(st.just("step"), days, st.integers(1, 4)),
     st.tuples(st.just("spend"), days, amounts),
     st.tuples(st.just("correct"), days, st.integers(1, 3), amounts),
@@ -79,7 +80,9 @@ def apply(activity: Activity, command: tuple[Any, ...], by: Byline) -> None:
         case "correct_start":
             activity.correct_start(reason=args[1], by=by)
         case "progress":
-            activity.record_progress(args[1], reason=args[2], note="", by=by)
+            activity.record_progress(args[1], note="", by=by)
+        case "correct_progress":
+            activity.correct_progress(args[1], reason=args[2], by=by)
         case "step":
             activity.complete_step(args[1], by=by)
         case "spend":

@@ -14,16 +14,16 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Response
 
+from api.activity_commands import Asked
 from api.web import reading
 from api.web.commands import answer
-from api.web.context import FormDep, Page, Posted, SignedIn, who_of
-from api.web.forms import BY_NAME, FORMS, Command, values_of
+from api.web.context import FormDep, Page, Posted, Reading, who_of
+from api.web.forms import BY_NAME, FORMS, values_of, version_of
 from api.web.render import PageRoute, render
 from api.web.timeline import entry
 from application.tracker import Outcome
 from domain.calendar import FiscalYear
 from domain.errors import ConflictError, TidtamError
-from domain.policy import Action
 from projections.assess import assess
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -31,8 +31,7 @@ FormName = Annotated[str, Path(pattern="^(" + "|".join(BY_NAME) + ")$")]
 
 
 @router.get("/activities/{activity_id}", name="activity_page")
-def activity_page(activity_id: UUID, page: SignedIn) -> Response:
-    who_of(page).require(Action.READ)
+def activity_page(activity_id: UUID, page: Reading) -> Response:
     return _page(page, activity_id)
 
 
@@ -45,16 +44,13 @@ def activity_command(
     spec = BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
     page.as_of = None  # the past is read-only: commands always act on the present
+    runtime = page.svc.runtime
 
     def run() -> Outcome:
-        who.require(spec.action, page.svc.runtime.unit_of(activity_id))
-        return spec.run(
-            Command.of(
-                values,
-                tracker=page.svc.runtime.tracker,
-                actor=who.username,
-                activity_id=activity_id,
-            )
+        spec.command.permit(who, runtime, activity_id)
+        body, number = spec.read(values, page.today)
+        return spec.command.run(
+            Asked(runtime.tracker, activity_id, body, who.username, version_of(values), number)
         )
 
     return answer(
@@ -64,7 +60,7 @@ def activity_command(
         ),
         done_url=lambda: page.url("activity_page", activity_id=activity_id),
         flash_code=lambda: reading.activity(page, activity_id).facts.code,
-        counted_as=spec.command,
+        counted_as=spec.command.name,
     )  # fmt: skip
 
 

@@ -24,14 +24,13 @@ from fastapi.responses import RedirectResponse
 from api.routes.events import event_page
 from api.spreadsheet import safe_row
 from api.web import reading
-from api.web.context import Page, SignedIn, parse_instant, who_of
+from api.web.context import Auditing, Page, parse_instant
 from api.web.event_texts import EVENT_TEXT, event_name
 from api.web.render import PageRoute, render
 from api.web.timeline import Entry, entry
 from domain.clock import BANGKOK
 from domain.errors import InputError, NotFoundError, TidtamError, register_messages
 from domain.parsing import parse_date
-from domain.policy import Action
 from domain.words import Words
 from projections.compare import compare
 from projections.queries import PlanSnapshot
@@ -44,11 +43,10 @@ CSV_LIMIT = 100_000
 
 @router.get("/history", name="history_page")
 def history_page(
-    page: SignedIn, go: Text = "", plan: Text = "", day: Text = "", at: Text = "",
+    page: Auditing, go: Text = "", plan: Text = "", day: Text = "", at: Text = "",
     from_day: Text = "", from_at: Text = "", to_day: Text = "", to_at: Text = "",
 ) -> Response:  # fmt: skip
     """Pick an instant to see the record as known then, or two instants to compare."""
-    who_of(page).require(Action.AUDIT)
     plans = reading.plans(page)
     chosen = next((p for p in plans if str(p.id) == plan), plans[0] if plans else None)
     errors: dict[str, str] = {}
@@ -77,12 +75,11 @@ def history_page(
 @router.get("/plans/{plan_id}/compare", name="compare_page")
 def compare_page(
     plan_id: UUID,
-    page: SignedIn,
+    page: Auditing,
     start: Annotated[str, Query(alias="from", max_length=40)],
     end: Annotated[str, Query(alias="to", max_length=40)],
 ) -> Response:
     """What changed between two instants: added, rescheduled, budget, progress, spending."""
-    who_of(page).require(Action.AUDIT)
     first, second = parse_instant(start), parse_instant(end)
     reader = page.svc.runtime.reader
     after = reader.snapshot_as_of(plan_id, second)
@@ -169,14 +166,13 @@ def _feed(
 
 @router.get("/events", name="events_page")
 def events_page(
-    page: SignedIn, plan: Text = "", unit: Text = "", code: Text = "", actor: Text = "",
+    page: Auditing, plan: Text = "", unit: Text = "", code: Text = "", actor: Text = "",
     kind: Annotated[str, Query(alias="type", max_length=40)] = "",
     start: Annotated[str, Query(alias="from", max_length=40)] = "",
     end: Annotated[str, Query(alias="to", max_length=40)] = "",
     late: Text = "", after: Annotated[int, Query(ge=0, le=2**62)] = 0, project: Text = "",
 ) -> Response:  # fmt: skip
     """The global feed, oldest first, with filters and paging by position."""
-    who_of(page).require(Action.AUDIT)
     feed = _feed(page, plan, unit, code, actor, kind, start, end, late, project)
     if feed.canonical() != {k: v for k, v in feed.values.items() if v}:  # a BE date was typed
         target = page.url("events_page", **feed.canonical(), after=after or None)
@@ -198,14 +194,13 @@ def events_page(
 
 @router.get("/events.csv", name="events_csv")
 def events_csv(
-    page: SignedIn, plan: Text = "", unit: Text = "", code: Text = "", actor: Text = "",
+    page: Auditing, plan: Text = "", unit: Text = "", code: Text = "", actor: Text = "",
     kind: Annotated[str, Query(alias="type", max_length=40)] = "",
     start: Annotated[str, Query(alias="from", max_length=40)] = "",
     end: Annotated[str, Query(alias="to", max_length=40)] = "",
     late: Text = "", project: Text = "",
 ) -> Response:  # fmt: skip
     """Every event the filters select, as CSV (UTF-8 with BOM, so Excel reads the Thai)."""
-    who_of(page).require(Action.AUDIT)
     feed = _feed(page, plan, unit, code, actor, kind, start, end, late, project)
     if feed.errors:
         raise InputError("feed_filter_invalid", detail="; ".join(feed.errors.values()))

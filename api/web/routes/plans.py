@@ -14,10 +14,9 @@ from fastapi import APIRouter, Query, Response
 
 from api.web import reading
 from api.web.charts import month_points, project_bars, s_curve
-from api.web.context import SignedIn, who_of
+from api.web.context import Reading
 from api.web.render import PageRoute, render
 from domain.calendar import FiscalYear
-from domain.policy import Action
 from domain.thai import name_key
 from projections.assess import plan_versus_actual
 from projections.plan_grid import STATUS_ORDER, plan_grid
@@ -29,10 +28,9 @@ StatusFilter = Annotated[str, Query(max_length=40)]
 
 @router.get("/plans/{plan_id}", name="plan_page")
 def plan_page(
-    plan_id: UUID, page: SignedIn, unit: UnitFilter = "", status: StatusFilter = ""
+    plan_id: UUID, page: Reading, unit: UnitFilter = "", status: StatusFilter = ""
 ) -> Response:
     """The plan grid: projects, activities and steps by fiscal month, work laid over it."""
-    who_of(page).require(Action.READ)
     snapshot = reading.snapshot(page, plan_id)
     grid = plan_grid(snapshot, page.day, unit=unit, status=status)
     return render(
@@ -42,9 +40,8 @@ def plan_page(
 
 
 @router.get("/plans/{plan_id}/vs-actual", name="vs_actual_page")
-def vs_actual_page(plan_id: UUID, page: SignedIn, unit: UnitFilter = "") -> Response:
+def vs_actual_page(plan_id: UUID, page: Reading, unit: UnitFilter = "") -> Response:
     """Late and overdue first, then the whole plan, the S-curves, projects and units."""
-    who_of(page).require(Action.READ)
     snapshot = reading.snapshot(page, plan_id)
     activities = [a for a in snapshot.activities if not unit or name_key(a.unit) == name_key(unit)]
     report = plan_versus_actual(activities, snapshot.projects, page.day)

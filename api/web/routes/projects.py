@@ -17,7 +17,7 @@ from fastapi import APIRouter, Path, Response
 
 from api.web import reading
 from api.web.commands import answer
-from api.web.context import FormDep, Page, Posted, SignedIn, who_of
+from api.web.context import FormDep, Page, Posted, Reading, who_of
 from api.web.forms import (
     PROJECT_FORMS,
     PROJECT_FORMS_BY_NAME,
@@ -46,8 +46,7 @@ class Holding:
 
 
 @router.get("/plans/{plan_id}/projects/{code}", name="project_page")
-def project_page(plan_id: UUID, code: ProjectCode, page: SignedIn) -> Response:
-    who_of(page).require(Action.READ)
+def project_page(plan_id: UUID, code: ProjectCode, page: Reading) -> Response:
     return _page(page, plan_id, code)
 
 

@@ -111,6 +111,13 @@ ENDPOINTS = [
         given=started,
     ),
     Endpoint("progress", "POST", f"{ACTIVITY}/progress", RECORDERS, {"percent": 10}),
+    Endpoint(
+        "correct_progress",
+        "POST",
+        f"{ACTIVITY}/progress/correction",
+        RECORDERS,
+        {"percent": 5, "reason": REASON},
+    ),
     Endpoint("spend", "POST", f"{ACTIVITY}/expenditures", RECORDERS, {"amount": "100.00"}),
     Endpoint(
         "correct_spending",

@@ -1,0 +1,274 @@
+"""The commands recorded on an activity: one table for the JSON API, the pages and the metrics.
+
+A row names the command (its name in the API and its label in
+``tidtam_commands_total``), its path under ``/api/v1/activities/{activity_id}``,
+the action the principal must hold on the activity's unit, its input and how it
+calls the tracker. The API declares one route a row (``api.routes.activities``);
+each of the activity page's forms names the row it submits (``api.web.forms``), so
+the two ways in check the same permission and make the same call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from api.runtime import Runtime
+from api.schemas.commands import (
+    BudgetIn,
+    CommandIn,
+    CompletionCorrectionIn,
+    ExpenditureCorrectionIn,
+    ExpenditureIn,
+    NoteIn,
+    ProgressCorrectionIn,
+    ProgressIn,
+    ReasonIn,
+    RescheduleIn,
+    StartCorrectionIn,
+    StartIn,
+)
+from application.tracker import Outcome, Tracker, When
+from domain.calendar import Month
+from domain.errors import InputError
+from domain.parsing import parse_baht
+from domain.policy import Action, Principal
+
+B = TypeVar("B", bound=CommandIn)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked(Generic[B]):
+    """What one way in asks of the tracker: a command's input, on which activity, by whom."""
+
+    tracker: Tracker
+    activity_id: UUID
+    body: B
+    actor: str
+    expected_version: int | None
+    number: int = 0
+    """The step or spending entry the command's path names (see ``Item``)."""
+
+    @property
+    def when(self) -> When:
+        return {
+            "actor": self.actor,
+            "occurred_on": self.body.occurred_on,
+            "expected_version": self.expected_version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A number in a command's path: which step (``{step}``) or spending entry."""
+
+    name: str
+    most: int
+    """The largest the path accepts."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityCommand(Generic[B]):
+    """One command on an activity, as every way in records it."""
+
+    name: str
+    """The API's name for it, and its label in ``tidtam_commands_total``."""
+    path: str
+    """Below ``/api/v1/activities/{activity_id}``."""
+    operation: str
+    """The route's name: OpenAPI's operation id and summary are made from it."""
+    action: Action
+    body: type[B]
+    run: Callable[[Asked[B]], Outcome]
+    """Its call to the tracker."""
+    doc: str
+    item: Item | None = None
+
+    def permit(self, who: Principal, runtime: Runtime, activity_id: UUID) -> None:
+        """Refuse unless ``who`` may take this command's action on the activity's unit.
+        Callers check inside ``Metrics.counted``, so a refusal counts as "forbidden"."""
+        who.require(self.action, runtime.unit_of(activity_id))
+
+
+def _progress(c: Asked[ProgressIn]) -> Outcome:
+    """Record progress; with a reason it is a correction, as it was before
+    ``progress/correction`` said so on its own."""
+    b = c.body
+    if b.reason and b.reason.strip():
+        return c.tracker.correct_progress(
+            c.activity_id, b.percent, reason=b.reason, evidence=b.evidence, **c.when
+        )
+    return c.tracker.record_progress(
+        c.activity_id, b.percent, note=b.note, evidence=b.evidence, **c.when
+    )
+
+
+def _month(text: str) -> Month:
+    try:
+        return Month.from_iso(text)
+    except ValueError:
+        raise InputError("month_format", field="months", text=text) from None
+
+
+START = ActivityCommand(
+    name="start",
+    path="/start",
+    operation="start",
+    action=Action.RECORD,
+    body=StartIn,
+    run=lambda c: c.tracker.start(c.activity_id, note=c.body.note, **c.when),
+    doc="Record that work on the activity began.",
+)
+START_CORRECTION = ActivityCommand(
+    name="start_correction",
+    path="/start/correction",
+    operation="correct_start",
+    action=Action.RECORD,
+    body=StartCorrectionIn,
+    run=lambda c: c.tracker.correct_start(c.activity_id, reason=c.body.reason, **c.when),
+    doc="Put the day work began right, with the reason why; ``occurred_on`` is the true start.",
+)
+PROGRESS = ActivityCommand(
+    name="progress",
+    path="/progress",
+    operation="progress",
+    action=Action.RECORD,
+    body=ProgressIn,
+    run=_progress,
+    doc="Record progress; a lower figure than before needs a reason (a correction).",
+)
+PROGRESS_CORRECTION = ActivityCommand(
+    name="progress_correction",
+    path="/progress/correction",
+    operation="correct_progress",
+    action=Action.RECORD,
+    body=ProgressCorrectionIn,
+    run=lambda c: c.tracker.correct_progress(
+        c.activity_id, c.body.percent, reason=c.body.reason, evidence=c.body.evidence, **c.when
+    ),
+    doc=(
+        "Put a progress figure right, with the reason why: the one way progress may fall."
+        " It lands at its ``occurred_on`` like any entry."
+    ),
+)
+EXPENDITURE = ActivityCommand(
+    name="expenditure",
+    path="/expenditures",
+    operation="spend",
+    action=Action.RECORD,
+    body=ExpenditureIn,
+    run=lambda c: c.tracker.record_expenditure(
+        c.activity_id,
+        parse_baht(c.body.amount),
+        reference=c.body.reference,
+        note=c.body.note,
+        **c.when,
+    ),
+    doc="Record an expenditure; the total spent may not exceed the allocation.",
+)
+EXPENDITURE_CORRECTION = ActivityCommand(
+    name="expenditure_correction",
+    path="/expenditures/{entry}/correction",
+    operation="correct_spending",
+    action=Action.MANAGE,
+    body=ExpenditureCorrectionIn,
+    run=lambda c: c.tracker.correct_expenditure(
+        c.activity_id, c.number, parse_baht(c.body.amount), reason=c.body.reason, **c.when
+    ),
+    doc="Correct an expenditure entry's amount, with the reason why.",
+    item=Item("entry", 100_000),
+)
+STEP = ActivityCommand(
+    name="step",
+    path="/steps/{step}/complete",
+    operation="complete_step",
+    action=Action.RECORD,
+    body=NoteIn,
+    run=lambda c: c.tracker.complete_step(c.activity_id, c.number, note=c.body.note, **c.when),
+    doc="Record that one numbered step was done.",
+    item=Item("step", 1000),
+)
+COMPLETE = ActivityCommand(
+    name="complete",
+    path="/complete",
+    operation="complete",
+    action=Action.RECORD,
+    body=NoteIn,
+    run=lambda c: c.tracker.complete(c.activity_id, note=c.body.note, **c.when),
+    doc="Complete the activity (every step done, or a note saying why not).",
+)
+COMPLETION_CORRECTION = ActivityCommand(
+    name="completion_correction",
+    path="/complete/correction",
+    operation="correct_completion",
+    action=Action.RECORD,
+    body=CompletionCorrectionIn,
+    run=lambda c: c.tracker.correct_completion(c.activity_id, reason=c.body.reason, **c.when),
+    doc=(
+        "Put the day the activity was finished right, with the reason why; ``occurred_on``"
+        " is the true completion."
+    ),
+)
+CANCEL = ActivityCommand(
+    name="cancel",
+    path="/cancel",
+    operation="cancel",
+    action=Action.MANAGE,
+    body=ReasonIn,
+    run=lambda c: c.tracker.cancel(c.activity_id, reason=c.body.reason, **c.when),
+    doc="Cancel the activity, with the reason why (managers).",
+)
+REOPEN = ActivityCommand(
+    name="reopen",
+    path="/reopen",
+    operation="reopen",
+    action=Action.MANAGE,
+    body=ReasonIn,
+    run=lambda c: c.tracker.reopen(c.activity_id, reason=c.body.reason, **c.when),
+    doc="Withdraw a completion or cancellation recorded in error (managers).",
+)
+RESCHEDULE = ActivityCommand(
+    name="reschedule",
+    path="/reschedule",
+    operation="reschedule",
+    action=Action.MANAGE,
+    body=RescheduleIn,
+    run=lambda c: c.tracker.reschedule(
+        c.activity_id,
+        tuple(_month(m) for m in c.body.months),
+        reason=c.body.reason,
+        step=c.body.step,
+        **c.when,
+    ),
+    doc="Move the activity (or one step) to other months of its fiscal year (managers).",
+)
+BUDGET = ActivityCommand(
+    name="budget",
+    path="/budget",
+    operation="revise_budget",
+    action=Action.MANAGE,
+    body=BudgetIn,
+    run=lambda c: c.tracker.revise_budget(
+        c.activity_id, parse_baht(c.body.amount), reason=c.body.reason, **c.when
+    ),
+    doc="Change the activity's allocation, with the reason why (managers).",
+)
+
+COMMANDS: tuple[ActivityCommand[Any], ...] = (
+    START,
+    START_CORRECTION,
+    PROGRESS,
+    PROGRESS_CORRECTION,
+    EXPENDITURE,
+    EXPENDITURE_CORRECTION,
+    STEP,
+    COMPLETE,
+    COMPLETION_CORRECTION,
+    CANCEL,
+    REOPEN,
+    RESCHEDULE,
+    BUDGET,
+)
+"""In the order the API lists them."""

@@ -1,0 +1,196 @@
+"""What an activity holds between commands: steps, the progress timeline, the ledger, flags.
+
+The events' ``apply`` set this state and the commands read it. Both are written
+against :class:`ActivityState`, so the modules that hold them by idea (progress,
+spending, rescheduling, lifecycle, flags) need not import the aggregate that
+gathers them, :class:`domain.activity.Activity`.
+
+Progress is a timeline over business dates, not a single number: a late entry
+("we reached 40% on 5 January", recorded on 20 February) lands at its date.
+The percent in effect on a day is that of the latest entry dated on or before
+it (ties go to the later recording).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from domain.calendar import FiscalYear, Month
+from domain.errors import RuleViolation
+from domain.flags import Flag, FlagKey
+from domain.money import ZERO
+from domain.recorded import Byline, Recorded, check_business_date
+from domain.words import STATUSES
+
+
+class Status(StrEnum):
+    """Where an activity stands, regardless of dates."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStep:
+    """A step as planned: its number, its text and the months it is planned in."""
+
+    number: int
+    text: str
+    planned_months: tuple[Month, ...]
+
+
+@dataclass(slots=True)
+class Step:
+    """A step's state inside the activity."""
+
+    number: int
+    text: str
+    planned_months: tuple[Month, ...]
+    original_months: tuple[Month, ...]
+    completed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    """One point of the progress timeline; ``seq`` orders entries on the same day."""
+
+    occurred_on: date
+    percent: int
+    seq: int
+
+
+@dataclass(slots=True)
+class Expenditure:
+    """One spending entry; a correction replaces its amount, the original stays in history."""
+
+    entry: int
+    amount: Decimal
+    reference: str
+    occurred_on: date
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The activity's spending entries, numbered from 1 in the order they were recorded."""
+
+    entries: list[Expenditure] = field(default_factory=list)
+
+    @property
+    def spent(self) -> Decimal:
+        return sum((e.amount for e in self.entries), ZERO)
+
+
+def progress_on(timeline: list[ProgressEntry], day: date) -> int:
+    """The percent in effect on ``day``: the latest entry dated on or before it."""
+    best: ProgressEntry | None = None
+    for entry in timeline:
+        if entry.occurred_on <= day and (
+            best is None or (entry.occurred_on, entry.seq) >= (best.occurred_on, best.seq)
+        ):
+            best = entry
+    return best.percent if best else 0
+
+
+class ActivityState(Aggregate):
+    """The state of an activity and what it says; its commands live beside their events."""
+
+    Event = Recorded  # every event of an activity carries an actor and a business date
+
+    if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
+        plan_id: UUID
+        project_id: UUID
+        code: str
+        name: str
+        details: str
+        area: str
+        unit: str
+        fiscal_year: FiscalYear
+        planned_months: tuple[Month, ...]
+        original_months: tuple[Month, ...]
+        steps: dict[int, Step]
+        original_allocation: Decimal | None
+        allocation: Decimal
+        ledger: Ledger
+        timeline: list[ProgressEntry]
+        started_on: date | None
+        completed_on: date | None
+        cancelled_on: date | None
+        reopened_on: date | None
+        flags: dict[FlagKey, Flag]
+
+        @property
+        def status(self) -> Status:
+            """Where the activity stands: ``Activity.status`` decides."""
+
+    @property
+    def spent(self) -> Decimal:
+        return self.ledger.spent
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.allocation - self.spent
+
+    def progress_on(self, day: date) -> int:
+        """Percent complete in effect on ``day`` (100 from the completion date)."""
+        if self.completed_on is not None and self.completed_on <= day:
+            return 100
+        return progress_on(self.timeline, day)
+
+    @property
+    def progress(self) -> int:
+        """Percent complete as it stands now (the latest business date on record)."""
+        return self.progress_on(date.max)
+
+    def flag_by_id(self, flag_id: UUID) -> Flag:
+        for flag in self.flags.values():
+            if flag.flag_id == flag_id:
+                return flag
+        raise RuleViolation("flag_unknown", field="flag_id", code=self.code, flag=str(flag_id))
+
+    @property
+    def open_flags(self) -> list[Flag]:
+        return [f for f in self.flags.values() if f.is_open]
+
+
+# ----------------------------------------------------------------- guards every command shares
+
+
+def check_open(activity: ActivityState, by: Byline, *, late_entry: bool = True) -> None:
+    """Only corrections are recorded on a closed activity. An entry dated on or
+    before the closing day is a late entry about an open activity and is
+    accepted where ``late_entry`` allows it (progress, steps, spending)."""
+    check_business_date(by, activity.fiscal_year)
+    closed_on = activity.completed_on or activity.cancelled_on
+    if closed_on is not None and (not late_entry or by.occurred_on > closed_on):
+        raise RuleViolation("activity_closed", code=activity.code, status=STATUSES[activity.status])
+
+
+def step_of(activity: ActivityState, number: int) -> Step:
+    """The numbered step, or a refusal that lists the steps there are."""
+    try:
+        return activity.steps[number]
+    except KeyError:
+        raise RuleViolation(
+            "step_unknown",
+            field="step",
+            code=activity.code,
+            step=number,
+            steps=tuple(sorted(activity.steps)) or "-",
+        ) from None
+
+
+def work_days(activity: ActivityState) -> list[date]:
+    """The business dates of every progress entry, step done and spending recorded."""
+    days = [e.occurred_on for e in activity.timeline]
+    days += [s.completed_on for s in activity.steps.values() if s.completed_on is not None]
+    days += [e.occurred_on for e in activity.ledger.entries]
+    return days

@@ -1,0 +1,34 @@
+"""Importing the example table through HTTP, as the plan and command tests begin."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from tests.e2e.api.conftest import EXAMPLE_TABLE, Api
+
+PLANS = "/api/v1/plans"
+
+
+def upload(api: Api, *, dry_run: bool = False, who: str = "admin") -> httpx.Response:
+    return api.post(
+        f"{PLANS}/import",
+        who=who,
+        params={"dry_run": str(dry_run).lower()},
+        files={"file": (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")},
+    )
+
+
+def imported(api: Api) -> UUID:
+    """Import the example table (no history) and wait for the views; the plan's id."""
+    response = upload(api)
+    assert response.status_code == 200, response.text
+    api.plan_id = UUID(response.json()["plan_id"])
+    api.settle()
+    return api.plan_id
+
+
+def activities_of(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {a["code"]: a for p in plan["projects"] for a in p["activities"]}
