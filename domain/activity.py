@@ -37,7 +37,7 @@ from domain.activity_state import (
 )
 from domain.calendar import FiscalYear, Month
 from domain.money import ZERO
-from domain.recorded import Byline, Recorded, RecordedCreation, check_planning_date
+from domain.recorded import Byline, Recorded, RecordedCreation, check_planning_date, claim_events
 from domain.schedule import lifecycle
 from domain.words import Words
 
@@ -195,13 +195,4 @@ class Activity(ActivityState):
     snooze_flag = activity_flags.snooze_flag
 
 
-def _adopt_events(aggregate: type[ActivityState]) -> None:
-    """Name the events written beside their commands as the aggregate's own
-    (``Activity.ProgressRecorded``), as they were when nested in its class: readers of
-    the log take an event's aggregate from its qualified name (the audit view does)."""
-    for name, value in vars(aggregate).items():
-        if isinstance(value, type) and issubclass(value, Recorded) and name == value.__name__:
-            value.__qualname__ = f"{aggregate.__name__}.{name}"
-
-
-_adopt_events(Activity)
+claim_events(Activity, "activity")

@@ -26,6 +26,7 @@ from domain.recorded import (
     Recorded,
     RecordedCreation,
     check_planning_date,
+    claim_events,
     require_text,
     trigger,
 )
@@ -257,3 +258,7 @@ class Project(Aggregate):
         trigger(
             self, self.ProjectBudgetRevised, by, amount=amount, previous=self.budget, reason=why
         )
+
+
+claim_events(Plan, "plan")
+claim_events(Project, "project")

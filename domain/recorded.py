@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from eventsourcing.domain import Aggregate
 
@@ -57,6 +57,17 @@ class Recorded(Aggregate.Event):
 
     actor: str
     occurred_on: date
+    aggregate_kind: ClassVar[str | None] = None
+    """``plan``, ``project`` or ``activity``: whose event it is, for readers of the log
+    that tell them apart (the audit trail). Set by `claim_events`."""
+
+
+def claim_events(aggregate: type[Aggregate], kind: str) -> None:
+    """Mark every event class the aggregate names as one of its own, whether defined in
+    its body or beside the command that raises it in another module."""
+    for value in vars(aggregate).values():
+        if isinstance(value, type) and issubclass(value, Recorded):
+            value.aggregate_kind = kind
 
 
 class RecordedCreation(Recorded, Aggregate.Created):

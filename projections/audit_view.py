@@ -152,7 +152,7 @@ def _recorded_kind(event_class: type) -> str | None:
     """``plan``, ``project`` or ``activity`` for a Tidtam event class; None for others."""
     if not issubclass(event_class, Recorded):
         return None
-    return event_class.__qualname__.split(".")[0].lower()
+    return event_class.aggregate_kind
 
 
 _id_text = lru_cache(maxsize=65536)(str)

@@ -7,19 +7,33 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Header, Query, Response
+from pydantic import AfterValidator
 
 from api.errors import ViewBehindError
 from api.services import Services
 from application.tracker import Outcome
 from domain.errors import InputError, register_messages
+from domain.parsing import checked_date, checked_instant
+
+
+def _representable_day(value: date | None) -> date | None:
+    """A business date in the years Tidtam represents (its refusal names them)."""
+    return None if value is None else checked_date(value, field="on")
+
+
+def _representable_instant(value: datetime | None) -> datetime | None:
+    return instant(value)
+
 
 AsOf = Annotated[
     datetime | None,
     Query(description="Answer as known at this instant (ISO 8601; without an offset it is UTC)"),
+    AfterValidator(_representable_instant),
 ]
 On = Annotated[
     date | None,
     Query(description="Business date to assess on (ISO, CE); default: today in Bangkok"),
+    AfterValidator(_representable_day),
 ]
 MinPosition = Annotated[
     int | None,
@@ -37,11 +51,11 @@ def business_today(svc: Services) -> date:
     return svc.runtime.tracker.clock.today()
 
 
-def instant(value: datetime | None) -> datetime | None:
-    """An aware instant: a naive one is taken as UTC."""
+def instant(value: datetime | None, field: str = "as_of") -> datetime | None:
+    """An aware instant inside the years Tidtam represents: a naive one is taken as UTC."""
     if value is None:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return checked_instant(value if value.tzinfo else value.replace(tzinfo=UTC), field=field)
 
 
 def etag(version: int) -> str:
@@ -53,8 +67,8 @@ def expected_version(if_match: str | None) -> int | None:
     if if_match is None or if_match.strip() == "*":
         return None
     text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise InputError("if_match_format", field="If-Match", text=if_match)
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise InputError("if_match_format", field="If-Match", text=if_match[:40])
     return int(text)
 
 

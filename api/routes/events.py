@@ -56,8 +56,8 @@ def events(
     return event_page(
         svc, after=after, limit=limit, plan=plan, project=project, activity=activity, unit=unit,
         actor=actor,
-        types=event_type, recorded_from=instant(recorded_from), recorded_to=instant(recorded_to),
-        late_only=late_only, as_of=instant(as_of),
+        types=event_type, recorded_from=instant(recorded_from, "from"),
+        recorded_to=instant(recorded_to, "to"), late_only=late_only, as_of=instant(as_of),
     )  # fmt: skip
 
 

@@ -164,7 +164,7 @@ def compare_instants(
     end: Annotated[datetime, Query(alias="to", description="Later instant (ISO)")],
 ) -> ComparisonOut:
     """What changed between two instants: added, rescheduled, budget, progress, spending, status."""
-    first, second = instant(start), instant(end)
+    first, second = instant(start, "from"), instant(end, "to")
     assert first is not None and second is not None
     reader = svc.runtime.reader
     after = reader.snapshot_as_of(plan_id, second)

@@ -27,6 +27,7 @@ from api.services import Services
 from api.web import i18n
 from domain.clock import BANGKOK
 from domain.errors import ForbiddenError, InputError, NotSignedInError, register_messages
+from domain.parsing import checked_instant
 from domain.policy import Action, Principal
 
 LANG_COOKIE = "tidtam_lang"
@@ -138,7 +139,7 @@ def parse_instant(text: str) -> datetime:
         value = datetime.fromisoformat(text.strip().replace(" ", "+"))
     except ValueError:
         raise InputError("as_of_format", field="as_of", text=text) from None
-    return value if value.tzinfo else value.replace(tzinfo=BANGKOK)
+    return checked_instant(value if value.tzinfo else value.replace(tzinfo=BANGKOK), field="as_of")
 
 
 def page_context(request: Request, svc: ServicesDep) -> Page:

@@ -23,7 +23,7 @@ from api.activity_commands import ActivityCommand
 from api.schemas.commands import CommandIn
 from application.tracker import Outcome, Tracker
 from domain.errors import InputError, register_messages
-from domain.parsing import parse_baht, parse_date
+from domain.parsing import parse_baht, parse_date, parse_whole
 from domain.policy import Action
 from projections.facts import ActivityFacts
 
@@ -71,7 +71,7 @@ class Form:
             if field.kind in ("step", "entry"):
                 number = whole(typed, field.name)
             elif field.kind == "percent":
-                given[field.name] = percent(typed)
+                given[field.name] = whole(typed, "percent")
             elif field.kind == "months":
                 given[field.name] = _chosen(values)
             elif field.kind == "steps_optional":
@@ -107,17 +107,13 @@ def text(values: Values, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def percent(text: str) -> int:
-    cleaned = text.strip()
-    if not cleaned.isdigit():
-        raise InputError("percent_format", field="percent", text=text)
-    return int(cleaned)
+LARGEST = {"percent": 100, "step": 1000, "entry": 100_000, "version": 2**62}
+"""The largest whole number each field takes (as the JSON API's bounds say)."""
 
 
 def whole(text: str, field: str) -> int:
-    if not text.strip().isdigit():
-        raise InputError("percent_format", field=field, text=text)
-    return int(text.strip())
+    """A whole number typed into ``field``, refused beyond the field's bound."""
+    return parse_whole(text, field=field, maximum=LARGEST.get(field, LARGEST["step"]))
 
 
 def _chosen(values: Values) -> list[str]:
@@ -132,7 +128,7 @@ def business_date(text: str) -> date | None:
 def version_of(values: Values) -> int | None:
     """The version the form was drawn at: the command is decided on it."""
     version = text(values, "version")
-    return int(version) if version.isdigit() else None
+    return whole(version, "version") if version else None
 
 
 FORMS: tuple[Form, ...] = (

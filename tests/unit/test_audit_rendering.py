@@ -26,9 +26,10 @@ from pydantic_core import from_json
 
 from application.tracker import Tracker
 from domain import deliveries, people  # noqa: F401 - registers their topics, told apart below
-from domain.activity import PlannedStep
+from domain.activity import Activity, PlannedStep
 from domain.calendar import Month
 from domain.draft import StrategyLevel
+from domain.plan import Plan, Project
 from domain.recorded import Recorded
 from projections import audit_view
 from projections.audit_view import (
@@ -66,7 +67,10 @@ def _notification(path: Path, position: int = 7) -> Notification:
 
 
 def _kind(topic: str) -> str:
-    return str(resolve_topic(topic).__qualname__).split(".")[0].lower()
+    """The aggregate that names the event's class among its own."""
+    cls = resolve_topic(topic)
+    owners = (Plan, Project, Activity)
+    return next((a.__name__.lower() for a in owners if cls in vars(a).values()), "")
 
 
 def _tracker_fixtures() -> list[Path]:

@@ -78,7 +78,9 @@ def _page(
     entries = [entry(e, page.lang) for e in reading.activity_events(page, activity_id)]
     live = page.as_of is None
     usable = [f for f in FORMS if page.can(f.action.value, facts.unit)]
-    forms = [f for f in usable if live and f.shown(facts, page.day)]
+    # The form just posted is drawn again whatever the activity's state, so its refusal
+    # is read beside what was typed, never lost with a form the page would not offer.
+    forms = [f for f in usable if live and (f.shown(facts, page.day) or f.name == form_name)]
     conflict = error if isinstance(error, ConflictError) else None
     field_error = error if error is not None and conflict is None else None
     return render(

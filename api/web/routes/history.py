@@ -185,7 +185,8 @@ def events_page(
         next_after = found.next
     units = reading.units(page)
     return render(
-        page, "events.html", feed=feed, entries=entries, next_after=next_after, after=after,
+        page, "events.html", status_code=422 if feed.errors else 200,
+        feed=feed, entries=entries, next_after=next_after, after=after,
         plans=reading.plans(page), units=units, unit_names={u.key: u.name for u in units},
         types=[(kind, event_name(kind, page.lang)) for kind in EVENT_TEXT],
         filters=feed.canonical(),
