@@ -150,6 +150,17 @@ def events(recorder: ApplicationRecorder, *, stop: int | None = None) -> Iterato
         start = batch[-1].id + 1
 
 
+def head(db: ViewDatabase, log: str) -> tuple[int, str]:
+    """The last link of ``log``'s chain as the view holds it: (position, link); (0, the
+    genesis) before its first event. What a municipality writes into its minutes."""
+    table = CHAINS[log].tables[0]
+    with db.reading() as cur:
+        row = cur.execute(
+            f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1"
+        ).fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, genesis(log))
+
+
 def chained(db: ViewDatabase, log: str) -> list[tuple[int, str]]:
     """The chain table of ``log``: (position, link), in position order."""
     table = CHAINS[log].tables[0]

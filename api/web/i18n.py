@@ -349,6 +349,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "บันทึกเหตุการณ์ทั้งหมด พร้อมตัวกรองและดาวน์โหลด CSV",
         "Every event, with filters and a CSV download",
     ),
+    "history.chain_title": ("หลักฐานว่าบันทึกไม่ถูกแก้ไข", "Proof the record was not edited"),
+    "history.chain_head": (
+        "หัวห่วงโซ่ของบันทึกแผนและผลการดำเนินงาน ณ เหตุการณ์ลำดับที่ {position}:",
+        "The head of the plan's record chain, at event {position}:",
+    ),
+    "history.chain_help": (
+        "จดค่านี้ไว้ในรายงานการประชุมหรือรายงานผล ภายหลังผู้ดูแลระบบตรวจได้ด้วยคำสั่ง"
+        " tidtam verify --against ว่าไม่มีบันทึกใดถึงลำดับนี้ถูกแก้ไข",
+        "Write it into the minutes or the report; later an administrator proves with"
+        " tidtam verify --against that nothing up to this event was edited",
+    ),
     "compare.title": ("สิ่งที่เปลี่ยนแปลงระหว่างสองช่วงเวลา", "What changed between two instants"),
     "compare.between": ("ระหว่าง {start} ถึง {end}", "Between {start} and {end}"),
     "compare.none": ("ไม่มีการเปลี่ยนแปลง", "Nothing changed"),

@@ -17,15 +17,19 @@ from typing import Any
 
 import psycopg
 import pytest
+from fastapi.testclient import TestClient
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
 from api.cli.upkeep import LOGS
+from api.main import create_app
 from api.runtime import EXAMPLES, Runtime
 from domain.plan_table import read_plan
-from projections.chain import Finding, chained, verify, verify_against
+from projections.chain import Finding, chained, head, verify, verify_against
 from storage.store import Store
 from storage.store_copy import copy_store
+from tests.browser.conftest import Pages
+from tests.browser.world import build
 
 EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -186,3 +190,16 @@ def test_a_head_written_down_holds_on_a_copy_in_postgresql(
         assert verify_against("tracker", copied.tracker.recorder, *head)[0]
     finally:
         copied.close()
+
+
+def test_the_history_page_shows_the_head_people_write_into_their_minutes(tmp_path: Path) -> None:
+    world = build(tmp_path)
+    try:
+        with TestClient(create_app(world.settings, world.runtime)) as http:
+            Pages(http, world).sign_in("kanya")
+            page = http.get("/history").text
+        position, link = head(world.runtime.projections.db, "tracker")
+        assert position == world.runtime.tracker.recorder.max_notification_id()
+        assert f"{position}:{link}" in page and "tidtam verify --against" in page
+    finally:
+        world.close()

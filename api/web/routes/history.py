@@ -32,6 +32,7 @@ from domain.clock import BANGKOK
 from domain.errors import InputError, NotFoundError, TidtamError, register_messages
 from domain.parsing import parse_date
 from domain.words import Words
+from projections.chain import head
 from projections.compare import compare
 from projections.queries import PlanSnapshot
 
@@ -65,7 +66,8 @@ def history_page(
         except TidtamError as error:
             errors[error.field or go] = error.message(page.lang)
     return render(
-        page, "history.html", plans=plans, chosen=chosen, errors=errors, values={
+        page, "history.html", plans=plans, chosen=chosen, errors=errors,
+        head=head(page.svc.runtime.projections.db, "tracker"), values={
             "day": day, "at": at, "from_day": from_day, "from_at": from_at,
             "to_day": to_day, "to_at": to_at,
         },
