@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from domain.errors import InputError, register_messages
-from domain.parsing import parse_baht
-from domain.thai import name_key
 from domain.words import Words
 
 
@@ -85,7 +82,6 @@ def _rebuild(
     return cls(rule, file=file, row=row, column=column, heading=heading, field=field, **values)
 
 
-_DASHES = frozenset({"-", "–", "—", "ไม่ใช้งบประมาณ", "ไม่ใช้งบ"})
 """Budget cells that say "no money needed"; plans print them instead of 0."""
 
 
@@ -112,15 +108,6 @@ class Locator:
         return PlanTableError(
             rule, file=self.file, row=row, column=letter, heading=heading, field=field, **values
         )
-
-    def amount(self, text: str, row: int, column: int) -> Decimal:
-        """Read a budget cell, re-raising a money error with its place in the file."""
-        if name_key(text) in _DASHES:
-            return Decimal("0.00")
-        try:
-            return parse_baht(text, field="budget")
-        except InputError as error:
-            raise self.error(error.rule, row, column, field="budget", **error.values) from error
 
 
 ACTIVITY = Words("กิจกรรม", "activity")

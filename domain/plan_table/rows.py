@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.calendar import Month
+from domain.plan_table.budgets import read_budget
 from domain.plan_table.cells import (
     activity_code,
     amount_words,
@@ -183,7 +184,7 @@ class BodyReader:
             self.projects.append(ProjectRows(project, [activity]))
             return
         column = columns["budget"]
-        budget = where.amount(budget_text, row, column) if budget_text else None
+        budget = read_budget(budget_text, where, row, column) if budget_text else None
         item = ItemRows(code, name, row, details, area, unit, budget)
         self._add_marks(item, row, marks)
         self.projects.append(ProjectRows(item))
@@ -193,7 +194,7 @@ class BodyReader:
         column = self.columns["budget"]
         words = amount_words(text)
         if len(words) > 2:
-            self.where.amount(text, row, column)  # refuses: several amounts in one cell
+            read_budget(text, self.where, row, column)  # refuses: several amounts in one cell
         if len(words) != 2:
             raise self.where.error(
                 "budget_pair_required",
@@ -203,7 +204,8 @@ class BodyReader:
                 code=activity,
                 text=text,
             )
-        return self.where.amount(words[0], row, column), self.where.amount(words[1], row, column)
+        project, own = (read_budget(word, self.where, row, column) for word in words)
+        return project, own
 
     def _activity(
         self,
@@ -246,7 +248,7 @@ class BodyReader:
             self._text(cells, "details"),
             self._text(cells, "area"),
             self._text(cells, "unit"),
-            where.amount(budget_text, row, self.columns["budget"]),
+            read_budget(budget_text, where, row, self.columns["budget"]),
         )
         self._add_marks(item, row, marks)
         self.projects[-1].activities.append(item)
