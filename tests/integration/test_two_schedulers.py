@@ -19,19 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from api.runtime import EXAMPLES
 from application.directory import Directory
 from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.plan_table import read_plan
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.leader_lock import ProcessLock
 from storage.store import Store
+from tests.example_table import example_draft
 from tests.integration.sinks import Mailbox, Receiver, http_receiver, smtp_server
 
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 DAYS = [date(2009, 2, 1) + timedelta(days=n) for n in range(6)]
 
 
@@ -68,7 +66,7 @@ def world(postgres_store: Store) -> Iterator[tuple[Store, Mailbox, int, Receiver
         Tracker(postgres_store, clock=clock),
         Directory(postgres_store, clock=clock),
     )
-    tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin")
+    tracker.import_plan(example_draft(), actor="admin")
     directory.register("manee", roles=("manager",), email="manee@thungsong.go.th", actor="admin")
     tracker.close()
     directory.close()

@@ -38,7 +38,6 @@ from tests.serving import serving
 TODAY = date(2009, 9, 30)
 """The clock's day: the last of fiscal year 2552, so every business date of the year is allowed."""
 EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
-EXAMPLE_TABLE = EXAMPLES / "thungsong-2552-strategy5.txt"
 UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
 """The responsible unit of every activity in the example plan."""
 OTHER_UNIT = "กองช่าง"
