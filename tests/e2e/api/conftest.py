@@ -250,6 +250,16 @@ def module_store(
 
 
 @pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """The example year on a real server over SQLite, shared by a module's tests that
+    send requests from outside (the schema's and the edges' runs)."""
+    tmp = tmp_path_factory.mktemp("served")
+    with on_a_server(Store.sqlite(tmp / "tidtam.db"), tmp) as api:
+        api.settle()
+        yield api
+
+
+@pytest.fixture(scope="module")
 def shared_api(module_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     """The example year in-process, shared by a module's tests that only read."""
     with in_process(module_store, tmp_path_factory.mktemp("app")) as api:
