@@ -13,21 +13,25 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bench import api, as_of, importing, lag, rebuild, scan
 from bench.common import RESULTS_DIR, Backend, Report, Say, fresh_backend, revision
+from bench.options import add_options, options_from
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class Benchmark(Protocol):
-    """What a benchmark module offers (``bench/importing.py`` and its kin)."""
+    """What a benchmark module offers (``bench/importing.py`` and its kin): its options
+    as a dataclass, from which its command line is derived, and ``run`` taking them."""
 
     NAME: str
     SUMMARY: str
+    Options: type[DataclassInstance]
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
-
-    def from_args(self, backend: Backend, args: argparse.Namespace, say: Say) -> Report: ...
+    def run(self, backend: Backend, options: Any, say: Say) -> Report: ...
 
 
 BENCHMARKS: dict[str, Benchmark] = {
@@ -77,7 +81,7 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     for name, module in BENCHMARKS.items():
         sub = names.add_parser(name, help=module.SUMMARY, description=module.SUMMARY)
         _add_common(sub, suppress=True)
-        module.add_arguments(sub)
+        add_options(sub, module.Options)
         subs[name] = sub
     return top, subs
 
@@ -92,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         own = args if args.name else subs[name].parse_args([])
         with fresh_backend(args.postgres, args.dir) as backend:
             print(f"\n=== {name} on {backend.describe()} ===", flush=True)
-            report = BENCHMARKS[name].from_args(backend, own, _say)
+            module = BENCHMARKS[name]
+            report = module.run(backend, options_from(own, module.Options), _say)
         report.verdicts(_say)
         _say(f"  → {report.write(args.out)}")
         reports.append(report)

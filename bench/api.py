@@ -32,7 +32,6 @@ under 50 ms.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import os
 import re
@@ -48,6 +47,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import quote
 from uuid import UUID
 
@@ -63,10 +63,11 @@ from api.settings import Settings
 from application.directory import Directory
 from application.tracker import Tracker
 from bench import bare_app
-from bench.bare_library import BareApplication, Tally
+from bench.bare_library import BareApplication, twins
 from bench.common import Backend, Report, Say, Target
+from bench.options import PlanSize, Profiling, asked, wants_profile
 from bench.profiling import Profile, profile, say_profile
-from bench.synthetic import ACTOR, activity_ids, grow_histories, late_clock, synthetic_plan
+from bench.synthetic import ACTOR, grow_histories, import_synthetic, late_clock
 from projections.resources import plan_vs_actual_resource
 from storage.store import Store
 
@@ -80,39 +81,20 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 MANAGER = "bench-manager"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activities", type=int, default=1000, help="activities in the plan")
-    parser.add_argument(
-        "--history", type=int, default=4, help="events recorded on each activity beforehand"
-    )
-    parser.add_argument("--connections", type=int, default=16, help="wrk's open connections")
-    parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measure")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up first")
-    parser.add_argument(
-        "--profile",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="profile the work of a route in-process (auto: when its target is missed)",
-    )
-    parser.add_argument(
-        "--profile-requests", type=int, default=200, help="route calls in each profile"
-    )
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The store's size, wrk's load and how long each measure lasts."""
 
-
-def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
-    return run(
-        backend,
-        activities=args.activities,
-        history=args.history,
-        connections=args.connections,
-        threads=args.threads,
-        duration=args.duration,
-        warmup=args.warmup,
-        profile_mode=args.profile,
-        profile_requests=args.profile_requests,
-        say=say,
-    )
+    activities: PlanSize = 1000
+    history: Annotated[int, "events recorded on each activity beforehand"] = 4
+    connections: Annotated[int, "wrk's open connections"] = 16
+    threads: Annotated[int, "wrk's threads"] = 2
+    duration: Annotated[float, "seconds per measure"] = 10.0
+    warmup: Annotated[float, "seconds of warm-up first"] = 2.0
+    profile: Annotated[
+        Profiling, "profile the work of a route in-process (auto: when its target is missed)"
+    ] = "auto"
+    profile_requests: Annotated[int, "route calls in each profile"] = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,19 +137,21 @@ class WrkResult:
         )
 
 
-def run(
-    backend: Backend,
-    *,
-    activities: int = 1000,
-    history: int = 4,
-    connections: int = 16,
-    threads: int = 2,
-    duration: float = 10.0,
-    warmup: float = 2.0,
-    profile_mode: str = "auto",
-    profile_requests: int = 200,
-    say: Say = print,
-) -> Report:
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What wrk said of each measure, the size of a plan versus actual answer, and the
+    progress commands' outcomes (from the server's metrics)."""
+
+    bare_get: WrkResult
+    bare_post: WrkResult
+    bare_save: WrkResult
+    progress: WrkResult
+    pva: WrkResult
+    pva_bytes: int
+    outcomes: dict[str, int]
+
+
+def run(backend: Backend, options: Options, say: Say = print) -> Report:
     """Measure the bare app's POST and GET, then Tidtam's progress and plan versus actual."""
     wrk = shutil.which("wrk")
     if wrk is None:
@@ -176,25 +160,31 @@ def run(
         NAME,
         backend.describe(),
         {
-            "activities": activities,
-            "history_per_activity": history,
-            "connections": connections,
-            "threads": threads,
-            "duration_s": duration,
-            "warmup_s": warmup,
+            **asked(
+                options, history="history_per_activity", duration="duration_s", warmup="warmup_s"
+            ),
             "server": f"uvicorn, 1 worker, {_server_stack()}, access log off",
         },
     )
+    prepared = prepare(backend, options.activities, options.history)
+    say(
+        f"store: {options.activities:,} activities, {prepared.events:,} events;"
+        f" wrk -t{options.threads} -c{options.connections} -d{options.duration:g}s --latency"
+        f" (after {options.warmup:g} s warm-up)"
+    )
+    measured = _measure_all(backend, prepared, _Measure(wrk, options), say)
+    judge(report, measured, options.duration)
+    missed = any(not t.passed for t in report.targets)
+    if wants_profile(options.profile, missed=missed):
+        _profile(report, backend.store, prepared, options.profile_requests, say)
+    return report
+
+
+def _measure_all(backend: Backend, prepared: Prepared, measure: _Measure, say: Say) -> Measured:
+    """The bare app's three measures, then Tidtam's two, each app on its own server."""
     with tempfile.TemporaryDirectory(prefix="tidtam-bench-api-") as tmp:
         work = Path(tmp)
-        prepared = _prepare(backend, activities, history)
-        say(
-            f"store: {activities:,} activities, {prepared.events:,} events; wrk -t{threads}"
-            f" -c{connections} -d{duration:g}s --latency (after {warmup:g} s warm-up)"
-        )
         scripts = _scripts(work, prepared)
-        measure = _Measure(wrk, threads, connections, duration, warmup)
-
         bare_env = {**_bare_env(), **backend.bare_settings, bare_app.SAVE_SWITCH: "on"}
         with _serving("bench.bare_app:create_app", bare_env, bare_app.GET_PATH) as server:
             bare_get = measure(server, bare_app.GET_PATH, scripts["bare_get"])
@@ -215,29 +205,55 @@ def run(
             say(f"plan-vs-actual  {pva.line()}  ({size / 1024:,.0f} KiB each)")
             outcomes = _command_outcomes(url)
         say(f"progress outcomes since the server started, warm-up included: {outcomes}")
+    return Measured(bare_get, bare_post, bare_save, progress, pva, size, outcomes)
 
-    ratio = _ratio(progress, bare_post)
+
+def judge(report: Report, m: Measured, duration: float) -> None:
+    """The figures, the two targets, and notes on what the figures mean."""
+    ratio = _ratio(m.progress, m.bare_post)
     report.figures.update(
         {
-            "bare_get": asdict(bare_get),
-            "bare_post": asdict(bare_post),
-            "bare_save": {**asdict(bare_save), "ratio_to_bare_post": _ratio(bare_save, bare_post)},
+            "bare_get": asdict(m.bare_get),
+            "bare_post": asdict(m.bare_post),
+            "bare_save": {
+                **asdict(m.bare_save),
+                "ratio_to_bare_post": _ratio(m.bare_save, m.bare_post),
+            },
             "progress": {
-                **asdict(progress),
-                "outcomes": outcomes,
+                **asdict(m.progress),
+                "outcomes": m.outcomes,
                 "ratio_to_bare_post": ratio,
-                "ratio_to_bare_save": _ratio(progress, bare_save),
+                "ratio_to_bare_save": _ratio(m.progress, m.bare_save),
             },
             "plan_vs_actual": {
-                **asdict(pva),
-                "response_bytes": size,
-                "ratio_to_bare_get": _ratio(pva, bare_get),
+                **asdict(m.pva),
+                "response_bytes": m.pva_bytes,
+                "ratio_to_bare_get": _ratio(m.pva, m.bare_get),
             },
         }
     )
     report.targets.append(
         Target("progress req/s ÷ bare POST req/s", round(ratio, 3), TARGET_RATIO, at_least=True)
     )
+    _note_cpu(report, m)
+    report.targets.append(
+        Target("plan-vs-actual p99", m.pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
+    )
+    for name, result in (
+        ("progress", m.progress),
+        ("plan versus actual", m.pva),
+        ("bare save", m.bare_save),
+    ):
+        if result.requests == 0:
+            report.notes.append(
+                f"{name}: no request was answered within the {duration:g} s measure;"
+                " its latency is reported as the measure's length, a lower bound"
+            )
+
+
+def _note_cpu(report: Report, m: Measured) -> None:
+    """How far CPU time per request explains the rates: the ceiling and the bare save."""
+    progress, bare_post, bare_save = m.progress, m.bare_post, m.bare_save
     if progress.server_cpu_ms and bare_post.server_cpu_ms:
         report.notes.append(
             f"server CPU per request: progress {progress.server_cpu_ms:.2f} ms, bare POST"
@@ -254,23 +270,6 @@ def run(
             else ""
         )
     )
-    report.targets.append(
-        Target("plan-vs-actual p99", pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
-    )
-    for name, result in (
-        ("progress", progress),
-        ("plan versus actual", pva),
-        ("bare save", bare_save),
-    ):
-        if result.requests == 0:
-            report.notes.append(
-                f"{name}: no request was answered within the {duration:g} s measure;"
-                " its latency is reported as the measure's length, a lower bound"
-            )
-    missed = {t.label for t in report.targets if not t.passed}
-    if profile_mode == "always" or (profile_mode == "auto" and missed):
-        _profile(report, backend.store, prepared, profile_requests, say)
-    return report
 
 
 def _ratio(ours: WrkResult, floor: WrkResult) -> float:
@@ -281,40 +280,21 @@ def _ratio(ours: WrkResult, floor: WrkResult) -> float:
 # ----------------------------------------------------------------- the store
 
 
-def _prepare(backend: Backend, activities: int, history: int) -> Prepared:
+def prepare(backend: Backend, activities: int, history: int) -> Prepared:
     """Import the plan, give every activity a short history, register a manager;
     a bare library twin for every activity, with as many events."""
     store = backend.store
     clock = late_clock()
-    tracker = Tracker(store, clock=clock)
-    directory = Directory(store, clock=clock)
-    try:
-        draft = synthetic_plan(activities)
-        imported = tracker.import_plan(draft, actor=ACTOR)
-        ids = activity_ids(imported.plan_id, draft)
+    with Tracker(store, clock=clock) as tracker, Directory(store, clock=clock) as directory:
+        imported = import_synthetic(tracker, activities)
+        ids = imported.activity_ids
         written = grow_histories(tracker, ids, history, clock)
         directory.register(MANAGER, roles=("manager",), actor=ACTOR)
         token = new_token()
         directory.issue_token(MANAGER, token.token_id, token.digest, label="bench", actor=ACTOR)
-        tally_ids = _tallies(backend, len(ids), events_each=written // len(ids) if ids else 0)
-        return Prepared(imported.plan_id, ids, token.secret, imported.events + written, tally_ids)
-    finally:
-        tracker.close()
-        directory.close()
-
-
-def _tallies(backend: Backend, count: int, events_each: int) -> list[UUID]:
-    """``count`` tallies in the bare library's store, each with ``events_each`` moves."""
-    library = BareApplication(backend.bare_settings)
-    try:
-        tallies = [Tally() for _ in range(count)]
-        for n in range(events_each):
-            for tally in tallies:
-                tally.move(n)
-        library.save(*tallies)
-        return [tally.id for tally in tallies]
-    finally:
-        library.close()
+    with BareApplication(backend.bare_settings) as library:
+        tally_ids = twins(library, len(ids), moves=written // len(ids) if ids else 0)
+    return Prepared(imported.plan_id, ids, token.secret, imported.events + written, tally_ids)
 
 
 def _auth(prepared: Prepared) -> dict[str, str]:
@@ -491,14 +471,12 @@ end
 class _Measure:
     """Runs wrk with this run's settings: a warm-up, then the measure."""
 
-    def __init__(
-        self, wrk: str, threads: int, connections: int, duration: float, warmup: float
-    ) -> None:
+    def __init__(self, wrk: str, options: Options) -> None:
         self.wrk = wrk
-        self.threads = threads
-        self.connections = connections
-        self.duration = duration
-        self.warmup = warmup
+        self.threads = options.threads
+        self.connections = options.connections
+        self.duration = options.duration
+        self.warmup = options.warmup
 
     def __call__(self, server: Server, path: str, script: Path) -> WrkResult:
         url = server.url + path

@@ -30,3 +30,15 @@ class BareApplication(Application[UUID]):
     """The library with nothing of Tidtam's: its default transcoder, no rules."""
 
     name = "BareBench"
+
+
+def twins(app: BareApplication, count: int, moves: int, *, batch: int = 1000) -> list[UUID]:
+    """``count`` tallies saved in ``app``'s store, each moved ``moves`` times after its
+    creation: the bare twins of as many activities, with streams as long as theirs."""
+    tallies = [Tally() for _ in range(count)]
+    for n in range(moves):
+        for tally in tallies:
+            tally.move(n)
+    for start in range(0, count, batch):
+        app.save(*tallies[start : start + batch])
+    return [tally.id for tally in tallies]

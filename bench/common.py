@@ -159,6 +159,31 @@ def rate(count: int, seconds: float) -> float:
     return count / seconds if seconds > 0 else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Throughput:
+    """So many events in so many seconds: how an import, a read or a rebuild is reported."""
+
+    events: int
+    seconds: float
+
+    @property
+    def per_s(self) -> float:
+        return rate(self.events, self.seconds)
+
+    def figures(self) -> dict[str, float]:
+        """The figures a report keeps: the count, the seconds and the rate."""
+        return {
+            "events": self.events,
+            "seconds": round(self.seconds, 3),
+            "events_per_s": round(self.per_s),
+        }
+
+    def line(self, counted: str = "") -> str:
+        """``12,345 events in 1.23 s = 10,037/s`` (``counted`` names what was counted)."""
+        what = f" {counted}" if counted else ""
+        return f"{self.events:,}{what} in {self.seconds:.2f} s = {per_s(self.per_s)}"
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     """The ``q``-th percentile (0–100), linear between the nearest ranks."""
     if not values:

@@ -13,18 +13,19 @@ both see the same machine: other work on a shared machine slows both alike.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from time import perf_counter
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 from uuid import UUID
 
 from application.tracker import Tracker
-from bench.bare_library import BareApplication, Tally
-from bench.common import Backend, Report, Say, Target, latency_ms, ms, per_s, rate, stopwatch
+from bench.bare_library import BareApplication, Tally, twins
+from bench.common import Backend, Report, Say, Target, latency_ms, ms, per_s, rate
+from bench.options import PlanSize, Profiling, asked, wants_profile
 from bench.profiling import Profile, profile, say_profile
-from bench.synthetic import ACTOR, activity_ids, business_day, late_clock, synthetic_plan
+from bench.synthetic import ACTOR, ImportedPlan, business_day, import_synthetic, late_clock
 from domain.clock import FixedClock
 
 NAME = "import"
@@ -34,84 +35,56 @@ TARGET_RATIO = 0.90
 TICK = timedelta(milliseconds=1)
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The plan's size and the rounds of commands (``python -m bench import --help``)."""
+
+    activities: PlanSize = 5000
+    per_project: Annotated[int, "activities per project"] = 5
+    progress: Annotated[int, "progress commands per activity"] = 10
+    profile: Annotated[
+        Profiling, "profile an extra round of commands (auto: when the target is missed)"
+    ] = "auto"
+    profile_commands: Annotated[int, "commands in the profiled round"] = 1000
+
+
 class Round(Protocol):
     """Runs round ``r`` of commands (on the first ``limit`` streams); returns each one's seconds."""
 
     def __call__(self, r: int, limit: int | None = None) -> list[float]: ...
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activities", type=int, default=5000, help="activities in the plan")
-    parser.add_argument("--per-project", type=int, default=5, help="activities per project")
-    parser.add_argument("--progress", type=int, default=10, help="progress commands per activity")
-    parser.add_argument(
-        "--profile",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="profile an extra round of commands (auto: when the target is missed)",
-    )
-    parser.add_argument(
-        "--profile-commands", type=int, default=1000, help="commands in the profiled round"
-    )
-
-
-def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
-    return run(
-        backend,
-        activities=args.activities,
-        per_project=args.per_project,
-        progress=args.progress,
-        profile_mode=args.profile,
-        profile_commands=args.profile_commands,
-        say=say,
-    )
-
-
-def run(
-    backend: Backend,
-    *,
-    activities: int = 5000,
-    per_project: int = 5,
-    progress: int = 10,
-    profile_mode: str = "auto",
-    profile_commands: int = 1000,
-    say: Say = print,
-) -> Report:
+def run(backend: Backend, options: Options, say: Say = print) -> Report:
     """Import, start every activity, record ``progress`` rounds; the bare twin alongside."""
-    report = Report(
-        NAME,
-        backend.describe(),
-        {"activities": activities, "per_project": per_project, "progress_per_activity": progress},
-    )
+    progress = options.progress
+    report = Report(NAME, backend.describe(), asked(options, progress="progress_per_activity"))
     clock = late_clock()
-    tracker = Tracker(backend.store, clock=clock)
-    bare = BareApplication(backend.bare_settings)
-    try:
-        draft = synthetic_plan(activities, per_project)
-        with stopwatch() as lap:
-            imported = tracker.import_plan(draft, actor=ACTOR)
-        report.figures["import"] = {
-            "projects": len(draft.projects),
-            "activities": len(draft.activities),
-            "events": imported.events,
-            "seconds": round(lap.seconds, 3),
-            "events_per_s": round(rate(imported.events, lap.seconds)),
-        }
-        speed = per_s(rate(imported.events, lap.seconds))
-        say(
-            f"import: {len(draft.projects):,} projects, {len(draft.activities):,} activities,"
-            f" {imported.events:,} events in {lap.seconds:.2f} s = {speed}"
-        )
-        ours = _ours(tracker, clock, activity_ids(imported.plan_id, draft), progress)
-        theirs = _bare(bare, len(draft.activities), progress)
+    with (
+        Tracker(backend.store, clock=clock) as tracker,
+        BareApplication(backend.bare_settings) as bare,
+    ):
+        imported = import_synthetic(tracker, options.activities, options.per_project)
+        _say_import(report, imported, say)
+        ours = _ours(tracker, clock, imported.activity_ids, progress)
+        theirs = _bare(bare, len(imported.activity_ids), progress)
         _measure(report, ours, theirs, progress, say)
-        ratio = report.figures["progress"]["ratio"]
-        if profile_mode == "always" or (profile_mode == "auto" and ratio < TARGET_RATIO):
-            _profile(report, ours, theirs, progress, profile_commands, say)
-    finally:
-        tracker.close()
-        bare.close()
+        missed = report.figures["progress"]["ratio"] < TARGET_RATIO
+        if wants_profile(options.profile, missed=missed):
+            _profile(report, ours, theirs, progress, options.profile_commands, say)
     return report
+
+
+def _say_import(report: Report, imported: ImportedPlan, say: Say) -> None:
+    draft, speed = imported.draft, imported.throughput
+    report.figures["import"] = {
+        "projects": len(draft.projects),
+        "activities": len(draft.activities),
+        **speed.figures(),
+    }
+    say(
+        f"import: {len(draft.projects):,} projects, {len(draft.activities):,} activities,"
+        f" {speed.line('events')}"
+    )
 
 
 # ----------------------------------------------------------------- the two command paths
@@ -143,14 +116,7 @@ def _ours(tracker: Tracker, clock: FixedClock, ids: Sequence[UUID], progress: in
 
 def _bare(app: BareApplication, count: int, progress: int) -> Round:
     """Twins with two events each (as an imported activity has), then one per command."""
-    tallies = []
-    for _ in range(count):
-        tally = Tally()
-        tally.move(0)
-        tallies.append(tally)
-    for start in range(0, count, 1000):
-        app.save(*tallies[start : start + 1000])
-    ids = [t.id for t in tallies]
+    ids = twins(app, count, moves=1)
 
     def round_(r: int, limit: int | None = None) -> list[float]:
         percent = min(100, round(100 * r / max(progress, 1)))

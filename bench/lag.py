@@ -17,16 +17,20 @@ the projection thread (two cores here), which a real reader's would too.
 
 from __future__ import annotations
 
-import argparse
 import threading
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import timedelta
 from time import perf_counter
+from typing import Annotated
+from uuid import UUID
 
 from application.tracker import Tracker
 from bench.common import Backend, Report, Say, latency_ms, ms, tracker_views
-from bench.synthetic import ACTOR, FY, activity_ids, late_clock, synthetic_plan
+from bench.options import asked
+from bench.synthetic import ACTOR, FY, import_synthetic, late_clock
+from domain.clock import FixedClock
 from projections.runner import Projector
 from projections.service import Projections
 
@@ -82,107 +86,99 @@ class Observer(threading.Thread):
         return False
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activities", type=int, default=50, help="activities commanded in turn")
-    parser.add_argument("--rate", type=float, default=20.0, help="commands per second")
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds per phase")
-    parser.add_argument(
-        "--poll-interval", type=float, default=1.0, help="the projection thread's poll (seconds)"
-    )
-    parser.add_argument(
-        "--observe-every", type=float, default=0.001, help="the observer's poll (seconds)"
-    )
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The stream of commands and the two polls: the projection thread's, the observer's."""
+
+    activities: Annotated[int, "activities commanded in turn"] = 50
+    rate: Annotated[float, "commands per second"] = 20.0
+    duration: Annotated[float, "seconds per phase"] = 20.0
+    poll_interval: Annotated[float, "the projection thread's poll (seconds)"] = 1.0
+    observe_every: Annotated[float, "the observer's poll (seconds)"] = 0.001
 
 
-def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
-    return run(
-        backend,
-        activities=args.activities,
-        rate=args.rate,
-        duration=args.duration,
-        poll_interval=args.poll_interval,
-        observe_every=args.observe_every,
-        say=say,
-    )
-
-
-def run(
-    backend: Backend,
-    *,
-    activities: int = 50,
-    rate: float = 20.0,
-    duration: float = 20.0,
-    poll_interval: float = 1.0,
-    observe_every: float = 0.001,
-    say: Say = print,
-) -> Report:
+def run(backend: Backend, options: Options, say: Say = print) -> Report:
     """Two phases of ``rate`` × ``duration`` commands: polling only, then nudging."""
     report = Report(
         NAME,
         backend.describe(),
-        {
-            "activities": activities,
-            "rate_per_s": rate,
-            "duration_s": duration,
-            "poll_interval_s": poll_interval,
-            "observe_every_s": observe_every,
-        },
+        asked(
+            options,
+            rate="rate_per_s",
+            duration="duration_s",
+            poll_interval="poll_interval_s",
+            observe_every="observe_every_s",
+        ),
     )
     say(
         "method: the command's return instant → the first instant an observer thread,"
-        f" polling every {observe_every * 1000:g} ms, saw the view's position reach the"
-        " command's notification position"
+        f" polling every {options.observe_every * 1000:g} ms, saw the view's position reach"
+        " the command's notification position"
     )
     clock = late_clock()
-    tracker = Tracker(backend.store, clock=clock)
-    projections: Projections | None = None
-    try:
-        draft = synthetic_plan(activities)
-        plan_id = tracker.import_plan(draft, actor=ACTOR).plan_id
-        ids = activity_ids(plan_id, draft)
+    with Tracker(backend.store, clock=clock) as tracker:
+        ids = import_synthetic(tracker, options.activities).activity_ids
         for activity_id in ids:
             tracker.start(activity_id, actor=ACTOR, occurred_on=FY.start)
-        projections = Projections(tracker, poll_interval=poll_interval)
-        projections.catch_up()
-        projections.start()
-        count = max(1, round(rate * duration))
-        sent_so_far = 0
-        for phase, nudge in (("poll", False), ("nudge", True)):
-            observer = Observer(tracker_views(projections, tracker), observe_every)
-            observer.start()
-            sent: list[Sent] = []
-            command_s: list[float] = []
-            began = perf_counter()
-            for n in range(count):
-                delay = began + n / rate - perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-                turn = sent_so_far + n
-                clock.advance(timedelta(seconds=1))
-                start = perf_counter()
-                outcome = tracker.record_progress(
-                    ids[turn % len(ids)], min(100, 1 + turn // len(ids)), actor=ACTOR
-                )
-                returned = perf_counter()
-                if nudge:
-                    projections.nudge()
-                command_s.append(returned - start)
-                sent.append(Sent(outcome.position, returned))
-                observer.add(sent[-1])
-            sent_so_far += count
-            complete = observer.drained(timeout=poll_interval * 3 + 30)
-            observer.stopping.set()
-            observer.join()
-            _phase(report, phase, sent, command_s, observer.polls, complete, say)
-    finally:
-        if projections is not None:
-            projections.close()
-        tracker.close()
+        projections = Projections(tracker, poll_interval=options.poll_interval)
+        with closing(projections):
+            projections.catch_up()
+            projections.start()
+            stream = _Stream(tracker, clock, projections, ids, options)
+            for phase, nudge in (("poll", False), ("nudge", True)):
+                _phase(report, phase, *stream.send(nudge=nudge), say)
     report.notes.append(
         "no target is set for lag; 'poll' shows the bound the poll interval gives,"
         " 'nudge' what a local command sees"
     )
     return report
+
+
+@dataclass
+class _Stream:
+    """Commands at a steady rate, one phase after another, each watched by an observer."""
+
+    tracker: Tracker
+    clock: FixedClock
+    projections: Projections
+    ids: list[UUID]
+    options: Options
+    sent_so_far: int = 0
+
+    def send(self, *, nudge: bool) -> tuple[list[Sent], list[float], int, bool]:
+        """One phase: what was sent, each command's seconds, the observer's polls, and
+        whether every command was seen in every view before the timeout."""
+        options = self.options
+        observer = Observer(tracker_views(self.projections, self.tracker), options.observe_every)
+        observer.start()
+        sent: list[Sent] = []
+        command_s: list[float] = []
+        count = max(1, round(options.rate * options.duration))
+        began = perf_counter()
+        for n in range(count):
+            delay = began + n / options.rate - perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            self.clock.advance(timedelta(seconds=1))
+            start = perf_counter()
+            position = self._command(self.sent_so_far + n)
+            returned = perf_counter()
+            if nudge:
+                self.projections.nudge()
+            command_s.append(returned - start)
+            sent.append(Sent(position, returned))
+            observer.add(sent[-1])
+        self.sent_so_far += count
+        complete = observer.drained(timeout=options.poll_interval * 3 + 30)
+        observer.stopping.set()
+        observer.join()
+        return sent, command_s, observer.polls, complete
+
+    def _command(self, turn: int) -> int:
+        """Progress on the activities in turn, rising; the position it wrote."""
+        ids = self.ids
+        percent = min(100, 1 + turn // len(ids))
+        return self.tracker.record_progress(ids[turn % len(ids)], percent, actor=ACTOR).position
 
 
 def _phase(

@@ -19,13 +19,17 @@ first timed figure is not the only one paying for a cold file.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from typing import Annotated
 
 from application.tracker import Tracker
-from bench.common import Backend, Report, Say, Target, per_s, rate, stopwatch, tracker_views
+from bench.common import Backend, Report, Say, Target, Throughput, rate, stopwatch, tracker_views
+from bench.options import HistoryLength, PlanSize, asked
 from bench.profiling import profile, say_profile
 from bench.synthetic import early_clock, plan_with_history
+from projections.runner import Projector
 from projections.service import Projections
 
 NAME = "rebuild"
@@ -39,48 +43,26 @@ ALL = "all"
 """Every view of the tracker's log, rebuilt together (`tidtam projections rebuild`)."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activities", type=int, default=4000, help="activities in the plan")
-    parser.add_argument(
-        "--events-per-activity", type=int, default=50, help="events in each activity's stream"
-    )
-    parser.add_argument(
-        "--profile",
-        action="store_true",
-        help="profile one more rebuild of each view (slow: cProfile at least doubles it)",
-    )
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The plan's size and its history's length; profiling is asked for, never automatic."""
+
+    activities: PlanSize = 4000
+    events_per_activity: HistoryLength = 50
+    profile: Annotated[
+        bool, "profile one more rebuild of each view (slow: cProfile at least doubles it)"
+    ] = False
 
 
-def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
-    return run(
-        backend,
-        activities=args.activities,
-        events_per_activity=args.events_per_activity,
-        profile_views=args.profile,
-        say=say,
-    )
-
-
-def run(
-    backend: Backend,
-    *,
-    activities: int = 4000,
-    events_per_activity: int = 50,
-    profile_views: bool = False,
-    say: Say = print,
-) -> Report:
+def run(backend: Backend, options: Options, say: Say = print) -> Report:
     """Build the log, read it bare twice (raw, decoded), then rebuild each view."""
-    report = Report(
-        NAME,
-        backend.describe(),
-        {"activities": activities, "events_per_activity": events_per_activity},
-    )
+    report = Report(NAME, backend.describe(), asked(options))
     clock = early_clock()
-    tracker = Tracker(backend.store, clock=clock)
-    projections: Projections | None = None
-    try:
+    with Tracker(backend.store, clock=clock) as tracker:
         with stopwatch() as lap:
-            _, events = plan_with_history(tracker, clock, activities, events_per_activity)
+            _, events = plan_with_history(
+                tracker, clock, options.activities, options.events_per_activity
+            )
         head = tracker.recorder.max_notification_id() or 0
         report.figures["log"] = {
             "events": head,
@@ -88,71 +70,74 @@ def run(
             "build_events_per_s": round(rate(events, lap.seconds)),
         }
         say(f"log: {head:,} events, built in {lap.seconds:.1f} s (batched saves)")
-
-        _read(tracker, decode=False)  # warm the caches; not timed
-        bare: dict[str, float] = {}
-        for kind, decode in (("raw", False), ("decoded", True)):
-            with stopwatch() as lap:
-                read = _read(tracker, decode=decode)
-            bare[kind] = rate(read, lap.seconds)
-            report.figures[f"bare_read_{kind}"] = {
-                "events": read,
-                "seconds": round(lap.seconds, 3),
-                "events_per_s": round(bare[kind]),
-            }
-            say(f"bare read, {kind:7}: {read:,} in {lap.seconds:.2f} s = {per_s(bare[kind])}")
-
-        projections = Projections(tracker)
-        views = tracker_views(projections, tracker)
-        runs: dict[str, Callable[[], int]] = {p.name: p.rebuild for p in views}
-        runs[BOTH] = lambda: _together(projections, "plan", "audit")
-        runs[ALL] = lambda: _together(projections, *(p.name for p in views))
-        for name, rebuild in runs.items():
-            with stopwatch() as lap:
-                position = rebuild()
-            if position != head:
-                raise RuntimeError(f"{name} rebuilt to {position}, the log's head is {head}")
-            speed = rate(head, lap.seconds)
-            report.figures[f"rebuild_{name}"] = {
-                "events": head,
-                "seconds": round(lap.seconds, 3),
-                "events_per_s": round(speed),
-                "share_of_decoded_read": round(speed / bare["decoded"], 4),
-                "share_of_raw_read": round(speed / bare["raw"], 4),
-            }
-            say(
-                f"rebuild {name:10}: {head:,} in {lap.seconds:.2f} s = {per_s(speed)}"
-                f"  ({speed / bare['decoded']:.3f} of decoded read,"
-                f" {speed / bare['raw']:.3f} of raw read)"
-            )
-            for kind in ("decoded", "raw"):
-                report.targets.append(
-                    Target(
-                        f"rebuild {name} rate / bare {kind} read rate",
-                        speed / bare[kind],
-                        TARGET_SHARE,
-                        at_least=True,
-                    )
-                )
-        report.notes.append(
-            f"'{BOTH}' and '{ALL}' rebuild those views together in one pass over the log, as"
-            " `tidtam projections rebuild` does; the rate is the log's events over that time"
-        )
-        if profile_views:
-            for view in views:
-                found = profile(view.rebuild)  # returns its position: per event
-                report.figures[f"profile_{view.name}"] = found.to_json()
-                say(f"profile of one more {view.name} rebuild (per event):")
-                say_profile(found, say, what=f"rebuild {view.name}", top=10)
-        report.notes.append(
-            "the decoded read is the fair yardstick (folding needs the events; the audit"
-            " trail reads them as stored instead); the raw read is the stricter one"
-        )
-    finally:
-        if projections is not None:
-            projections.close()
-        tracker.close()
+        bare = _read_bare(report, tracker, say)
+        with closing(Projections(tracker)) as projections:
+            views = _rebuild_each(report, projections, head, bare, say)
+            if options.profile:
+                for view in views:
+                    found = profile(view.rebuild)  # returns its position: per event
+                    report.figures[f"profile_{view.name}"] = found.to_json()
+                    say(f"profile of one more {view.name} rebuild (per event):")
+                    say_profile(found, say, what=f"rebuild {view.name}", top=10)
+    report.notes.append(
+        f"'{BOTH}' and '{ALL}' rebuild those views together in one pass over the log, as"
+        " `tidtam projections rebuild` does; the rate is the log's events over that time"
+    )
+    report.notes.append(
+        "the decoded read is the fair yardstick (folding needs the events; the audit"
+        " trail reads them as stored instead); the raw read is the stricter one"
+    )
     return report
+
+
+def _read_bare(report: Report, tracker: Tracker, say: Say) -> dict[str, float]:
+    """The log read bare, raw and decoded: the rates a rebuild is judged against."""
+    _read(tracker, decode=False)  # warm the caches; not timed
+    bare: dict[str, float] = {}
+    for kind, decode in (("raw", False), ("decoded", True)):
+        with stopwatch() as lap:
+            read = _read(tracker, decode=decode)
+        speed = Throughput(read, lap.seconds)
+        bare[kind] = speed.per_s
+        report.figures[f"bare_read_{kind}"] = speed.figures()
+        say(f"bare read, {kind:7}: {speed.line()}")
+    return bare
+
+
+def _rebuild_each(
+    report: Report, projections: Projections, head: int, bare: dict[str, float], say: Say
+) -> list[Projector]:
+    """Rebuild each view of the tracker's log, then some together; judged against ``bare``."""
+    views = tracker_views(projections, projections.tracker)
+    runs: dict[str, Callable[[], int]] = {p.name: p.rebuild for p in views}
+    runs[BOTH] = lambda: _together(projections, "plan", "audit")
+    runs[ALL] = lambda: _together(projections, *(p.name for p in views))
+    for name, rebuild in runs.items():
+        with stopwatch() as lap:
+            position = rebuild()
+        if position != head:
+            raise RuntimeError(f"{name} rebuilt to {position}, the log's head is {head}")
+        speed = Throughput(head, lap.seconds)
+        shares = {kind: speed.per_s / bare[kind] for kind in ("decoded", "raw")}
+        report.figures[f"rebuild_{name}"] = {
+            **speed.figures(),
+            "share_of_decoded_read": round(shares["decoded"], 4),
+            "share_of_raw_read": round(shares["raw"], 4),
+        }
+        say(
+            f"rebuild {name:10}: {speed.line()}"
+            f"  ({shares['decoded']:.3f} of decoded read, {shares['raw']:.3f} of raw read)"
+        )
+        for kind, share in shares.items():
+            report.targets.append(
+                Target(
+                    f"rebuild {name} rate / bare {kind} read rate",
+                    share,
+                    TARGET_SHARE,
+                    at_least=True,
+                )
+            )
+    return views
 
 
 def _together(projections: Projections, *names: str) -> int:

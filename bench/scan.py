@@ -13,18 +13,21 @@ budget rules have work, evaluated on a mid-year day.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import tracemalloc
+from contextlib import closing
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Annotated
 from uuid import UUID
 
 from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, rate, stopwatch
-from bench.synthetic import activity_ids, synthetic_plan
+from bench.options import PlanSize, asked
+from bench.synthetic import ACTOR, early_clock, import_synthetic
 from domain.clock import BANGKOK, FixedClock
 from projections.service import Projections
-from scheduler.scan import Scanner
+from scheduler.scan import Evaluation, Scanner
 from scheduler.settings import SchedulerSettings
 
 NAME = "scan"
@@ -34,115 +37,114 @@ TARGET_MB = 300.0
 DAY = date(2009, 6, 15)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activities", type=int, default=100_000, help="activities in the plan")
-    parser.add_argument(
-        "--record", type=int, default=2_000, help="activities whose findings are then recorded"
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The plan's size, and how many activities' findings are then recorded."""
+
+    activities: PlanSize = 100_000
+    record: Annotated[int, "activities whose findings are then recorded"] = 2_000
+
+
+def run(backend: Backend, options: Options, say: Say = print) -> Report:
+    """Import and project the plan, evaluate the rules on ``DAY``, then record some flags."""
+    report = Report(NAME, backend.describe(), {**asked(options), "day": DAY.isoformat()})
+    clock = early_clock()
+    with Tracker(backend.store, clock=clock) as tracker:
+        imported = import_synthetic(tracker, options.activities)
+        say(f"import: {options.activities:,} activities in {imported.seconds:.1f} s")
+        started = _start_some(tracker, clock, imported.activity_ids[::3])
+        with closing(Projections(tracker, batch_size=5000)) as projections:
+            with stopwatch() as lap:
+                projections.catch_up()
+            head = tracker.recorder.max_notification_id() or 0
+            say(f"log: {head:,} events ({started:,} started), projected in {lap.seconds:.1f} s")
+            report.figures["log"] = {"events": head, "started": started}
+            clock.set(datetime(DAY.year, DAY.month, DAY.day, 9, tzinfo=BANGKOK))
+            scanner = Scanner(tracker, projections.db, SchedulerSettings())
+            evaluation = _evaluate(report, scanner, say)
+            _record(report, tracker, evaluation, options.record, say)
+    report.notes.append(
+        "peak memory is what tracemalloc saw allocated during one evaluation;"
+        " the process's max RSS also holds the import and the projections"
     )
-
-
-def from_args(backend: Backend, args: argparse.Namespace, say: Say) -> Report:
-    return run(backend, activities=args.activities, record=args.record, say=say)
-
-
-def run(
-    backend: Backend, *, activities: int = 100_000, record: int = 2_000, say: Say = print
-) -> Report:
-    report = Report(NAME, backend.describe(), {"activities": activities, "day": DAY.isoformat()})
-    clock = FixedClock.at_bangkok(date(2008, 10, 1), hour=8)
-    tracker = Tracker(backend.store, clock=clock)
-    projections: Projections | None = None
-    try:
-        draft = synthetic_plan(activities)
-        with stopwatch() as lap:
-            plan_id = tracker.import_plan(draft, actor="bench").plan_id
-        say(f"import: {activities:,} activities in {lap.seconds:.1f} s")
-        started = _start_some(tracker, clock, activity_ids(plan_id, draft)[::3])
-        projections = Projections(tracker, batch_size=5000)
-        with stopwatch() as lap:
-            projections.catch_up()
-        head = tracker.recorder.max_notification_id() or 0
-        say(f"log: {head:,} events ({started:,} started), projected in {lap.seconds:.1f} s")
-        report.figures["log"] = {"events": head, "started": started}
-
-        clock.set(datetime(DAY.year, DAY.month, DAY.day, 9, tzinfo=BANGKOK))
-        scanner = Scanner(tracker, projections.db, SchedulerSettings())
-        scanner.evaluate(DAY)  # warm the file cache; not timed
-        with stopwatch() as lap:
-            evaluation = scanner.evaluate(DAY)
-        findings = sum(len(f) for f in evaluation.findings.values())
-        tracemalloc.start()
-        scanner.evaluate(DAY)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        peak_mb = peak / 2**20
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        report.figures["evaluate"] = {
-            "seconds": round(lap.seconds, 3),
-            "findings": findings,
-            "activities_with_findings": len(evaluation.findings),
-            "peak_traced_mb": round(peak_mb, 1),
-            "process_max_rss_mb": round(rss_mb, 1),
-        }
-        say(
-            f"evaluate {DAY}: {findings:,} findings on {len(evaluation.findings):,} activities"
-            f" in {lap.seconds:.2f} s; peak {peak_mb:.0f} MB allocated during it"
-            f" (process max RSS {rss_mb:.0f} MB, import and projections included)"
-        )
-        report.targets.append(
-            Target(
-                "evaluate 100,000 activities (s)",
-                lap.seconds,
-                TARGET_SECONDS,
-                at_least=False,
-                unit=" s",
-            )
-        )
-        report.targets.append(
-            Target(
-                "evaluate: peak memory allocated (MB)",
-                peak_mb,
-                TARGET_MB,
-                at_least=False,
-                unit=" MB",
-            )
-        )
-
-        chosen = sorted(evaluation.findings)[:record]
-        with stopwatch() as lap:
-            raised = 0
-            for activity in chosen:
-                outcome = tracker.record_flags(
-                    UUID(activity),
-                    raise_flags=[(f.key, f.details) for f in evaluation.findings[activity]],
-                    on=DAY,
-                )
-                raised += outcome.events.count("ActivityFlagged") if outcome else 0
-        report.figures["record"] = {
-            "activities": len(chosen),
-            "flags": raised,
-            "seconds": round(lap.seconds, 3),
-            "flags_per_s": round(rate(raised, lap.seconds)),
-        }
-        say(
-            f"record: {raised:,} flags on {len(chosen):,} activities in {lap.seconds:.1f} s"
-            f" = {rate(raised, lap.seconds):,.0f} flags/s (one transaction per activity)"
-        )
-        report.notes.append(
-            "peak memory is what tracemalloc saw allocated during one evaluation;"
-            " the process's max RSS also holds the import and the projections"
-        )
-    finally:
-        if projections is not None:
-            projections.close()
-        tracker.close()
     return report
+
+
+def _evaluate(report: Report, scanner: Scanner, say: Say) -> Evaluation:
+    """Evaluate once untimed (to warm the file cache), once timed, once under tracemalloc."""
+    scanner.evaluate(DAY)
+    with stopwatch() as lap:
+        evaluation = scanner.evaluate(DAY)
+    findings = sum(len(f) for f in evaluation.findings.values())
+    tracemalloc.start()
+    scanner.evaluate(DAY)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    peak_mb = peak / 2**20
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report.figures["evaluate"] = {
+        "seconds": round(lap.seconds, 3),
+        "findings": findings,
+        "activities_with_findings": len(evaluation.findings),
+        "peak_traced_mb": round(peak_mb, 1),
+        "process_max_rss_mb": round(rss_mb, 1),
+    }
+    say(
+        f"evaluate {DAY}: {findings:,} findings on {len(evaluation.findings):,} activities"
+        f" in {lap.seconds:.2f} s; peak {peak_mb:.0f} MB allocated during it"
+        f" (process max RSS {rss_mb:.0f} MB, import and projections included)"
+    )
+    report.targets.append(
+        Target(
+            "evaluate 100,000 activities (s)",
+            lap.seconds,
+            TARGET_SECONDS,
+            at_least=False,
+            unit=" s",
+        )
+    )
+    report.targets.append(
+        Target(
+            "evaluate: peak memory allocated (MB)",
+            peak_mb,
+            TARGET_MB,
+            at_least=False,
+            unit=" MB",
+        )
+    )
+    return evaluation
+
+
+def _record(
+    report: Report, tracker: Tracker, evaluation: Evaluation, record: int, say: Say
+) -> None:
+    """Record the findings of the first ``record`` activities, one transaction each."""
+    chosen = sorted(evaluation.findings)[:record]
+    with stopwatch() as lap:
+        raised = 0
+        for activity in chosen:
+            outcome = tracker.record_flags(
+                UUID(activity),
+                raise_flags=[(f.key, f.details) for f in evaluation.findings[activity]],
+                on=DAY,
+            )
+            raised += outcome.events.count("ActivityFlagged") if outcome else 0
+    report.figures["record"] = {
+        "activities": len(chosen),
+        "flags": raised,
+        "seconds": round(lap.seconds, 3),
+        "flags_per_s": round(rate(raised, lap.seconds)),
+    }
+    say(
+        f"record: {raised:,} flags on {len(chosen):,} activities in {lap.seconds:.1f} s"
+        f" = {rate(raised, lap.seconds):,.0f} flags/s (one transaction per activity)"
+    )
 
 
 def _start_some(tracker: Tracker, clock: FixedClock, ids_: list[UUID], chunk: int = 2000) -> int:
     """Start activities on 5 October, in batches saved together (fast, through the aggregates)."""
     clock.set(datetime(2008, 10, 5, 9, tzinfo=BANGKOK))
-    by = tracker.byline("bench", date(2008, 10, 5))
+    by = tracker.byline(ACTOR, date(2008, 10, 5))
     done = 0
     for start in range(0, len(ids_), chunk):
         batch = [tracker.get_activity(i) for i in ids_[start : start + chunk]]

@@ -14,11 +14,13 @@ same rules as through the tracker, without a replay per event.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from uuid import UUID
 
 from application.tracker import Tracker
+from bench.common import Throughput, stopwatch
 from domain import ids
 from domain.activity import Activity
 from domain.calendar import FiscalYear
@@ -132,6 +134,32 @@ def activity_ids(plan_id: UUID, draft: PlanDraft) -> list[UUID]:
     return [ids.activity_id(plan_id, a.code) for a in draft.activities]
 
 
+@dataclass(frozen=True, slots=True)
+class ImportedPlan:
+    """A synthetic plan once imported: its draft, what the import wrote, how long the
+    import itself took (drafting not included), and its activities' ids in plan order."""
+
+    draft: PlanDraft
+    plan_id: UUID
+    events: int
+    seconds: float
+    activity_ids: list[UUID]
+
+    @property
+    def throughput(self) -> Throughput:
+        return Throughput(self.events, self.seconds)
+
+
+def import_synthetic(tracker: Tracker, activities: int, per_project: int = 5) -> ImportedPlan:
+    """Draft a synthetic plan of ``activities`` activities and import it in one save,
+    as every benchmark's store begins."""
+    draft = synthetic_plan(activities, per_project)
+    with stopwatch() as lap:
+        report = tracker.import_plan(draft, actor=ACTOR)
+    plan_id = report.plan_id
+    return ImportedPlan(draft, plan_id, report.events, lap.seconds, activity_ids(plan_id, draft))
+
+
 def late_clock() -> FixedClock:
     """The last day of the fiscal year: every business date of the year is allowed."""
     return FixedClock.at_bangkok(FY.end)
@@ -153,11 +181,10 @@ def plan_with_history(
 ) -> tuple[UUID, int]:
     """Import a synthetic plan at the start of the year, then grow every activity's
     stream to ``events_per_activity`` events. Returns the plan id and the log's size."""
-    draft = synthetic_plan(activities)
-    report = tracker.import_plan(draft, actor=ACTOR)
+    imported = import_synthetic(tracker, activities)
     rounds = max(0, events_per_activity - 2)  # the import wrote two per activity
-    written = grow_histories(tracker, activity_ids(report.plan_id, draft), rounds, clock)
-    return report.plan_id, report.events + written
+    written = grow_histories(tracker, imported.activity_ids, rounds, clock)
+    return imported.plan_id, imported.events + written
 
 
 def grow_histories(

@@ -17,6 +17,9 @@ from domain.clock import FixedClock
 from storage.store import Store
 from tests import pg
 
+# Helpers whose asserts are a test's own: rewritten, so a failure shows both sides.
+pytest.register_assert_rewrite("tests.example_table", "tests.integration.views")
+
 
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:

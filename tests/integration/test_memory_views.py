@@ -9,12 +9,10 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from api.runtime import EXAMPLES, Runtime
+from api.runtime import Runtime
 from domain.clock import FixedClock
-from domain.plan_table import read_plan
 from storage.store import Store
-
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+from tests.example_table import example_draft
 
 
 def test_reads_while_the_projector_folds_never_fail() -> None:
@@ -24,7 +22,7 @@ def test_reads_while_the_projector_folds_never_fail() -> None:
     failures: list[BaseException] = []
     try:
         tracker = runtime.tracker
-        table = read_plan(PLAN.read_bytes(), PLAN.name)
+        table = example_draft()
         plan_id = tracker.import_plan(table, actor="admin").plan_id
         activity = tracker.find_activity(plan_id, "1.1").id
         tracker.start(activity, actor="somsak")

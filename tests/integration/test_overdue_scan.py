@@ -15,19 +15,16 @@ from uuid import UUID
 
 import pytest
 
-from api.runtime import EXAMPLES
 from application.tracker import Tracker
 from domain.calendar import Month
 from domain.clock import BANGKOK, FixedClock
-from domain.plan_table import read_plan
 from projections.alerts_view import AlertReader
 from projections.queries import PlanReader
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.store import Store
-
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+from tests.example_table import example_draft
 
 
 @dataclass
@@ -68,7 +65,7 @@ class World:
 def world(store: Store) -> Iterator[World]:
     clock = FixedClock.at_bangkok(date(2008, 10, 15))
     tracker = Tracker(store, clock=clock)
-    plan_id = tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin").plan_id
+    plan_id = tracker.import_plan(example_draft(), actor="admin").plan_id
     projections = Projections(tracker)
     settings = SchedulerSettings(stalled_days=30, budget_margin=20)
     scheduler = AlertScheduler(tracker, projections, settings, clock=clock)

@@ -16,12 +16,10 @@ from uuid import UUID
 import pytest
 from eventsourcing.application import Application
 
-from api.runtime import EXAMPLES
 from application.directory import Directory
 from application.outbox import Outbox, Owed
 from application.tracker import Tracker
 from domain.clock import FixedClock
-from domain.plan_table import read_plan
 from projections.audit_feed import AuditEntry, AuditFeed
 from projections.audit_view import AUDIT_COLUMNS, AuditView
 from projections.checkpoints import Checkpoint
@@ -31,8 +29,7 @@ from projections.runner import Projector
 from projections.view import View
 from storage.store import Store
 from storage.view_database import ViewDatabase
-
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
+from tests.example_table import example_draft
 
 
 @pytest.fixture
@@ -55,7 +52,7 @@ def test_audit_entries_take_the_audit_columns_in_their_order() -> None:
 def test_the_audit_feed_says_a_page_follows_only_when_one_does(
     tracker: Tracker, db: ViewDatabase
 ) -> None:
-    tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin")
+    tracker.import_plan(example_draft(), actor="admin")
     fold(tracker, db, AuditView())
     head = tracker.recorder.max_notification_id()
     assert head is not None and head > 2

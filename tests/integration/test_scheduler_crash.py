@@ -11,19 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from api.runtime import EXAMPLES
 from application.directory import Directory
 from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.plan_table import read_plan
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.store import Store
+from tests.example_table import example_draft
 from tests.integration.sinks import smtp_server
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 NOW = datetime(2009, 2, 1, 8, 30, tzinfo=BANGKOK)
 
 
@@ -31,7 +29,7 @@ def prepared_store(path: Path) -> None:
     clock = FixedClock.at_bangkok(date(2008, 10, 15))
     store = Store.sqlite(path)
     tracker, directory = Tracker(store, clock=clock), Directory(store, clock=clock)
-    tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin")
+    tracker.import_plan(example_draft(), actor="admin")
     directory.register("manee", roles=("manager",), email="manee@thungsong.go.th", actor="admin")
     tracker.close()
     directory.close()

@@ -13,25 +13,25 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from api.runtime import EXAMPLES
 from application.directory import Directory
 from application.tracker import Tracker
 from domain.clock import BANGKOK, FixedClock
-from domain.plan_table import read_plan
 from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 from storage.leader_lock import ProcessLock
 from storage.store import Store
+from tests.example_table import example_draft
 from tests.integration.sinks import Mailbox, Receiver, http_receiver, smtp_server
 
-PLAN = EXAMPLES / "thungsong-2552-strategy5.txt"
 DAYS = [date(2009, 2, 1) + timedelta(days=n) for n in range(6)]
 
 
@@ -61,19 +61,43 @@ def node(store: Store, port: int, hook: str, tmp: Path, *, split_brain: bool) ->
     return Node(tracker, projections, scheduler, clock)
 
 
+class World(NamedTuple):
+    """One database with the example plan and a manager, and the sinks alerts go to."""
+
+    store: Store
+    mailbox: Mailbox
+    smtp_port: int
+    receiver: Receiver
+    hook: str
+
+
 @pytest.fixture
-def world(postgres_store: Store) -> Iterator[tuple[Store, Mailbox, int, Receiver, str]]:
+def world(postgres_store: Store) -> Iterator[World]:
     clock = FixedClock.at_bangkok(date(2008, 10, 15))
     tracker, directory = (
         Tracker(postgres_store, clock=clock),
         Directory(postgres_store, clock=clock),
     )
-    tracker.import_plan(read_plan(PLAN.read_bytes(), PLAN.name), actor="admin")
+    tracker.import_plan(example_draft(), actor="admin")
     directory.register("manee", roles=("manager",), email="manee@thungsong.go.th", actor="admin")
     tracker.close()
     directory.close()
     with smtp_server() as (mailbox, port), http_receiver() as (receiver, hook):
-        yield postgres_store, mailbox, port, receiver, hook
+        yield World(postgres_store, mailbox, port, receiver, hook)
+
+
+@contextmanager
+def two_nodes(world: World, tmp: Path, *, split_brain: bool) -> Iterator[list[Node]]:
+    """Two schedulers on the world's database, as two processes would be; closed after."""
+    nodes = [
+        node(world.store, world.smtp_port, world.hook, tmp, split_brain=split_brain)
+        for _ in range(2)
+    ]
+    try:
+        yield nodes
+    finally:
+        for n in nodes:
+            n.close()
 
 
 def run_days(nodes: list[Node], *, kill_first_after: int | None = None) -> None:
@@ -104,8 +128,8 @@ def fire(n: Node, now: datetime) -> None:
     n.scheduler.run_as_leader(lambda: n.scheduler.tick(now))
 
 
-def assert_exactly_once(store: Store, mailbox: Mailbox, receiver: Receiver) -> None:
-    tracker = Tracker(store)
+def assert_exactly_once(world: World) -> None:
+    tracker = Tracker(world.store)
     try:
         kinds: Counter[str] = Counter()
         keys: Counter[tuple[object, ...]] = Counter()
@@ -119,38 +143,26 @@ def assert_exactly_once(store: Store, mailbox: Mailbox, receiver: Receiver) -> N
     assert kinds["tidtam.ActivityFlagged"] == 8
     assert kinds["tidtam.FlagResolved"] == 1  # 1.1 started on 2 February
     assert max(keys.values()) == 1
-    subjects = mailbox.subjects()
+    subjects = world.mailbox.subjects()
     assert len(subjects) == 2, subjects  # 1 Feb: 8 new; 3 Feb: 1 resolved; no other day has news
     assert "ใหม่ 8 รายการ" in subjects[0] and "แก้ไขแล้ว 1 รายการ" in subjects[1]
-    idempotency = Counter(h["idempotency-key"] for h, _ in receiver.calls)
+    idempotency = Counter(h["idempotency-key"] for h, _ in world.receiver.calls)
     assert len(idempotency) == 9 and max(idempotency.values()) == 1
 
 
-def test_a_leader_and_a_standby_that_takes_over(
-    world: tuple[Store, Mailbox, int, Receiver, str], tmp_path: Path
-) -> None:
-    store, mailbox, port, receiver, hook = world
-    nodes = [node(store, port, hook, tmp_path, split_brain=False) for _ in range(2)]
-    try:
+def test_a_leader_and_a_standby_that_takes_over(world: World, tmp_path: Path) -> None:
+    with two_nodes(world, tmp_path, split_brain=False) as nodes:
         nodes[0].scheduler.lead()
         assert nodes[0].scheduler.lock.held()
         assert not nodes[1].scheduler.lead()
         run_days(nodes, kill_first_after=2)
         assert nodes[1].scheduler.lock.held()  # the standby took over
-        assert_exactly_once(store, mailbox, receiver)
-    finally:
-        for n in nodes:
-            n.close()
+        assert_exactly_once(world)
 
 
 def test_two_schedulers_both_leading_still_send_everything_once(
-    world: tuple[Store, Mailbox, int, Receiver, str], tmp_path: Path
+    world: World, tmp_path: Path
 ) -> None:
-    store, mailbox, port, receiver, hook = world
-    nodes = [node(store, port, hook, tmp_path, split_brain=True) for _ in range(2)]
-    try:
+    with two_nodes(world, tmp_path, split_brain=True) as nodes:
         run_days(nodes)
-        assert_exactly_once(store, mailbox, receiver)
-    finally:
-        for n in nodes:
-            n.close()
+        assert_exactly_once(world)

@@ -23,15 +23,14 @@ from psycopg.conninfo import make_conninfo
 
 from api.cli.upkeep import LOGS
 from api.main import create_app
-from api.runtime import EXAMPLES, Runtime
-from domain.plan_table import read_plan
+from api.runtime import Runtime
 from projections.chain import Finding, chained, head, verify, verify_against
 from storage.store import Store
 from storage.store_copy import copy_store
 from tests.browser.conftest import Pages
 from tests.browser.world import build
+from tests.example_table import example_draft
 
-EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -105,7 +104,7 @@ def runtime(request: pytest.FixtureRequest) -> Iterator[Runtime]:
     else:
         store = request.getfixturevalue("postgres_store")
     opened = Runtime.open(store)
-    opened.tracker.import_plan(read_plan(EXAMPLE.read_bytes(), EXAMPLE.name), actor="admin")
+    opened.tracker.import_plan(example_draft(), actor="admin")
     opened.projections.catch_up()
     yield opened
     opened.close()
@@ -177,7 +176,7 @@ def test_a_head_written_down_holds_on_a_copy_in_postgresql(
     source = Store.sqlite(tmp_path / "tidtam.db")
     opened = Runtime.open(source)
     try:
-        opened.tracker.import_plan(read_plan(EXAMPLE.read_bytes(), EXAMPLE.name), actor="admin")
+        opened.tracker.import_plan(example_draft(), actor="admin")
         opened.projections.catch_up()
         head = chained(opened.projections.db, "tracker")[-1]
     finally:

@@ -19,13 +19,11 @@ from typer.testing import CliRunner
 
 from api.cli.main import app as cli_app
 from api.main import create_app
-from api.runtime import EXAMPLES, Runtime
+from api.runtime import Runtime
 from api.settings import Settings
-from domain.plan_table import read_plan
 from storage.store import Store
 from storage.view_database import views_path
-
-EXAMPLE = EXAMPLES / "thungsong-2552-strategy5.txt"
+from tests.example_table import example_draft
 
 
 def truncate_to_half(path: Path) -> None:
@@ -52,7 +50,7 @@ def store_with_views(tmp_path: Path) -> tuple[Store, Path]:
     store = Store.sqlite(tmp_path / "var" / "tidtam.db")
     runtime = Runtime.open(store)
     try:
-        runtime.tracker.import_plan(read_plan(EXAMPLE.read_bytes(), EXAMPLE.name), actor="admin")
+        runtime.tracker.import_plan(example_draft(), actor="admin")
         runtime.projections.catch_up()
         assert len(runtime.reader.plans()) == 1
     finally:

@@ -19,6 +19,7 @@ from domain.thai import name_key
 from projections.audit_view import event_payload, is_late_entry
 from projections.fold import Fold
 from projections.plan_view import activity_row, due_rows, plan_row, project_row
+from projections.service import Projections
 from storage.view_database import ViewDatabase
 
 Rows = dict[str, list[tuple[Any, ...]]]
@@ -33,6 +34,18 @@ def dump(db: ViewDatabase) -> Rows:
             table: sorted(tuple(row) for row in cur.execute(f"SELECT * FROM {table}").fetchall())
             for table in TABLES
         }
+
+
+def assert_views_agree(projections: Projections, tracker: Tracker) -> Rows:
+    """Caught up, the views hold the fold of the whole log, and rebuilding every view
+    from zero gives the very same rows; returns them."""
+    projections.catch_up()
+    incremental = dump(projections.db)
+    assert incremental == expected_rows(tracker)
+    for projector in projections.projectors:
+        projector.rebuild()
+    assert dump(projections.db) == incremental
+    return incremental
 
 
 def events(tracker: Tracker, upto: int | None = None) -> list[tuple[int, Recorded]]:

@@ -6,12 +6,14 @@ Every test runs on each backend, as ``test_activity_rules`` says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
 from application.tracker import Tracker
 from domain.activity import Status
+from domain.errors import RuleViolation
 from tests.unit.activity_helpers import MANAGER, STAFF, code, events_of, refused
 
 # ------------------------------------------------------------------ closed activities
@@ -68,6 +70,13 @@ def test_a_cancelled_activity_takes_no_new_work_until_reopened(
 # ------------------------------------------------------------------ correcting the start
 
 
+def correction_refused(
+    correct: Callable[..., object], a: UUID, rule: str, on: date, *, reason: str = "x"
+) -> RuleViolation:
+    """Staff's correction of ``a``'s start or completion to ``on`` is refused by ``rule``."""
+    return refused(rule, correct, a, actor=STAFF, reason=reason, occurred_on=on)
+
+
 def test_a_start_is_corrected_with_a_reason(tracker: Tracker, plan_id: UUID) -> None:
     a = code(tracker, plan_id, "1.1")
     tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 20))
@@ -81,28 +90,16 @@ def test_a_start_is_corrected_with_a_reason(tracker: Tracker, plan_id: UUID) -> 
 
 def test_only_a_started_activity_has_a_start_to_correct(tracker: Tracker, plan_id: UUID) -> None:
     a = code(tracker, plan_id, "1.1")
-    refused(
-        "activity_not_started", tracker.correct_start, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 5),
-    )  # fmt: skip
+    correction_refused(tracker.correct_start, a, "activity_not_started", date(2009, 1, 5))
     assert events_of(tracker, a).count("StartCorrected") == 0
 
 
 def test_a_start_correction_needs_a_reason_and_a_new_date(tracker: Tracker, plan_id: UUID) -> None:
     a = code(tracker, plan_id, "1.1")
     tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 20))
-    refused(
-        "reason_required", tracker.correct_start, a, actor=STAFF, reason=" ",
-        occurred_on=date(2009, 1, 5),
-    )  # fmt: skip
-    refused(
-        "no_change", tracker.correct_start, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 20),
-    )  # fmt: skip
-    refused(
-        "business_date_not_in_future", tracker.correct_start, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 2, 2),
-    )  # fmt: skip
+    correction_refused(tracker.correct_start, a, "reason_required", date(2009, 1, 5), reason=" ")
+    correction_refused(tracker.correct_start, a, "no_change", date(2009, 1, 20))
+    correction_refused(tracker.correct_start, a, "business_date_not_in_future", date(2009, 2, 2))
     assert tracker.get_activity(a).started_on == date(2009, 1, 20)
 
 
@@ -110,10 +107,9 @@ def test_the_start_may_not_move_after_recorded_work(tracker: Tracker, plan_id: U
     a = code(tracker, plan_id, "1.1")
     tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 5))
     tracker.record_expenditure(a, Decimal("500"), actor=STAFF, occurred_on=date(2009, 1, 12))
-    error = refused(
-        "start_after_recorded_work", tracker.correct_start, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 20),
-    )  # fmt: skip
+    error = correction_refused(
+        tracker.correct_start, a, "start_after_recorded_work", date(2009, 1, 20)
+    )
     assert error.field == "occurred_on"
     assert "12 ม.ค. 2552" in error.message("th")
     tracker.correct_start(a, actor=STAFF, reason="x", occurred_on=date(2009, 1, 12))
@@ -125,10 +121,7 @@ def test_a_closed_activity_takes_a_start_correction_before_its_close(
     a = code(tracker, plan_id, "1.2")
     tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 5))
     tracker.complete(a, actor=STAFF, occurred_on=date(2009, 1, 10))
-    refused(
-        "start_after_closing", tracker.correct_start, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 15),
-    )  # fmt: skip
+    correction_refused(tracker.correct_start, a, "start_after_closing", date(2009, 1, 15))
     tracker.correct_start(a, actor=STAFF, reason="x", occurred_on=date(2008, 12, 20))
     assert tracker.get_activity(a).started_on == date(2008, 12, 20)
 
@@ -156,10 +149,9 @@ def test_only_a_completed_activity_has_a_completion_to_correct(
     tracker.start(started, actor=STAFF, occurred_on=date(2009, 1, 5))
     tracker.cancel(cancelled, actor=MANAGER, reason="ไม่ได้รับงบ", occurred_on=date(2009, 1, 6))
     for a in (started, cancelled):
-        refused(
-            "activity_not_completed", tracker.correct_completion, a, actor=STAFF, reason="x",
-            occurred_on=date(2009, 1, 10),
-        )  # fmt: skip
+        correction_refused(
+            tracker.correct_completion, a, "activity_not_completed", date(2009, 1, 10)
+        )
         assert events_of(tracker, a).count("CompletionCorrected") == 0
 
 
@@ -174,7 +166,7 @@ def test_a_completion_correction_needs_a_reason_and_a_new_past_date(
         ("business_date_not_in_future", "x", date(2009, 2, 2)),
         ("business_date_in_fiscal_year", "x", date(2008, 9, 30)),
     ):
-        refused(rule, tracker.correct_completion, a, actor=STAFF, reason=reason, occurred_on=day)
+        correction_refused(tracker.correct_completion, a, rule, day, reason=reason)
     assert tracker.get_activity(a).completed_on == date(2009, 1, 20)
 
 
@@ -185,16 +177,12 @@ def test_a_completion_may_not_move_before_the_start_or_recorded_work(
     tracker.start(a, actor=STAFF, occurred_on=date(2009, 1, 5))
     tracker.record_expenditure(a, Decimal("500"), actor=STAFF, occurred_on=date(2009, 1, 12))
     tracker.complete(a, actor=STAFF, occurred_on=date(2009, 1, 20))
-    error = refused(
-        "completion_before_recorded_work", tracker.correct_completion, a, actor=STAFF,
-        reason="x", occurred_on=date(2009, 1, 11),
-    )  # fmt: skip
+    error = correction_refused(
+        tracker.correct_completion, a, "completion_before_recorded_work", date(2009, 1, 11)
+    )
     assert error.field == "occurred_on"
     assert "12 ม.ค. 2552" in error.message("th")
-    refused(
-        "completion_before_start", tracker.correct_completion, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 4),
-    )  # fmt: skip
+    correction_refused(tracker.correct_completion, a, "completion_before_start", date(2009, 1, 4))
     tracker.correct_completion(a, actor=STAFF, reason="x", occurred_on=date(2009, 1, 12))
     later = tracker.correct_completion(a, actor=STAFF, reason="y", occurred_on=date(2009, 1, 25))
     assert later.events == ("CompletionCorrected",)
@@ -207,15 +195,11 @@ def test_a_reopened_activity_is_completed_again_not_before_its_reopening(
     a = code(tracker, plan_id, "1.2")
     tracker.complete(a, actor=STAFF, occurred_on=date(2009, 1, 10))
     tracker.reopen(a, actor=MANAGER, reason="ปิดผิด", occurred_on=date(2009, 1, 15))
-    refused(
-        "activity_not_completed", tracker.correct_completion, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 12),
-    )  # fmt: skip
+    correction_refused(tracker.correct_completion, a, "activity_not_completed", date(2009, 1, 12))
     tracker.complete(a, actor=STAFF, occurred_on=date(2009, 1, 20))
-    error = refused(
-        "completion_before_reopening", tracker.correct_completion, a, actor=STAFF, reason="x",
-        occurred_on=date(2009, 1, 14),
-    )  # fmt: skip
+    error = correction_refused(
+        tracker.correct_completion, a, "completion_before_reopening", date(2009, 1, 14)
+    )
     assert "15 ม.ค. 2552" in error.message("th")
     tracker.correct_completion(a, actor=STAFF, reason="x", occurred_on=date(2009, 1, 16))
     assert tracker.get_activity(a).completed_on == date(2009, 1, 16)

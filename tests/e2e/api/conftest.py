@@ -20,6 +20,7 @@ from uuid import UUID
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.auth import new_token
@@ -38,7 +39,6 @@ from tests.serving import serving
 TODAY = date(2009, 9, 30)
 """The clock's day: the last of fiscal year 2552, so every business date of the year is allowed."""
 EXAMPLE_YEAR = EXAMPLES / "thungsong-2552-year.tsv"
-EXAMPLE_TABLE = EXAMPLES / "thungsong-2552-strategy5.txt"
 UNIT = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
 """The responsible unit of every activity in the example plan."""
 OTHER_UNIT = "กองช่าง"
@@ -135,19 +135,35 @@ def problem(response: httpx.Response, status: int, rule: str) -> dict[str, Any]:
 # ----------------------------------------------------------------- opening an app
 
 
+@dataclass(frozen=True)
+class OpenedApp:
+    """The app on a runtime at ``TODAY``, everyone in ``PEOPLE`` with a token: what a
+    client of it, in-process or over a socket, is built on."""
+
+    app: FastAPI
+    settings: Settings
+    runtime: Runtime
+    tokens: dict[str, str]
+    plan_id: UUID | None
+
+    def client(self, http: httpx.Client) -> Api:
+        return Api(http, self.runtime, self.tokens, self.plan_id)
+
+
 @contextmanager
-def opened_runtime(store: Store, *, example: bool) -> Iterator[tuple[Runtime, UUID | None]]:
-    """A runtime on ``store`` at ``TODAY``, with the example year played in if asked."""
+def opened_app(
+    store: Store, tmp_path: Path, *, example: bool, **settings: Any
+) -> Iterator[OpenedApp]:
+    """The app on ``store``, with the example year played in if asked; closed after."""
     runtime = Runtime.open(store, clock=FixedClock.at_bangkok(TODAY), poll_interval=0.2)
     try:
         plan_id = play(runtime.tracker, EXAMPLE_YEAR).plan_id if example else None
-        yield runtime, plan_id
+        tokens = seed_people(runtime.directory)
+        configured = Settings(secret_file=str(tmp_path / "secret.key"), **settings)
+        app = create_app(configured, runtime=runtime)
+        yield OpenedApp(app, configured, runtime, tokens, plan_id)
     finally:
         runtime.close()
-
-
-def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
-    return Settings(secret_file=str(tmp_path / "secret.key"), **overrides)
 
 
 @contextmanager
@@ -155,11 +171,11 @@ def in_process(
     store: Store, tmp_path: Path, *, example: bool = True, **settings: Any
 ) -> Iterator[Api]:
     """The app behind Starlette's TestClient, its lifespan running."""
-    with opened_runtime(store, example=example) as (runtime, plan_id):
-        tokens = seed_people(runtime.directory)
-        app = create_app(settings_for(tmp_path, **settings), runtime=runtime)
-        with TestClient(app) as client:
-            yield Api(client, runtime, tokens, plan_id)
+    with (
+        opened_app(store, tmp_path, example=example, **settings) as opened,
+        TestClient(opened.app) as client,
+    ):
+        yield opened.client(client)
 
 
 @contextmanager
@@ -167,15 +183,12 @@ def on_a_server(
     store: Store, tmp_path: Path, *, example: bool = True, **settings: Any
 ) -> Iterator[Api]:
     """The app on a real uvicorn server on loopback, and an httpx client of it."""
-    with opened_runtime(store, example=example) as (runtime, plan_id):
-        tokens = seed_people(runtime.directory)
-        configured = settings_for(tmp_path, **settings)
-        app = create_app(configured, runtime=runtime)
-        with (
-            serving(app, configured) as base_url,
-            httpx.Client(base_url=base_url, timeout=30) as client,
-        ):
-            yield Api(client, runtime, tokens, plan_id)
+    with (
+        opened_app(store, tmp_path, example=example, **settings) as opened,
+        serving(opened.app, opened.settings) as base_url,
+        httpx.Client(base_url=base_url, timeout=30) as client,
+    ):
+        yield opened.client(client)
 
 
 # ----------------------------------------------------------------- fixtures
@@ -234,6 +247,16 @@ def module_store(
     database: str = request.getfixturevalue("postgres_database")
     with pg.throwaway_schema(database) as schema:
         yield Store.from_url(pg.url_for(database, schema))
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """The example year on a real server over SQLite, shared by a module's tests that
+    send requests from outside (the schema's and the edges' runs)."""
+    tmp = tmp_path_factory.mktemp("served")
+    with on_a_server(Store.sqlite(tmp / "tidtam.db"), tmp) as api:
+        api.settle()
+        yield api
 
 
 @pytest.fixture(scope="module")

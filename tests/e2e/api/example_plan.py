@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import httpx
 
-from tests.e2e.api.conftest import EXAMPLE_TABLE, Api
+from tests.e2e.api.conftest import Api
+from tests.example_table import example_upload
 
 PLANS = "/api/v1/plans"
 
@@ -17,7 +17,7 @@ def upload(api: Api, *, dry_run: bool = False, who: str = "admin") -> httpx.Resp
         f"{PLANS}/import",
         who=who,
         params={"dry_run": str(dry_run).lower()},
-        files={"file": (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")},
+        files={"file": example_upload()},
     )
 
 
@@ -28,7 +28,3 @@ def imported(api: Api) -> UUID:
     api.plan_id = UUID(response.json()["plan_id"])
     api.settle()
     return api.plan_id
-
-
-def activities_of(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {a["code"]: a for p in plan["projects"] for a in p["activities"]}

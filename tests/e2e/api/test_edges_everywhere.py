@@ -9,14 +9,12 @@ and each command an ``If-Match`` of 5,000 digits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from api.main import create_app
-from storage.store import Store
-from tests.e2e.api.conftest import Api, on_a_server
+from tests.e2e.api.conftest import Api
 
 QUERY_EDGES = {
     "as_of": ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"],
@@ -37,14 +35,6 @@ BODY_EDGES: dict[str, Any] = {
     "note": "x" * 100_000,
 }
 HUGE_VERSION = '"' + "9" * 5000 + '"'
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    tmp = tmp_path_factory.mktemp("edges")
-    with on_a_server(Store.sqlite(tmp / "tidtam.db"), tmp) as api:
-        api.settle()
-        yield api
 
 
 def operations() -> list[tuple[str, str, dict[str, Any]]]:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
@@ -26,8 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.main import create_app
-from storage.store import Store
-from tests.e2e.api.conftest import Api, on_a_server
+from tests.e2e.api.conftest import Api
 
 EXAMPLES = 12
 """Generated requests per operation: enough to reach each parameter's edges, quick to run."""
@@ -38,14 +35,6 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    tmp = tmp_path_factory.mktemp("openapi")
-    with on_a_server(Store.sqlite(tmp / "tidtam.db"), tmp) as api:
-        api.settle()
-        yield api
 
 
 schema = schemathesis.openapi.from_dict(create_app().openapi()).exclude(

@@ -25,7 +25,8 @@ from domain.draft import PlanDraft, ProjectDraft
 from domain.flags import FlagKey, Rule
 from storage.store import Store
 from tests.builders import activity, small_plan
-from tests.e2e.api.conftest import EXAMPLE_TABLE, TODAY, Api, in_process
+from tests.e2e.api.conftest import TODAY, Api, in_process
+from tests.example_table import example_upload
 
 CALLERS = {
     "anonymous": None,
@@ -267,7 +268,7 @@ def test_only_the_allowed_may(matrix: Api, endpoint: Endpoint, caller: str) -> N
             k: v.format(**values) if isinstance(v, str) else v for k, v in endpoint.body.items()
         }
     if endpoint.name == "import":
-        request["files"] = {"file": (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")}
+        request["files"] = {"file": example_upload()}
     heads = (api.head(), api.runtime.directory.recorder.max_notification_id())
 
     response = api.request(endpoint.method, endpoint.path.format(**values), **request)

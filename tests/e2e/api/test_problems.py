@@ -14,7 +14,8 @@ import pytest
 from eventsourcing.persistence import ConnectionUnavailableError
 
 from storage.store import Store
-from tests.e2e.api.conftest import EXAMPLE_TABLE, Api, OpenApi, in_process, problem
+from tests.e2e.api.conftest import Api, OpenApi, in_process, problem
+from tests.example_table import EXAMPLE_TABLE, example_upload
 
 MISSING = "/api/v1/activities/00000000-0000-4000-8000-000000000000"
 
@@ -26,7 +27,7 @@ def planned(module_store: Store, tmp_path_factory: pytest.TempPathFactory) -> It
         imported = api.post(
             "/api/v1/plans/import",
             who="admin",
-            files={"file": (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")},
+            files={"file": example_upload()},
         )
         api.plan_id = UUID(imported.json()["plan_id"])
         api.settle()
@@ -162,7 +163,7 @@ def test_an_upload_over_the_limit_is_a_413(open_api: OpenApi) -> None:
     too_big = api.post(
         "/api/v1/plans/import",
         who="admin",
-        files={"file": (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")},
+        files={"file": example_upload()},
     )
 
     body = problem(too_big, 413, "upload_too_large")
