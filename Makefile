@@ -33,7 +33,7 @@ browser:
 
 ## test: set up with the dev tools and run the whole suite (lint, types, layers, tests)
 test: lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 ## lint: style, types, and the layer contracts (which room may import which)
 lint: $(VENV)/.dev

@@ -9,6 +9,7 @@ and each command an ``If-Match`` of 5,000 digits.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import pytest
@@ -37,12 +38,17 @@ BODY_EDGES: dict[str, Any] = {
 HUGE_VERSION = '"' + "9" * 5000 + '"'
 
 
+@cache
+def document() -> dict[str, Any]:
+    """The app's OpenAPI document, built once: building it is most of a second."""
+    return create_app().openapi()
+
+
 def operations() -> list[tuple[str, str, dict[str, Any]]]:
     """Every API operation that takes at least one of the edge values."""
-    document = create_app().openapi()
     return [
         (path, method, operation)
-        for path, methods in document["paths"].items()
+        for path, methods in document()["paths"].items()
         if path.startswith("/api/") and not path.endswith("/stream")
         for method, operation in methods.items()
         if _query_names(operation) & set(QUERY_EDGES) or bodies(operation)
@@ -68,7 +74,7 @@ def bodies(operation: dict[str, Any]) -> list[dict[str, Any]]:
     if not ref:
         return []
     name = ref.rsplit("/", 1)[-1]
-    fields = create_app().openapi()["components"]["schemas"][name].get("properties", {})
+    fields = document()["components"]["schemas"][name].get("properties", {})
     return [{field: BODY_EDGES[field]} for field in fields if field in BODY_EDGES]
 
 
