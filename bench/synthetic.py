@@ -115,7 +115,7 @@ def synthetic_plan(activities: int, per_project: int = 5, *, steps_every: int = 
                 activities=tuple(drafts),
             )
         )
-    return PlanDraft(
+    return PlanDraft.of_one_section(
         organisation=ORGANISATION,
         fiscal_year=FY,
         strategy=(

@@ -1,14 +1,15 @@
 """A plan as read from a document, before it becomes events.
 
-The importer turns an action-plan table into a :class:`PlanDraft`; the tracker
-turns a draft into ``PlanCreated``, ``ProjectPlanned``, ``ActivityPlanned`` and
-``BudgetAllocated`` events in one transaction. Drafts remember the row each
-item came from, so a rule broken at import time can point at the row.
+A municipality's แผนดำเนินงาน is one document for its fiscal year: a section per
+strategy guideline (or แผนงาน), each numbering its projects from 1. The importer turns
+the document into a :class:`PlanDraft` of :class:`SectionDraft` s; the tracker turns a
+draft into events in one transaction. Drafts remember the row each item came from, so
+a rule broken at import time can point at the row.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from domain.calendar import FiscalYear, Month
@@ -66,22 +67,71 @@ class ProjectDraft:
     source_row: int = 0
 
 
+def strategy_path(levels: tuple[StrategyLevel, ...]) -> str:
+    """``ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5``: the levels' codes, outermost first."""
+    return " › ".join(level.code for level in levels)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDraft:
+    """One section of the plan: its place in the strategy (down to the guideline or
+    แผนงาน), its objective, and its projects, numbered from 1 within it."""
+
+    strategy: tuple[StrategyLevel, ...]
+    objective: str
+    projects: tuple[ProjectDraft, ...]
+    source_row: int = 0
+
+    @property
+    def path(self) -> str:
+        return strategy_path(self.strategy)
+
+    @property
+    def title(self) -> str:
+        """The most specific level's name (the guideline's, or the แผนงาน's)."""
+        return self.strategy[-1].name if self.strategy else ""
+
+    @property
+    def activities(self) -> tuple[ActivityDraft, ...]:
+        return tuple(a for project in self.projects for a in project.activities)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanDraft:
-    """A whole action plan table: one strategy guideline's projects for a fiscal year."""
+    """A whole action plan: an organisation's sections for a fiscal year, as one
+    document gives them (a document may give only some of the year's sections)."""
 
     organisation: str
     fiscal_year: FiscalYear
-    strategy: tuple[StrategyLevel, ...]
-    title: str
-    objective: str
-    projects: tuple[ProjectDraft, ...]
+    sections: tuple[SectionDraft, ...]
+    title: str = ""
     source: str = ""
 
+    @classmethod
+    def of_one_section(
+        cls,
+        *,
+        organisation: str,
+        fiscal_year: FiscalYear,
+        strategy: tuple[StrategyLevel, ...],
+        objective: str,
+        projects: tuple[ProjectDraft, ...],
+        title: str = "",
+        source: str = "",
+    ) -> PlanDraft:
+        """A plan whose document holds one section (one guideline's table)."""
+        section = SectionDraft(strategy, objective, projects)
+        return cls(organisation, fiscal_year, (section,), title or section.title, source)
+
+    def with_projects(self, projects: tuple[ProjectDraft, ...]) -> PlanDraft:
+        """The same one-section plan with other projects (a later edition of a table)."""
+        (section,) = self.sections
+        return replace(self, sections=(replace(section, projects=projects),))
+
     @property
-    def strategy_path(self) -> str:
-        """``ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5``."""
-        return " › ".join(level.code for level in self.strategy)
+    def projects(self) -> tuple[ProjectDraft, ...]:
+        """Every project, section after section (codes repeat across sections)."""
+        return tuple(p for section in self.sections for p in section.projects)
 
     @property
     def total_budget(self) -> Decimal:
@@ -89,4 +139,4 @@ class PlanDraft:
 
     @property
     def activities(self) -> tuple[ActivityDraft, ...]:
-        return tuple(a for project in self.projects for a in project.activities)
+        return tuple(a for section in self.sections for a in section.activities)

@@ -82,12 +82,13 @@ def default_planning_date(draft: PlanDraft, today: date) -> date:
 def plan_import(draft: PlanDraft, find: Find, *, by: Byline) -> ImportBatch:
     """The aggregates, new events pending, that bring the store up to ``draft``; refused
     (``plan_differs``) where the draft says otherwise about what was imported before."""
-    plan_id = ids.plan_id(draft.organisation, draft.fiscal_year, draft.strategy_path)
+    (section,) = draft.sections  # one section a plan, until plans hold several
+    plan_id = ids.guideline_plan_id(draft.organisation, draft.fiscal_year, section.path)
     differences = _differences(find, draft, plan_id)
     if differences:
         raise RuleViolation(
             "plan_differs",
-            plan=f"{draft.strategy_path} ({draft.fiscal_year.be})",
+            plan=f"{section.path} ({draft.fiscal_year.be})",
             differences="; ".join(differences),
         )
     batch = ImportBatch(plan_id)
@@ -106,9 +107,9 @@ def _plan(find: Find, draft: PlanDraft, plan_id: UUID, by: Byline, batch: Import
                 id=plan_id,
                 organisation=draft.organisation,
                 fiscal_year=draft.fiscal_year,
-                strategy=draft.strategy,
+                strategy=draft.sections[0].strategy,
                 title=draft.title,
-                objective=draft.objective,
+                objective=draft.sections[0].objective,
                 source=draft.source,
                 by=by,
             )

@@ -41,7 +41,7 @@ def activity(
 
 def small_plan(*, strategy: str = "3.5") -> PlanDraft:
     """Two projects shaped like the Thung Song example, small enough to reason about."""
-    return PlanDraft(
+    return PlanDraft.of_one_section(
         organisation="เทศบาลเมืองทุ่งสง",
         fiscal_year=FY2552,
         strategy=(

@@ -76,12 +76,13 @@ def import_plan(
     head = "ทดลองนำเข้า (ไม่บันทึก)" if dry_run else "นำเข้า"
     if report.unchanged:
         console.print(
-            f"{draft.strategy_path} ปีงบประมาณ {draft.fiscal_year.be}:"
+            f"{' · '.join(s.path for s in draft.sections)} ปีงบประมาณ {draft.fiscal_year.be}:"
             " นำเข้าไว้แล้ว ไม่มีอะไรเปลี่ยน (unchanged)"
         )
         return
     console.print(
-        f"{head} {draft.organisation} ปีงบประมาณ {draft.fiscal_year.be} · {draft.strategy_path}"
+        f"{head} {draft.organisation} ปีงบประมาณ {draft.fiscal_year.be}"
+        f" · {' · '.join(s.path for s in draft.sections)}"
         f" · งบประมาณรวม {format_baht(draft.total_budget)} บาท"
     )
     codes = set(report.activities_added)

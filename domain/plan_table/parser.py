@@ -49,7 +49,7 @@ def parse_plan(grid: Grid, *, organisation: str | None = None) -> PlanDraft:
         number = layout.columns["number"]
         raise where.error("table_no_projects", None, number, label=HEADINGS["number"][0])
     projects = build_projects(rows, where, layout.columns["budget"])
-    return PlanDraft(
+    return PlanDraft.of_one_section(
         organisation=_organisation(organisation, projects, where),
         fiscal_year=layout.fiscal_year,
         strategy=titles.strategy,

@@ -79,8 +79,8 @@ def test_planned_months_must_lie_in_the_fiscal_year(tracker: Tracker) -> None:
     plan = small_plan()
     project = plan.projects[1]
     bad = replace(project.activities[1], planned_months=(month("2009-10"),))
-    plan = replace(
-        plan, projects=(plan.projects[0], replace(project, activities=(project.activities[0], bad)))
+    plan = plan.with_projects(
+        (plan.projects[0], replace(project, activities=(project.activities[0], bad)))
     )
     error = refused("planned_month_in_fiscal_year", tracker.import_plan, plan, actor="admin")
     assert "Oct 2009" in str(error) and "ต.ค. 2552" in error.message("th")

@@ -61,7 +61,7 @@ def plan() -> PlanDraft:
             ),
         ),
     )
-    return replace(small_plan(), projects=(first, second, third))
+    return small_plan().with_projects((first, second, third))
 
 
 @pytest.fixture(scope="module")

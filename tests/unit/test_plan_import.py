@@ -50,9 +50,8 @@ def test_importing_the_same_plan_twice_appends_nothing(tracker: Tracker) -> None
 def test_a_later_edition_that_changes_what_was_imported_is_refused(tracker: Tracker) -> None:
     tracker.import_plan(small_plan(), actor="admin")
     plan = small_plan()
-    grown = replace(
-        plan,
-        projects=(
+    grown = plan.with_projects(
+        (
             plan.projects[0],
             replace(
                 plan.projects[1],
@@ -74,9 +73,8 @@ def test_a_later_edition_that_changes_what_was_imported_is_refused(tracker: Trac
 
 def test_a_new_activity_in_a_later_edition_is_appended(tracker: Tracker) -> None:
     plan = small_plan()
-    smaller = replace(
-        plan,
-        projects=(
+    smaller = plan.with_projects(
+        (
             plan.projects[0],
             replace(plan.projects[1], activities=plan.projects[1].activities[:1]),
         ),
@@ -96,8 +94,8 @@ def test_a_rescheduled_activity_does_not_make_the_same_file_differ(tracker: Trac
 
 def test_a_plan_over_its_project_budget_appends_nothing(tracker: Tracker) -> None:
     plan = small_plan()
-    over = replace(
-        plan, projects=(replace(plan.projects[0], budget=Decimal("129999.99")), plan.projects[1])
+    over = plan.with_projects(
+        (replace(plan.projects[0], budget=Decimal("129999.99")), plan.projects[1])
     )
     with pytest.raises(RuleViolation) as caught:
         tracker.import_plan(over, actor="admin")

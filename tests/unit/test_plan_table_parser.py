@@ -60,17 +60,18 @@ def test_example_belongs_to_thung_song_in_fiscal_year_2552(draft: PlanDraft) -> 
 
 
 def test_example_strategy_path_title_and_objective(draft: PlanDraft) -> None:
-    assert draft.strategy_path == "ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5"
-    assert draft.strategy[0] == StrategyLevel(
+    (section,) = draft.sections
+    assert section.path == "ยุทธศาสตร์ที่ 5 › 5.1 › แนวทางที่ 3 › 3.5"
+    assert section.strategy[0] == StrategyLevel(
         "ยุทธศาสตร์ที่ 5",
         "พัฒนาการบริหารจัดการเมืองทุ่งสงให้ก้าวหน้าสู่สากล ตามหลักการบริหารจัดการที่ดี (เมืองก้าวหน้าสู่สากล)",
     )
-    assert draft.strategy[1] == StrategyLevel("5.1", "บริหารจัดการที่ระดับเทศบาล")
-    assert draft.strategy[2] == StrategyLevel("แนวทางที่ 3", "เพิ่มประสิทธิภาพการบริหารงานและการบริการ")
-    assert draft.title == draft.strategy[3].name
+    assert section.strategy[1] == StrategyLevel("5.1", "บริหารจัดการที่ระดับเทศบาล")
+    assert section.strategy[2] == StrategyLevel("แนวทางที่ 3", "เพิ่มประสิทธิภาพการบริหารงานและการบริการ")
+    assert draft.title == section.title == section.strategy[3].name
     assert draft.title.startswith("เพิ่มประสิทธิภาพในการให้ข้อมูลข่าวสารแก่ประชาชน")
-    assert draft.objective.startswith("เพื่อบริหารจัดการเทศบาล")
-    assert draft.objective.endswith("มาตรฐานเป็นตัวกำหนดคุณภาพ")
+    assert section.objective.startswith("เพื่อบริหารจัดการเทศบาล")
+    assert section.objective.endswith("มาตรฐานเป็นตัวกำหนดคุณภาพ")
 
 
 def test_example_projects_and_budgets(draft: PlanDraft) -> None:
@@ -188,7 +189,7 @@ def _as_variant(draft: PlanDraft) -> PlanDraft:
         )
         budget = Decimal(budgets.get(project.code, project.budget))
         projects.append(dataclasses.replace(project, budget=budget, activities=activities))
-    return dataclasses.replace(draft, projects=tuple(projects), source="")
+    return dataclasses.replace(draft.with_projects(tuple(projects)), source="")
 
 
 @pytest.mark.parametrize("name", ["other.csv", "other.txt"])
@@ -229,7 +230,7 @@ def test_tis620_csv_of_a_subdistrict_plan_with_months_in_the_header_row() -> Non
     plan = read_plan(BAN_MAI.read_bytes(), BAN_MAI.name)
     assert plan.organisation == "องค์การบริหารส่วนตำบลบ้านใหม่"
     assert plan.fiscal_year == FiscalYear(2553)  # from the title: no year cells
-    assert plan.strategy_path == "ยุทธศาสตร์ที่ 2 › แนวทางที่ 1"
+    assert plan.sections[0].path == "ยุทธศาสตร์ที่ 2 › แนวทางที่ 1"
     assert plan.title == "ก่อสร้างและปรับปรุงถนน"
     assert [(p.code, p.budget) for p in plan.projects] == [
         ("1", Decimal("238613.38")),
@@ -257,23 +258,23 @@ def test_tis620_csv_of_a_subdistrict_plan_with_months_in_the_header_row() -> Non
 
 def test_titles_may_be_missing() -> None:
     body = [body_row("1", "โครงการหนึ่ง", "ทำงาน", "1,000", marks={0: "↔"})]
-    plan = parse_rows(table(body))
-    assert (plan.strategy, plan.title, plan.objective) == ((), "", "")
+    (section,) = parse_rows(table(body)).sections
+    assert (section.strategy, section.title, section.objective) == ((), "", "")
 
 
 def test_titles_without_the_word_under_with_thai_digits_and_fewer_levels() -> None:
     titles = ["ยุทธศาสตร์ที่ ๕ การบริหาร", "", "๕.๑ บริหารจัดการ", "วัตถุประสงค์ เพื่อบริหาร"]
     body = [body_row("1", "โครงการหนึ่ง", "ทำงาน", "1,000", marks={0: "↔"})]
-    plan = parse_rows(table(body, titles=titles))
-    assert plan.strategy_path == "ยุทธศาสตร์ที่ 5 › 5.1"
-    assert (plan.title, plan.objective) == ("บริหารจัดการ", "เพื่อบริหาร")
+    (section,) = parse_rows(table(body, titles=titles)).sections
+    assert section.path == "ยุทธศาสตร์ที่ 5 › 5.1"
+    assert (section.title, section.objective) == ("บริหารจัดการ", "เพื่อบริหาร")
 
 
 def test_a_wrapped_title_line_continues_its_level() -> None:
     titles = ["แนวทางการพัฒนาที่ 3. เพิ่มประสิทธิภาพ", "การบริหารงาน"]
     body = [body_row("1", "โครงการหนึ่ง", "ทำงาน", "1,000", marks={0: "↔"})]
-    plan = parse_rows(table(body, titles=titles))
-    assert plan.strategy == (StrategyLevel("แนวทางที่ 3", "เพิ่มประสิทธิภาพ การบริหารงาน"),)
+    (section,) = parse_rows(table(body, titles=titles)).sections
+    assert section.strategy == (StrategyLevel("แนวทางที่ 3", "เพิ่มประสิทธิภาพ การบริหารงาน"),)
 
 
 def test_organisation_given_wins_and_is_cleaned() -> None:

@@ -227,7 +227,7 @@ def matrix_plan() -> PlanDraft:
             only = activity(f"{code}.1", "10000", ("2009-01",))
             projects.append(ProjectDraft(code, endpoint.name, Decimal("10000.00"), (only,)))
     header = small_plan(strategy="matrix")
-    return replace(header, title="สิทธิ์ตามบทบาท", projects=tuple(projects), source="matrix")
+    return replace(header.with_projects(tuple(projects)), title="สิทธิ์ตามบทบาท", source="matrix")
 
 
 @pytest.fixture(scope="module")
