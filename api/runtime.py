@@ -77,7 +77,7 @@ class Runtime:
             if p.id == by_id
             or str(p.fiscal_year) == wanted
             or wanted in p.strategy_path
-            or any(code == wanted for code, _ in p.strategy)
+            or any(code == wanted for section in p.sections for code, _ in section.strategy)
         ]
         if not matches:
             raise NotFoundError("plan_not_found", plan=selector)

@@ -28,12 +28,13 @@ from domain.activity import Activity
 from domain.calendar import Month
 from domain.clock import BANGKOK
 from domain.draft import PlanDraft
-from domain.errors import ConflictError
+from domain.errors import ConflictError, NotFoundError, RuleViolation, register_messages
 from domain.flags import FlagKey
 from domain.money import Amount, baht
-from domain.plan import Plan, Project
+from domain.plan import Plan, PlanSection, Project
 from domain.plan_import import ImportReport, default_planning_date, plan_import
 from domain.recorded import Byline
+from domain.thai import name_key
 from domain.words import Words
 
 
@@ -79,6 +80,37 @@ D = TypeVar("D", Activity, Project)
 """An aggregate a command decides on."""
 
 
+A = TypeVar("A", Activity, Project)
+
+
+def _plan_label(plan: Plan) -> str:
+    return f"{plan.organisation} ({plan.fiscal_year.be})"
+
+
+def _section_keys(plan: Plan, section: str | None) -> list[str]:
+    """The keys of the plan's sections ``section`` names (by key or path), or all of them."""
+    if section is None or not section.strip():
+        return list(plan.sections)
+    if section in plan.sections:
+        return [section]
+    named = plan.section_by_path(section) or _by_last_level(plan, section)
+    if named is None:
+        raise NotFoundError(
+            "section_not_found", section=section, plan=_plan_label(plan),
+            sections=[s.path for s in plan.sections.values()],
+        )  # fmt: skip
+    return [named.key]
+
+
+def _by_last_level(plan: Plan, text: str) -> PlanSection | None:
+    """The one section whose innermost level has the code ``text`` (``3.5``), if one has."""
+    wanted = name_key(text)
+    found = [
+        s for s in plan.sections.values() if s.strategy and name_key(s.strategy[-1].code) == wanted
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 class Tracker(TidtamApplication):
     """Plans, projects and activities, and the commands people record on them."""
 
@@ -97,23 +129,46 @@ class Tracker(TidtamApplication):
             activity_id, Activity, "activity_not_found", code=str(activity_id), plan=""
         )
 
-    def find_activity(self, plan_id: UUID, code: str) -> Activity:
-        """The activity with ``code`` (``1.1``, ``3``) in a plan."""
-        plan = self.get_plan(plan_id)
-        return self._get(
-            ids.activity_id(plan_id, code.strip()),
-            Activity,
-            "activity_not_found",
-            code=code,
-            plan=f"{plan.strategy_path} ({plan.fiscal_year.be})",
-        )
+    def find_activity(self, plan_id: UUID, code: str, section: str | None = None) -> Activity:
+        """The activity with ``code`` (``1.1``, ``3``) in a plan: in the section whose path
+        or key ``section`` names, or in whichever one section holds that code."""
+        found = self._find(plan_id, code, section, ids.activity_id, Activity)
+        if found is None:
+            plan = self.get_plan(plan_id)
+            raise NotFoundError("activity_not_found", code=code, plan=_plan_label(plan))
+        return found
 
-    def find_project(self, plan_id: UUID, code: str) -> Project:
-        """The project with ``code`` (``1``) in a plan."""
-        return self._get(
-            ids.project_id(plan_id, code.strip()), Project, "project_not_found", code=code,
-            plan=str(plan_id),
-        )  # fmt: skip
+    def find_project(self, plan_id: UUID, code: str, section: str | None = None) -> Project:
+        """The project with ``code`` (``1``) in a plan (in ``section``, as above)."""
+        found = self._find(plan_id, code, section, ids.project_id, Project)
+        if found is None:
+            plan = self.get_plan(plan_id)
+            raise NotFoundError("project_not_found", code=code, plan=_plan_label(plan))
+        return found
+
+    def _find(
+        self,
+        plan_id: UUID,
+        code: str,
+        section: str | None,
+        id_of: Callable[[UUID, str, str], UUID],
+        kind: type[A],
+    ) -> A | None:
+        """The aggregate of ``kind`` with ``code`` in the plan's sections; refused as
+        ambiguous when several sections hold the code and none is named."""
+        plan = self.get_plan(plan_id)
+        keys = _section_keys(plan, section)
+        found = [
+            (key, aggregate)
+            for key in keys
+            if isinstance(aggregate := self._stored(id_of(plan_id, code.strip(), key)), kind)
+        ]
+        if len(found) > 1:
+            raise RuleViolation(
+                "code_in_several_sections", field="section", code=code,
+                sections=[plan.sections[key].path for key, _ in found],
+            )  # fmt: skip
+        return found[0][1] if found else None
 
     def plan_ids(self) -> list[UUID]:
         """Every plan in the store, oldest first."""
@@ -302,26 +357,32 @@ class Tracker(TidtamApplication):
         amount: Amount,
         *,
         reason: str | None,
+        section: str | None = None,
         **when: Unpack[When],
     ) -> Outcome:
         """Change a project's budget; it must still cover its activities' allocations."""
         exact = baht(amount)
+        project = self.find_project(plan_id, project_code, section)
         return self._decide_project(
-            plan_id, project_code, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
+            project, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
         )
 
     def cancel_project(
-        self, plan_id: UUID, project_code: str, *, reason: str | None, **when: Unpack[When]
+        self,
+        plan_id: UUID,
+        project_code: str,
+        *,
+        reason: str | None,
+        section: str | None = None,
+        **when: Unpack[When],
     ) -> Outcome:
         """Call a project off; its activities raise no more alerts."""
-        return self._decide_project(
-            plan_id, project_code, when, lambda p, by: p.cancel(reason=reason, by=by)
-        )
+        project = self.find_project(plan_id, project_code, section)
+        return self._decide_project(project, when, lambda p, by: p.cancel(reason=reason, by=by))
 
     def _decide_project(
         self,
-        plan_id: UUID,
-        code: str,
+        project: Project,
         when: When,
         decide: Callable[[Project, Byline], None],
     ) -> Outcome:
@@ -331,7 +392,6 @@ class Tracker(TidtamApplication):
         so two managers revising one project meet as a conflict, not a lost update.
         """
         by = self._byline_of(when)
-        project = self.find_project(plan_id, code)
         what = Words(f"โครงการ {project.code}", f"project {project.code}")
         recordings = self._save_decided(
             project, when.get("expected_version"), what, lambda p: decide(p, by), self.get_project
@@ -442,3 +502,17 @@ class Tracker(TidtamApplication):
         except RecordConflictError:
             current = reload(aggregate.id).version
             raise ConflictError(expected=read_version, current=current, what=what) from None
+
+
+register_messages(
+    {
+        "code_in_several_sections": (
+            "รหัส {code} มีอยู่ในหลายหมวดของแผน ({sections}) ให้ระบุหมวดด้วย",
+            "code {code} stands in several sections of the plan ({sections}): name the section",
+        ),
+        "section_not_found": (
+            "ไม่พบหมวด {section} ใน{plan} (มี {sections})",
+            "no section {section} in {plan} (its sections: {sections})",
+        ),
+    }
+)

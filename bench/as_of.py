@@ -25,7 +25,6 @@ from bench.profiling import profile, say_profile
 from bench.synthetic import early_clock, plan_with_history
 from domain.clock import BANGKOK
 from domain.recorded import Recorded
-from projections.assess import plan_versus_actual
 from projections.queries import PlanReader
 from storage.view_database import ViewDatabase
 
@@ -66,7 +65,7 @@ class _Asking:
         with stopwatch() as fold_lap:
             snapshot = self.reader.snapshot_as_of(self.plan_id, instant)
         with stopwatch() as pva_lap:
-            pva = plan_versus_actual(snapshot.activities, snapshot.projects, on)
+            pva = snapshot.versus_actual(on)
         return fold_lap.seconds, pva_lap.seconds, len(pva.rows), len(snapshot.activities)
 
 

@@ -131,7 +131,11 @@ def synthetic_plan(activities: int, per_project: int = 5, *, steps_every: int = 
 
 def activity_ids(plan_id: UUID, draft: PlanDraft) -> list[UUID]:
     """The ids the import gives the draft's activities, in plan order."""
-    return [ids.activity_id(plan_id, a.code) for a in draft.activities]
+    return [
+        ids.activity_id(plan_id, a.code, ids.section_key(section.path))
+        for section in draft.sections
+        for a in section.activities
+    ]
 
 
 @dataclass(frozen=True, slots=True)

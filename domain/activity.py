@@ -15,7 +15,7 @@ they share, and its value types, are ``activity_state``'s.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 from uuid import UUID
 
 from domain import (
@@ -36,6 +36,7 @@ from domain.activity_state import (
     progress_on,
 )
 from domain.calendar import FiscalYear, Month
+from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
 from domain.recorded import Byline, Recorded, RecordedCreation, check_planning_date, claim_events
 from domain.schedule import lifecycle
@@ -48,7 +49,9 @@ class ActivityPlanned(RecordedCreation):
     """The activity was put in the plan (from an imported table)."""
 
     TOPIC = "tidtam.ActivityPlanned"
+    class_version = 2
     plan_id: UUID
+    section: str
     project_id: UUID
     code: str
     name: str
@@ -59,8 +62,14 @@ class ActivityPlanned(RecordedCreation):
     planned_months: tuple[Month, ...]
     steps: tuple[PlannedStep, ...]
 
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """Version 1 belonged to a plan of one guideline: its one section."""
+        state["section"] = GUIDELINE_SECTION
+
     def apply(self, activity: ActivityState) -> None:
         activity.plan_id = self.plan_id
+        activity.section = self.section
         activity.project_id = self.project_id
         activity.code = self.code
         activity.name = self.name
@@ -124,6 +133,7 @@ class Activity(ActivityState):
         *,
         id: UUID,
         plan_id: UUID,
+        section: str,
         project_id: UUID,
         code: str,
         name: str,
@@ -144,6 +154,7 @@ class Activity(ActivityState):
             cls.ActivityPlanned,
             id=id,
             plan_id=plan_id,
+            section=section,
             project_id=project_id,
             code=code,
             name=name,

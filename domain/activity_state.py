@@ -107,6 +107,7 @@ class ActivityState(Aggregate):
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         plan_id: UUID
+        section: str
         project_id: UUID
         code: str
         name: str

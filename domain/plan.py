@@ -1,6 +1,10 @@
-"""The plan and its projects.
+"""The plan, its sections and its projects.
 
-A :class:`Plan` is one strategy guideline's table for a fiscal year. A
+A :class:`Plan` is an organisation's action plan for a fiscal year, one document: a
+:class:`PlanSection` per strategy guideline (or แผนงาน), each numbering its projects
+from 1. A later document may add sections; none withdraws one. A plan imported before
+plans had sections holds one section with the key ``""`` (its ``PlanCreated`` of
+version 1 named one strategy path, and is read as such). A
 :class:`Project` holds the budget its activities share; it keeps a ledger of
 what each activity is allocated, so that "allocations never exceed the project
 budget" is checked against one stream. A budget revision therefore writes to
@@ -10,16 +14,18 @@ managers revising two activities of one project at once cannot both win.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear
-from domain.draft import StrategyLevel
+from domain.draft import StrategyLevel, strategy_path
 from domain.errors import RuleViolation
+from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
 from domain.recorded import (
     Byline,
@@ -30,11 +36,25 @@ from domain.recorded import (
     require_text,
     trigger,
 )
+from domain.thai import name_key
 from domain.words import Words
 
 
+@dataclass(frozen=True, slots=True)
+class PlanSection:
+    """A section of the plan: its key, its place in the strategy, its objective."""
+
+    key: str
+    strategy: tuple[StrategyLevel, ...]
+    objective: str
+
+    @property
+    def path(self) -> str:
+        return strategy_path(self.strategy)
+
+
 class Plan(Aggregate):
-    """An action plan: organisation, fiscal year, place in the strategy, title."""
+    """An action plan: organisation, fiscal year, title, and its sections."""
 
     TOPIC = "tidtam.Plan"
     WHAT: ClassVar[Words] = Words("แผน", "plan")
@@ -42,33 +62,49 @@ class Plan(Aggregate):
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         organisation: str
         fiscal_year: FiscalYear
-        strategy: tuple[StrategyLevel, ...]
         title: str
-        objective: str
         source: str
+        sections: dict[str, PlanSection]
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
     class PlanCreated(RecordedCreation):
-        """A plan was imported from a document."""
+        """A plan was imported from a document, with the sections it held."""
 
         TOPIC = "tidtam.PlanCreated"
+        class_version = 2
         organisation: str
         fiscal_year: int
-        strategy: tuple[StrategyLevel, ...]
         title: str
-        objective: str
         source: str
+        sections: tuple[PlanSection, ...]
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Version 1 was one guideline's table: its path is the plan's one section."""
+            state["sections"] = (
+                PlanSection(
+                    GUIDELINE_SECTION, tuple(state.pop("strategy")), state.pop("objective")
+                ),
+            )
 
         def apply(self, plan: Plan) -> None:
             plan.organisation = self.organisation
             plan.fiscal_year = FiscalYear(self.fiscal_year)
-            plan.strategy = tuple(self.strategy)
             plan.title = self.title
-            plan.objective = self.objective
             plan.source = self.source
+            plan.sections = {section.key: section for section in self.sections}
 
     Created = PlanCreated  # the library looks for a creation event by this name
+
+    class SectionAdded(Recorded):
+        """A later document held a section the plan did not have."""
+
+        TOPIC = "tidtam.SectionAdded"
+        section: PlanSection
+
+        def apply(self, plan: Plan) -> None:
+            plan.sections[self.section.key] = self.section
 
     @classmethod
     def create(
@@ -77,10 +113,9 @@ class Plan(Aggregate):
         id: UUID,
         organisation: str,
         fiscal_year: FiscalYear,
-        strategy: tuple[StrategyLevel, ...],
         title: str,
-        objective: str,
         source: str,
+        sections: tuple[PlanSection, ...],
         by: Byline,
     ) -> Plan:
         check_planning_date(by)
@@ -89,16 +124,25 @@ class Plan(Aggregate):
             id=id,
             organisation=organisation,
             fiscal_year=fiscal_year.be,
-            strategy=strategy,
             title=title,
-            objective=objective,
             source=source,
+            sections=sections,
             **by.event_fields(),
         )
 
-    @property
-    def strategy_path(self) -> str:
-        return " › ".join(level.code for level in self.strategy)
+    def add_section(self, section: PlanSection, *, by: Byline) -> None:
+        """Take in a section a later document holds (sections are never withdrawn)."""
+        if section.key in self.sections:
+            raise RuleViolation(
+                "no_change", field="sections", what=Words("หมวด", "the section"), value=section.path
+            )
+        check_planning_date(by)
+        trigger(self, self.SectionAdded, by, section=section)
+
+    def section_by_path(self, path: str) -> PlanSection | None:
+        """The plan's section at ``path`` (compared as keys are), if it has one."""
+        wanted = name_key(path)
+        return next((s for s in self.sections.values() if name_key(s.path) == wanted), None)
 
 
 class Project(Aggregate):
@@ -109,6 +153,7 @@ class Project(Aggregate):
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         plan_id: UUID
+        section: str
         code: str
         name: str
         budget: Decimal
@@ -122,13 +167,21 @@ class Project(Aggregate):
         """A project was put in the plan with its budget."""
 
         TOPIC = "tidtam.ProjectPlanned"
+        class_version = 2
         plan_id: UUID
+        section: str
         code: str
         name: str
         budget: Decimal
 
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Version 1 belonged to a plan of one guideline: its one section."""
+            state["section"] = GUIDELINE_SECTION
+
         def apply(self, project: Project) -> None:
             project.plan_id = self.plan_id
+            project.section = self.section
             project.code = self.code
             project.name = self.name
             project.budget = self.budget
@@ -175,6 +228,7 @@ class Project(Aggregate):
         *,
         id: UUID,
         plan_id: UUID,
+        section: str,
         code: str,
         name: str,
         budget: Decimal,
@@ -187,6 +241,7 @@ class Project(Aggregate):
             cls.ProjectPlanned,
             id=id,
             plan_id=plan_id,
+            section=section,
             code=code,
             name=name,
             budget=budget,

@@ -11,7 +11,7 @@ adds the statuses, the money and the month grid, and rolls them up.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -34,7 +34,7 @@ from domain.schedule import (
     step_due,
 )
 from projections.collector import without_collector
-from projections.facts import ActivityFacts, ProjectFacts, StepFacts
+from projections.facts import ActivityFacts, ProjectFacts, SectionFacts, StepFacts
 
 BEHIND_MARGIN = 10
 """Percentage points of progress below expected before an activity counts as behind."""
@@ -104,6 +104,8 @@ class ActivityAssessment:
     grid: tuple[MonthCell, ...]
     steps: tuple[StepAssessment, ...]
     version: int
+    section: str = ""
+    """The key of the plan's section the activity stands in."""
 
     @property
     def remaining(self) -> Decimal:
@@ -128,6 +130,8 @@ class Rollup:
     progress: int
     expected_progress: int
     late: int
+    section: str = ""
+    """For a project's totals: the key of its section (codes repeat across sections)."""
 
     @property
     def remaining(self) -> Decimal:
@@ -146,6 +150,10 @@ class PlanVersusActual:
     units: tuple[Rollup, ...]
     total: Rollup
     late_first: tuple[ActivityAssessment, ...] = field(default=())
+    sections: tuple[Rollup, ...] = ()
+    """Per section (a guideline or แผนงาน), in the plan's order; keyed by section key."""
+    strategies: tuple[Rollup, ...] = ()
+    """Per strategy (the sections' outermost level), in the plan's order."""
 
 
 def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
@@ -185,6 +193,7 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         grid=tuple(MonthCell(m, m in planned, m in worked) for m in fiscal_year.months),
         steps=steps,
         version=facts.version,
+        section=facts.section,
     )
 
 
@@ -226,7 +235,7 @@ def _status(
     return ScheduleStatus.ON_TRACK, 0
 
 
-def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
+def rollup(key: str, label: str, rows: Iterable[ActivityAssessment], section: str = "") -> Rollup:
     """Totals over ``rows``. Progress is weighted by allocation (a 100,000-baht
     activity counts ten times a 10,000-baht one), or plain where nothing is
     allocated; cancelled activities count in the money but not in progress."""
@@ -270,6 +279,7 @@ def rollup(key: str, label: str, rows: Iterable[ActivityAssessment]) -> Rollup:
         progress=weighted(done, plain_done),
         expected_progress=weighted(expected, plain_expected),
         late=late,
+        section=section,
     )
 
 
@@ -279,43 +289,94 @@ def plan_versus_actual(
     projects: Iterable[ProjectFacts],
     on: date,
     assess_one: Callable[[ActivityFacts, date], ActivityAssessment | None] | None = None,
+    sections: Sequence[SectionFacts] = (),
 ) -> PlanVersusActual:
-    """Every activity of a plan on ``on``, rolled up per project, per unit and in total.
+    """Every activity of a plan on ``on``, rolled up per project, per section, per strategy,
+    per unit and in total, in the plan's order (``sections``, as the document gave them).
     ``assess_one`` replaces :func:`assess` (a memo of it, say)."""
     judge = assess_one or assess
+    place = placing(sections)
     rows = tuple(
         sorted(
             (a for a in (judge(f, on) for f in activities) if a is not None),
-            key=lambda r: code_key(r.code),
+            key=lambda r: place(r.section, r.code),
         )
     )
-    project_names = {p.code: p.name for p in projects}
-    by_project = sorted({r.project_code for r in rows}, key=code_key)
-    units: dict[str, str] = {}
-    for r in rows:
-        units.setdefault(r.unit_key, r.unit)
     late = sorted(
         (r for r in rows if r.status in LATE_STATUSES),
-        key=lambda r: (-r.days_late, code_key(r.code)),
+        key=lambda r: (-r.days_late, place(r.section, r.code)),
     )
-    of_project: dict[str, list[ActivityAssessment]] = defaultdict(list)
-    of_unit: dict[str, list[ActivityAssessment]] = defaultdict(list)
-    for r in rows:
-        of_project[r.project_code].append(r)
-        of_unit[r.unit_key].append(r)
     return PlanVersusActual(
         on=on,
         rows=rows,
-        projects=tuple(
-            rollup(code, project_names.get(code, code), of_project[code]) for code in by_project
-        ),
-        units=tuple(
-            rollup(key, label, of_unit[key])
-            for key, label in sorted(units.items(), key=lambda kv: kv[1])
-        ),
+        projects=_by_project(rows, projects, place),
+        units=_by_unit(rows),
         total=rollup("total", "", rows),
         late_first=tuple(late),
+        sections=_by_section(rows, sections),
+        strategies=_by_strategy(rows, sections),
     )
+
+
+Place = Callable[[str, str], tuple[int, tuple[int, ...]]]
+"""Where an item of ``section`` with ``code`` stands in the plan: sort key."""
+
+
+def placing(sections: Sequence[SectionFacts]) -> Place:
+    """The plan's order: section by section as the document gave them, codes within."""
+    order = {section.key: index for index, section in enumerate(sections)}
+    return lambda section, code: (order.get(section, len(order)), code_key(code))
+
+
+def _by_project(
+    rows: Sequence[ActivityAssessment], projects: Iterable[ProjectFacts], place: Place
+) -> tuple[Rollup, ...]:
+    names = {(p.section, p.code): p.name for p in projects}
+    of_project: dict[tuple[str, str], list[ActivityAssessment]] = defaultdict(list)
+    for r in rows:
+        of_project[(r.section, r.project_code)].append(r)
+    return tuple(
+        rollup(code, names.get((section, code), code), of_project[(section, code)], section)
+        for section, code in sorted(of_project, key=lambda k: place(*k))
+    )
+
+
+def _by_unit(rows: Sequence[ActivityAssessment]) -> tuple[Rollup, ...]:
+    units: dict[str, str] = {}
+    of_unit: dict[str, list[ActivityAssessment]] = defaultdict(list)
+    for r in rows:
+        units.setdefault(r.unit_key, r.unit)
+        of_unit[r.unit_key].append(r)
+    return tuple(
+        rollup(key, label, of_unit[key])
+        for key, label in sorted(units.items(), key=lambda kv: kv[1])
+    )
+
+
+def _by_section(
+    rows: Sequence[ActivityAssessment], sections: Sequence[SectionFacts]
+) -> tuple[Rollup, ...]:
+    of_section: dict[str, list[ActivityAssessment]] = defaultdict(list)
+    for r in rows:
+        of_section[r.section].append(r)
+    return tuple(
+        rollup(s.key, s.path, of_section[s.key], s.key) for s in sections if s.key in of_section
+    )
+
+
+def _by_strategy(
+    rows: Sequence[ActivityAssessment], sections: Sequence[SectionFacts]
+) -> tuple[Rollup, ...]:
+    """Sections grouped by their outermost level (ยุทธศาสตร์ที่ N), in the plan's order."""
+    strategy_of = {s.key: s.strategy[0] for s in sections if s.strategy}
+    labels: dict[str, str] = {}
+    of_strategy: dict[str, list[ActivityAssessment]] = defaultdict(list)
+    for r in rows:
+        level = strategy_of.get(r.section)
+        if level is not None:
+            labels.setdefault(level[0], f"{level[0]} {level[1]}".strip())
+            of_strategy[level[0]].append(r)
+    return tuple(rollup(code, labels[code], of_strategy[code]) for code in labels)
 
 
 @lru_cache(maxsize=65536)

@@ -107,6 +107,8 @@ class ActivityFacts:
     work_days: list[date] = field(default_factory=list)
     version: int = 0
     recorded_at: datetime | None = None
+    section: str = ""
+    """The key of the plan's section the activity stands in."""
 
     # ----------------------------------------------------------- on a business date
 
@@ -188,6 +190,8 @@ class ProjectFacts:
     name: str
     budgets: list[AllocationFact] = field(default_factory=list)
     planned_on: date = date.min
+    section: str = ""
+    """The key of the plan's section the project stands in."""
     cancelled_on: date | None = None
     version: int = 0
     """The project's version: what a project command's If-Match names. Reserving
@@ -203,20 +207,45 @@ class ProjectFacts:
 
 
 @dataclass(slots=True)
+class SectionFacts:
+    """A section of the plan: a strategy's guideline or แผนงาน, from the day it came in."""
+
+    key: str
+    strategy: tuple[tuple[str, str], ...]
+    objective: str
+    added_on: date
+
+    @property
+    def path(self) -> str:
+        return " › ".join(code for code, _ in self.strategy)
+
+    @property
+    def title(self) -> str:
+        return self.strategy[-1][1] if self.strategy else ""
+
+
+@dataclass(slots=True)
 class PlanFacts:
     id: UUID
     organisation: str
     fiscal_year: int
-    strategy: tuple[tuple[str, str], ...]
     title: str
-    objective: str
     source: str
     planned_on: date
+    sections: list[SectionFacts] = field(default_factory=list)
+    """In document order."""
     recorded_at: datetime | None = None
 
     @property
     def strategy_path(self) -> str:
-        return " › ".join(code for code, _ in self.strategy)
+        """The plan's sections' paths, for a label (a plan of one guideline: its path)."""
+        return " · ".join(section.path for section in self.sections)
+
+    def section(self, key: str) -> SectionFacts | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def sections_on(self, day: date) -> list[SectionFacts]:
+        return [s for s in self.sections if s.added_on <= day]
 
 
 F = TypeVar("F", ScheduleFact, AllocationFact)

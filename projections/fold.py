@@ -9,6 +9,7 @@ instant. Because all three use this code, they agree row for row.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from projections.facts import (
     ProgressFact,
     ProjectFacts,
     ScheduleFact,
+    SectionFacts,
     SpendingFact,
     StepFacts,
 )
@@ -104,14 +106,26 @@ def _plan_created(fold: Fold, seq: int, e: Any) -> None:
         id=e.originator_id,
         organisation=e.organisation,
         fiscal_year=e.fiscal_year,
-        strategy=tuple((level.code, level.name) for level in e.strategy),
         title=e.title,
-        objective=e.objective,
         source=e.source,
         planned_on=e.occurred_on,
+        sections=[_section(s, e.occurred_on) for s in e.sections],
         recorded_at=e.timestamp,
     )
     fold.changed.add(e.originator_id)
+
+
+def _section_added(fold: Fold, seq: int, e: Any) -> None:
+    plan = fold.plan(e.originator_id)
+    if plan is not None:
+        plan.sections.append(_section(e.section, e.occurred_on))
+        plan.recorded_at = e.timestamp
+        fold.changed.add(plan.id)
+
+
+def _section(section: Any, on: date) -> SectionFacts:
+    levels = tuple((level.code, level.name) for level in section.strategy)
+    return SectionFacts(section.key, levels, section.objective, on)
 
 
 def _project_planned(fold: Fold, seq: int, e: Any) -> None:
@@ -123,6 +137,7 @@ def _project_planned(fold: Fold, seq: int, e: Any) -> None:
         budgets=[AllocationFact(e.occurred_on, seq, e.budget)],
         planned_on=e.occurred_on,
         version=e.originator_version,
+        section=e.section,
     )
     fold.changed.add(e.originator_id)
 
@@ -169,6 +184,7 @@ def _activity_planned(fold: Fold, seq: int, e: Any) -> None:
         ],
         version=e.originator_version,
         recorded_at=e.timestamp,
+        section=e.section,
     )
     fold.activities[facts.id] = facts
     fold.changed.add(facts.id)
@@ -254,6 +270,7 @@ def _version_only(fold: Fold, seq: int, e: Any) -> None:
 
 _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanCreated: _plan_created,
+    Plan.SectionAdded: _section_added,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,

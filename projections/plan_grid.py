@@ -1,8 +1,9 @@
 """The plan grid: the printed แผนดำเนินงาน, with the year's work laid over it.
 
-Rows follow the published form (``examples/thungsong-2552-strategy5.txt``): a
-project, its activities, each activity's numbered steps with their own month
-marks; a project that is its own single activity (``3``) is one row. Each
+Rows follow the published form (``examples/thungsong-2552-strategy5.txt``): where
+the plan has several sections, each section's heading (its strategy, guideline or
+แผนงาน) with its sums; a project, its activities, each activity's numbered steps with
+their own month marks; a project that is its own single activity (``3``) is one row. Each
 activity row adds what the paper could not show: the months work was recorded
 in, what is spent, and how it stands on the business date.
 
@@ -36,7 +37,7 @@ from projections.assess import (
     code_key,
     rollup,
 )
-from projections.facts import ActivityFacts, PlanFacts, ProjectFacts
+from projections.facts import ActivityFacts, PlanFacts, ProjectFacts, SectionFacts
 from projections.queries import PlanSnapshot
 
 CellState = Literal["both", "planned", "worked", "none"]
@@ -65,6 +66,8 @@ class ProjectRow:
     original_budget: Decimal
     rollup: Rollup
     """Sums over the activities shown under it (all of them, unless filtered)."""
+    section: str = ""
+    """The key of its section: project codes repeat from one section to the next."""
     kind: Literal["project"] = "project"
 
 
@@ -100,7 +103,17 @@ class StepRow:
         return self.step.completed_on
 
 
-Row = ProjectRow | ActivityRow | StepRow
+@dataclass(frozen=True, slots=True)
+class SectionRow:
+    """A section's heading: its place in the strategy (down to the guideline or แผนงาน),
+    with the sums of its activities shown (the paper's รวม line, above its projects)."""
+
+    section: SectionFacts
+    rollup: Rollup
+    kind: Literal["section"] = "section"
+
+
+Row = SectionRow | ProjectRow | ActivityRow | StepRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +137,11 @@ class PlanGrid:
         return FiscalYear(self.plan.fiscal_year)
 
     @property
+    def sectioned(self) -> bool:
+        """Whether the plan has several sections on the date (codes then repeat)."""
+        return len(self.plan.sections_on(self.on)) > 1
+
+    @property
     def spent(self) -> Decimal:
         return self.total.spent
 
@@ -136,26 +154,21 @@ def plan_grid(snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str =
     (a schedule status's stored name); either left empty keeps them all."""
     assessed = [(f, a) for f in snapshot.activities if (a := assess(f, on)) is not None]
     unit_key = name_key(unit)
-    kept = sorted(
-        (
-            (f, a)
-            for f, a in assessed
-            if (not unit or a.unit_key == unit_key) and (not status or a.status.value == status)
-        ),
-        key=lambda pair: code_key(pair[1].code),
-    )
+    kept = [
+        (f, a)
+        for f, a in assessed
+        if (not unit or a.unit_key == unit_key) and (not status or a.status.value == status)
+    ]
     filtered = bool(unit or status)
-    of_project: dict[UUID, list[Assessed]] = defaultdict(list)
-    for pair in kept:
-        of_project[pair[0].project_id].append(pair)
     rows: list[Row] = []
     budget = ZERO
-    for project in sorted(snapshot.projects, key=lambda p: code_key(p.code)):
-        own = of_project.get(project.id, [])
-        if project.planned_on > on or (filtered and not own):
-            continue
-        budget += project.budget_on(on)
-        rows.extend(_project_rows(project, own, on))
+    sections = snapshot.plan.sections_on(on)
+    for section in sections:
+        section_rows, section_budget = _section_rows(
+            section, snapshot, kept, on, filtered=filtered, headed=len(sections) > 1
+        )
+        rows.extend(section_rows)
+        budget += section_budget
     total = rollup("total", "", (a for _, a in kept))
     return PlanGrid(
         plan=snapshot.plan,
@@ -166,6 +179,40 @@ def plan_grid(snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str =
         units=tuple(sorted({a.unit for _, a in assessed})),
         filtered=filtered,
     )
+
+
+def _section_rows(
+    section: SectionFacts,
+    snapshot: PlanSnapshot,
+    kept: list[Assessed],
+    on: date,
+    *,
+    filtered: bool,
+    headed: bool,
+) -> tuple[list[Row], Decimal]:
+    """A section's heading (where the plan has several) and its projects' rows, with the
+    budget of the projects shown."""
+    own = sorted(
+        ((f, a) for f, a in kept if f.section == section.key), key=lambda p: code_key(p[1].code)
+    )
+    of_project: dict[UUID, list[Assessed]] = defaultdict(list)
+    for pair in own:
+        of_project[pair[0].project_id].append(pair)
+    projects = sorted(
+        (p for p in snapshot.projects if p.section == section.key), key=lambda p: code_key(p.code)
+    )
+    rows: list[Row] = []
+    budget = ZERO
+    for project in projects:
+        held = of_project.get(project.id, [])
+        if project.planned_on > on or (filtered and not held):
+            continue
+        budget += project.budget_on(on)
+        rows.extend(_project_rows(project, held, on))
+    if headed and rows:
+        heading = SectionRow(section, rollup(section.key, section.path, (a for _, a in own)))
+        rows.insert(0, heading)
+    return rows, budget
 
 
 def _project_rows(project: ProjectFacts, own: list[Assessed], on: date) -> Iterable[Row]:
@@ -180,7 +227,8 @@ def _project_rows(project: ProjectFacts, own: list[Assessed], on: date) -> Itera
         name=project.name,
         budget=project.budget_on(on),
         original_budget=project.original_budget,
-        rollup=rollup(project.code, project.name, (a for _, a in own)),
+        rollup=rollup(project.code, project.name, (a for _, a in own), project.section),
+        section=project.section,
     )
     for facts, assessment in own:
         yield from _activity_rows(facts, assessment, current)

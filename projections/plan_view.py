@@ -43,7 +43,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 5  # 5: projects carry their version
+    schema_version = 6  # 5: projects carry their version; 6: plans hold sections
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

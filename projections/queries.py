@@ -8,15 +8,17 @@ it (the plan resource, plan versus actual, compare) works for both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import cast
 from uuid import UUID
 
 from application.tracker import Tracker
 from domain.errors import NotFoundError
 from domain.recorded import Recorded
+from domain.thai import name_key
+from projections.assess import ActivityAssessment, PlanVersusActual, plan_versus_actual
 from projections.collector import collector_paused
 from projections.facts import (
     ACTIVITY_JSON,
@@ -30,6 +32,9 @@ from projections.fold import Fold
 from projections.runner import read_position
 from storage.view_database import MISSING_TABLE, Cursor, ViewDatabase
 
+Judge = Callable[[ActivityFacts, date], ActivityAssessment | None]
+"""Assesses one activity on a day (`assess`, or a memo of it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PlanSnapshot:
@@ -38,6 +43,13 @@ class PlanSnapshot:
     plan: PlanFacts
     projects: tuple[ProjectFacts, ...]
     activities: tuple[ActivityFacts, ...]
+
+    def versus_actual(
+        self, on: date, assess_one: Judge | None = None, *, unit: str = ""
+    ) -> PlanVersusActual:
+        """Plan versus actual on ``on``, in the plan's order (of ``unit``'s activities)."""
+        activities = [a for a in self.activities if not unit or name_key(a.unit) == name_key(unit)]
+        return plan_versus_actual(activities, self.projects, on, assess_one, self.plan.sections)
 
     @classmethod
     def from_fold(cls, fold: Fold, plan_id: UUID) -> PlanSnapshot | None:

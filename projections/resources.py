@@ -28,8 +28,7 @@ from projections.assess import (
     Rollup,
     ScheduleStatus,
     assess,
-    code_key,
-    plan_versus_actual,
+    placing,
 )
 from projections.collector import without_collector
 from projections.facts import ActivityFacts
@@ -75,6 +74,7 @@ class ActivityOut(BaseModel):
 
 class ProjectOut(BaseModel):
     id: UUID
+    section: str = Field(description="The key of the plan's section it stands in")
     code: str
     name: str
     budget: str
@@ -88,20 +88,33 @@ class StrategyLevelOut(BaseModel):
     name: str
 
 
+class SectionOut(BaseModel):
+    """A section of the plan: a strategy's guideline or แผนงาน, numbering its projects."""
+
+    key: str
+    path: str
+    strategy_levels: list[StrategyLevelOut]
+    title: str
+    objective: str
+
+
 class PlanOut(BaseModel):
     """The plan resource: the plan tree as it stands on ``on``."""
 
     id: UUID
     organisation: str
     fiscal_year: int
-    strategy: str
-    strategy_levels: list[StrategyLevelOut]
+    strategy: str = Field(description="The sections' paths (a plan of one guideline: its path)")
+    strategy_levels: list[StrategyLevelOut] = Field(
+        description="A plan of one section: that section's levels (else none: see sections)"
+    )
     title: str
-    objective: str
+    objective: str = Field(description="A plan of one section: its objective")
     source: str
     on: date
     total_budget: str
-    projects: list[ProjectOut]
+    sections: list[SectionOut]
+    projects: list[ProjectOut] = Field(description="Every project, section by section")
 
 
 class MonthCellOut(BaseModel):
@@ -123,6 +136,7 @@ class AssessmentOut(BaseModel):
     """One row of plan versus actual."""
 
     id: UUID
+    section: str
     code: str
     name: str
     project: str
@@ -150,6 +164,7 @@ class AssessmentOut(BaseModel):
 class RollupOut(BaseModel):
     key: str
     label: str
+    section: str = Field(default="", description="A project's section key")
     activities: int
     by_status: dict[str, int]
     late: int
@@ -170,37 +185,52 @@ class PlanVsActualOut(BaseModel):
     rows: list[AssessmentOut]
     late: list[str]
     projects: list[RollupOut]
+    sections: list[RollupOut]
+    strategies: list[RollupOut]
     units: list[RollupOut]
     total: RollupOut
 
 
 @without_collector
 def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
-    """The plan tree as it stands on ``on``: budgets, months, status, progress, spent."""
     plan = snapshot.plan
+    sections = plan.sections_on(on)
+    place = placing(sections)
     projects = sorted(
-        (p for p in snapshot.projects if p.planned_on <= on), key=lambda p: code_key(p.code)
+        (p for p in snapshot.projects if p.planned_on <= on), key=lambda p: place(p.section, p.code)
     )
     activities = sorted(
-        (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: code_key(a.code)
+        (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: place(a.section, a.code)
     )
     of_project: dict[UUID, list[ActivityFacts]] = defaultdict(list)
     for a in activities:
         of_project[a.project_id].append(a)
+    only = sections[0] if len(sections) == 1 else None
     return PlanOut(
         id=plan.id,
         organisation=plan.organisation,
         fiscal_year=plan.fiscal_year,
         strategy=plan.strategy_path,
-        strategy_levels=[StrategyLevelOut(code=c, name=n) for c, n in plan.strategy],
+        strategy_levels=_levels(only.strategy) if only else [],
         title=plan.title,
-        objective=plan.objective,
+        objective=only.objective if only else "",
         source=plan.source,
         on=on,
         total_budget=money(sum((p.budget_on(on) for p in projects), ZERO)),
+        sections=[
+            SectionOut(
+                key=s.key,
+                path=s.path,
+                strategy_levels=_levels(s.strategy),
+                title=s.title,
+                objective=s.objective,
+            )
+            for s in sections
+        ],
         projects=[
             ProjectOut(
                 id=p.id,
+                section=p.section,
                 code=p.code,
                 name=p.name,
                 budget=money(p.budget_on(on)),
@@ -211,6 +241,10 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
             for p in projects
         ],
     )
+
+
+def _levels(strategy: tuple[tuple[str, str], ...]) -> list[StrategyLevelOut]:
+    return [StrategyLevelOut(code=code, name=name) for code, name in strategy]
 
 
 def activity_resource(a: ActivityFacts, on: date) -> ActivityOut:
@@ -249,6 +283,7 @@ def assessment_out(r: ActivityAssessment) -> AssessmentOut:
     activities would otherwise validate some forty thousand small models per request."""
     return AssessmentOut.model_construct(
         id=UUID(r.id),
+        section=r.section,
         code=r.code,
         name=r.name,
         project=r.project_code,
@@ -298,6 +333,7 @@ def rollup_out(r: Rollup) -> RollupOut:
     return RollupOut(
         key=r.key,
         label=r.label,
+        section=r.section,
         activities=r.activities,
         by_status=dict(sorted(r.by_status.items())),
         late=r.late,
@@ -348,7 +384,7 @@ class _Row:
 
 
 def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut:
-    report = plan_versus_actual(snapshot.activities, snapshot.projects, on)
+    report = snapshot.versus_actual(on)
     return _plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
 
 
@@ -366,7 +402,7 @@ def plan_vs_actual_json(
     their place: ``"rows":[]`` is the envelope's first such text, because the fields
     before it are an id, a number, a date and a string (where quotes are escaped).
     """
-    report = plan_versus_actual(snapshot.activities, snapshot.projects, on, memo.assess)
+    report = snapshot.versus_actual(on, memo.assess)
     rows = [r for r in report.rows if keep is None or keep(r)]
     envelope = _plan_vs_actual_out(snapshot, on, report, []).model_dump_json().encode()
     inside = b",".join(memo.json(r, on) for r in rows)
@@ -384,6 +420,8 @@ def _plan_vs_actual_out(
         rows=rows,
         late=[r.code for r in report.late_first],
         projects=[rollup_out(r) for r in report.projects],
+        sections=[rollup_out(r) for r in report.sections],
+        strategies=[rollup_out(r) for r in report.strategies],
         units=[rollup_out(r) for r in report.units],
         total=rollup_out(report.total),
     )

@@ -26,6 +26,7 @@ from pydantic_core import from_json
 from domain.activity import PlannedStep
 from domain.calendar import Month
 from domain.draft import StrategyLevel
+from domain.plan import PlanSection
 
 
 class DateAsISO(Transcoding):
@@ -72,6 +73,17 @@ class StrategyLevelAsList(Transcoding):
         return StrategyLevel(data[0], data[1])
 
 
+class PlanSectionAsDict(Transcoding):
+    type = PlanSection
+    name = "plan_section"
+
+    def encode(self, obj: PlanSection) -> dict[str, Any]:
+        return {"key": obj.key, "strategy": obj.strategy, "objective": obj.objective}
+
+    def decode(self, data: dict[str, Any]) -> PlanSection:
+        return PlanSection(data["key"], tuple(data["strategy"]), data["objective"])
+
+
 class EventTranscoder(JSONTranscoder):
     """JSON with Tidtam's value types, reading arrays back as tuples.
 
@@ -94,6 +106,7 @@ class EventTranscoder(JSONTranscoder):
             MonthAsISO(),
             PlannedStepAsDict(),
             StrategyLevelAsList(),
+            PlanSectionAsDict(),
         ):
             self.register(transcoding)
 

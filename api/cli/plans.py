@@ -30,7 +30,6 @@ from domain.money import format_baht
 from domain.plan_table import read_plan
 from domain.recorded import Recorded
 from domain.words import STATUSES
-from projections.assess import plan_versus_actual
 from projections.audit_view import event_payload
 from projections.compare import compare, comparison_resource
 from projections.plan_grid import plan_grid
@@ -128,11 +127,7 @@ def show_plan_vs_actual(
         if as_json:
             _print_json(plan_vs_actual_resource(snapshot, when))
         else:
-            console.print(
-                plan_vs_actual_table(
-                    plan_versus_actual(snapshot.activities, snapshot.projects, when)
-                )
-            )
+            console.print(plan_vs_actual_table(snapshot.versus_actual(when)))
 
 
 def show_compare(

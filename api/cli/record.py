@@ -22,7 +22,13 @@ from domain.parsing import parse_baht, parse_month
 
 app = typer.Typer(help="Record work on an activity.", no_args_is_help=True)
 
-Code = Annotated[str, typer.Argument(help="Activity code, e.g. 1.1")]
+Code = Annotated[
+    str,
+    typer.Argument(
+        help="Activity code, e.g. 1.1; where codes repeat across the plan's sections,"
+        " the section first: 3.5/1.1 (its innermost level's code) or its path"
+    ),
+]
 On = Annotated[str | None, typer.Option("--on", help="Business date (2009-01-31 or 31/01/2552)")]
 Actor = Annotated[str | None, typer.Option("--actor", help="Who records (default: you)")]
 Note = Annotated[str, typer.Option("--note", help="A note; for cancel and reschedule, the reason")]
@@ -43,8 +49,10 @@ def who(actor: str | None, on: str | None, version: int | None = None) -> When:
 
 
 def _record(code: str, plan: str | None, act: Callable[[Tracker, UUID], Outcome]) -> None:
+    section, _, own = code.rpartition("/")
     with opened(catch_up=False) as runtime:
-        outcome = act(runtime.tracker, runtime.activity_id(runtime.plan(plan), code))
+        found = runtime.tracker.find_activity(runtime.plan(plan).id, own, section or None)
+        outcome = act(runtime.tracker, found.id)
         runtime.projections.catch_up()
     _say(code, outcome)
 

@@ -22,7 +22,7 @@ from domain.calendar import THAI_MONTH_ABBREVIATIONS, Month, be_year, thai_date
 from domain.money import format_baht
 from domain.words import STATUSES
 from projections.assess import PlanVersusActual
-from projections.plan_grid import ActivityRow, Cell, PlanGrid, ProjectRow, Row, StepRow
+from projections.plan_grid import ActivityRow, Cell, PlanGrid, ProjectRow, Row, SectionRow, StepRow
 
 STATUS_STYLE = {
     "late_start": "yellow",
@@ -72,8 +72,10 @@ def _heading(grid: PlanGrid, banner: str) -> Text:
     if banner:
         title.append(banner + "\n", style="bold reverse")
     title.append(f"{grid.plan.organisation} · {grid.fiscal_year.thai()}\n", style="bold")
-    for code, name in grid.plan.strategy:
-        title.append(f"{code} {name}\n")
+    sections = grid.plan.sections_on(grid.on)
+    if len(sections) == 1:  # several sections are headed in the grid itself
+        for code, name in sections[0].strategy:
+            title.append(f"{code} {name}\n")
     title.append(f"ข้อมูล ณ วันที่ {thai_date(grid.on)}", style="dim")
     return title
 
@@ -89,6 +91,17 @@ def _legend() -> Text:
 
 def _row(row: Row) -> list[Text | str]:
     match row:
+        case SectionRow():
+            heading = Text(" › ".join(f"{code} {name}" for code, name in row.section.strategy))
+            heading.stylize("bold reverse")
+            return [
+                "",
+                heading,
+                Text(format_baht(row.rollup.allocated), style="bold"),
+                format_baht(row.rollup.spent),
+                *_NO_MONTHS,
+                "",
+            ]
         case ProjectRow():
             return [
                 Text(row.code, style="bold"),

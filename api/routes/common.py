@@ -35,6 +35,13 @@ On = Annotated[
     Query(description="Business date to assess on (ISO, CE); default: today in Bangkok"),
     AfterValidator(_representable_day),
 ]
+Section = Annotated[
+    str | None,
+    Query(
+        max_length=300,
+        description="The section (its key or path) where codes repeat from section to section",
+    ),
+]
 MinPosition = Annotated[
     int | None,
     Query(ge=0, le=2**62, description="Wait until the views include this notification position"),

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Response
 from pydantic import Field
 
 from api.deps import Manager, ServicesDep
-from api.routes.common import IfMatch, expected_version, run_command
+from api.routes.common import IfMatch, Section, expected_version, run_command
 from api.schemas.commands import Amount, CommandIn, ProjectCommandOut
 from domain.parsing import parse_baht
 
@@ -35,14 +35,15 @@ class ProjectCancelIn(CommandIn):
 @router.post("/{code}/budget", response_model=ProjectCommandOut)
 def revise_budget(
     plan_id: PlanId, code: Code, body: ProjectBudgetIn, svc: ServicesDep, who: Manager,
-    response: Response, if_match: IfMatch = None,
+    response: Response, if_match: IfMatch = None, section: Section = None,
 ) -> ProjectCommandOut:  # fmt: skip
     """Change a project's budget; it must still cover its activities' allocations."""
     return ProjectCommandOut.of(
         run_command(
             svc, "project_budget", lambda: svc.runtime.tracker.revise_project_budget(
                 plan_id, code, parse_baht(body.amount), actor=who.username, reason=body.reason,
-                occurred_on=body.occurred_on, expected_version=expected_version(if_match),
+                section=section, occurred_on=body.occurred_on,
+                expected_version=expected_version(if_match),
             ), response,
         )
     )  # fmt: skip
@@ -51,13 +52,13 @@ def revise_budget(
 @router.post("/{code}/cancel", response_model=ProjectCommandOut)
 def cancel(
     plan_id: PlanId, code: Code, body: ProjectCancelIn, svc: ServicesDep, who: Manager,
-    response: Response, if_match: IfMatch = None,
+    response: Response, if_match: IfMatch = None, section: Section = None,
 ) -> ProjectCommandOut:  # fmt: skip
     """Call a project off: its activities raise no more alerts."""
     return ProjectCommandOut.of(
         run_command(
             svc, "project_cancel", lambda: svc.runtime.tracker.cancel_project(
-                plan_id, code, actor=who.username, reason=body.reason,
+                plan_id, code, actor=who.username, reason=body.reason, section=section,
                 occurred_on=body.occurred_on, expected_version=expected_version(if_match),
             ), response,
         )

@@ -225,12 +225,23 @@ class ProjectCommand:
     expected_version: int | None
     plan_id: UUID
     code: str
+    section: str | None = None
+    """The project's section, where its code repeats from section to section."""
 
     def text(self, name: str) -> str:
         return text(self.values, name)
 
     @classmethod
-    def of(cls, values: Values, *, tracker: Tracker, actor: str, plan_id: UUID, code: str) -> Self:
+    def of(
+        cls,
+        values: Values,
+        *,
+        tracker: Tracker,
+        actor: str,
+        plan_id: UUID,
+        code: str,
+        section: str | None = None,
+    ) -> Self:
         """What the posted ``values`` ask of a project: the business date typed (empty:
         today) and the version the form was drawn at."""
         return cls(
@@ -241,6 +252,7 @@ class ProjectCommand:
             expected_version=version_of(values),
             plan_id=plan_id,
             code=code,
+            section=section,
         )
 
 
@@ -270,6 +282,7 @@ PROJECT_FORMS: tuple[ProjectForm, ...] = (
             parse_baht(c.text("amount")),
             actor=c.actor,
             reason=c.text("reason"),
+            section=c.section,
             occurred_on=c.occurred_on,
             expected_version=c.expected_version,
         ),
@@ -283,6 +296,7 @@ PROJECT_FORMS: tuple[ProjectForm, ...] = (
             c.code,
             actor=c.actor,
             reason=c.text("reason"),
+            section=c.section,
             occurred_on=c.occurred_on,
             expected_version=c.expected_version,
         ),

@@ -21,7 +21,6 @@ from api.runtime import EXAMPLES
 from api.scenario import PlayedScript, play
 from application.tracker import Tracker
 from domain.clock import BANGKOK
-from projections.assess import plan_versus_actual
 from projections.compare import compare
 from projections.queries import PlanReader
 from projections.resources import (
@@ -205,7 +204,7 @@ def test_remembered_rows_give_the_report_byte_for_byte(year: Year) -> None:
         snapshot = year.reader.snapshot(year.plan_id)
         expected = plan_vs_actual_resource(snapshot, day)
         if keep is not None:
-            assessed = plan_versus_actual(snapshot.activities, snapshot.projects, day).rows
+            assessed = snapshot.versus_actual(day).rows
             expected.rows = [out for out, a in zip(expected.rows, assessed, strict=True) if keep(a)]
         return plan_vs_actual_json(snapshot, day, memo, keep), expected.model_dump_json().encode()
 

@@ -20,7 +20,7 @@ from api.cli.render import plan_grid_table
 from application.tracker import Tracker
 from domain.clock import FixedClock
 from domain.draft import PlanDraft, ProjectDraft
-from projections.assess import assess, plan_versus_actual, rollup
+from projections.assess import assess, rollup
 from projections.plan_grid import ActivityRow, PlanGrid, ProjectRow, StepRow, plan_grid
 from projections.queries import PlanSnapshot, fold_as_of
 from storage.store import Store
@@ -166,7 +166,7 @@ def test_a_step_is_marked_in_the_month_it_was_done_from_that_day_on(
 
 def test_the_totals_are_the_roll_up_of_plan_versus_actual(snapshot: PlanSnapshot) -> None:
     grid = plan_grid(snapshot, DAY)
-    report = plan_versus_actual(snapshot.activities, snapshot.projects, DAY)
+    report = snapshot.versus_actual(DAY)
     assert grid.total == report.total
     assert (grid.budget, grid.total.allocated, grid.spent) == (
         Decimal("458000.00"),

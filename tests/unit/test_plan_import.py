@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from application.tracker import Tracker
-from domain import ids
 from domain.errors import RuleViolation
 from tests.builders import activity, small_plan
 
@@ -29,7 +28,7 @@ def test_import_appends_plan_projects_activities_and_allocations(tracker: Tracke
     )  # plan, projects, activity+budget, ledger
     assert topics[0] == "tidtam.PlanCreated"
     assert report.position == tracker.recorder.max_notification_id()
-    project = tracker.get_project(ids.project_id(report.plan_id, "1"))
+    project = tracker.find_project(report.plan_id, "1")
     assert project.allocated == Decimal("130000.00")
 
 
@@ -109,12 +108,22 @@ def test_dry_run_reports_without_appending(tracker: Tracker) -> None:
     assert all_events(tracker) == []
 
 
-def test_plans_with_the_same_codes_in_other_strategies_are_separate(tracker: Tracker) -> None:
+def test_the_same_codes_in_another_guideline_are_another_section_of_the_plan(
+    tracker: Tracker,
+) -> None:
     first = tracker.import_plan(small_plan(strategy="3.5"), actor="admin")
     second = tracker.import_plan(small_plan(strategy="3.6"), actor="admin")
-    assert first.plan_id != second.plan_id
-    assert tracker.plan_ids() == [first.plan_id, second.plan_id]
-    assert (
-        tracker.find_activity(first.plan_id, "1.1").id
-        != tracker.find_activity(second.plan_id, "1.1").id
+    assert first.plan_id == second.plan_id and tracker.plan_ids() == [first.plan_id]
+    assert (first.sections_added, second.sections_added) == (
+        ("ยุทธศาสตร์ที่ 5 › 3.5",),
+        ("ยุทธศาสตร์ที่ 5 › 3.6",),
     )
+    in_35 = tracker.find_activity(first.plan_id, "1.1", "3.5")
+    in_36 = tracker.find_activity(first.plan_id, "1.1", "ยุทธศาสตร์ที่ 5 › 3.6")
+    assert in_35.id != in_36.id and (in_35.section, in_36.section) == (
+        "ยุทธศาสตร์ที่5›3.5",
+        "ยุทธศาสตร์ที่5›3.6",
+    )
+    with pytest.raises(RuleViolation) as ambiguous:
+        tracker.find_activity(first.plan_id, "1.1")
+    assert ambiguous.value.rule == "code_in_several_sections"

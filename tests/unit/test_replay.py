@@ -54,6 +54,7 @@ def planned_activity(by: Byline) -> Activity:
     activity = Activity.plan(
         id=uuid4(),
         plan_id=uuid4(),
+        section="",
         project_id=uuid4(),
         code="1.1",
         name="กิจกรรมจัดทำแผน",

@@ -67,7 +67,7 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
         ).exists()
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
-    assert len(event_classes()) == 43  # SignedOut joined the 42
+    assert len(event_classes()) == 44  # SignedOut and SectionAdded joined the 42
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:

@@ -18,7 +18,6 @@ from api.web.context import Reading
 from api.web.render import PageRoute, render
 from domain.calendar import FiscalYear
 from domain.thai import name_key
-from projections.assess import plan_versus_actual
 from projections.plan_grid import STATUS_ORDER, plan_grid
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -44,7 +43,7 @@ def vs_actual_page(plan_id: UUID, page: Reading, unit: UnitFilter = "") -> Respo
     """Late and overdue first, then the whole plan, the S-curves, projects and units."""
     snapshot = reading.snapshot(page, plan_id)
     activities = [a for a in snapshot.activities if not unit or name_key(a.unit) == name_key(unit)]
-    report = plan_versus_actual(activities, snapshot.projects, page.day)
+    report = snapshot.versus_actual(page.day, unit=unit)
     fiscal_year = FiscalYear(snapshot.plan.fiscal_year)
     points = month_points(activities, snapshot.projects, fiscal_year, page.day)
     return render(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.web import reading
 from api.web.commands import answer
@@ -26,7 +26,7 @@ from api.web.forms import (
 )
 from api.web.render import PageRoute, render
 from application.tracker import Outcome
-from domain.errors import ConflictError, NotFoundError, TidtamError
+from domain.errors import ConflictError, NotFoundError, RuleViolation, TidtamError
 from domain.plan import Project
 from domain.policy import Action
 from projections.assess import ActivityAssessment, assess, code_key, rollup
@@ -45,15 +45,23 @@ class Holding:
     assessment: ActivityAssessment
 
 
+SectionKey = Annotated[str, Query(max_length=300)]
+"""The project's section, where its code repeats from section to section ("": the only
+one that holds the code)."""
+
+
 @router.get("/plans/{plan_id}/projects/{code}", name="project_page")
-def project_page(plan_id: UUID, code: ProjectCode, page: Reading) -> Response:
-    return _page(page, plan_id, code)
+def project_page(
+    plan_id: UUID, code: ProjectCode, page: Reading, section: SectionKey = ""
+) -> Response:
+    return _page(page, plan_id, code, section)
 
 
 @router.post("/plans/{plan_id}/projects/{code}/{form_name}", name="project_command")
 def project_command(
-    plan_id: UUID, code: ProjectCode, form_name: FormName, page: Posted, form: FormDep
-) -> Response:
+    plan_id: UUID, code: ProjectCode, form_name: FormName, page: Posted, form: FormDep,
+    section: SectionKey = "",
+) -> Response:  # fmt: skip
     """Run one of the project's forms; refusals re-draw the page, success redirects to it."""
     who = who_of(page)
     spec = PROJECT_FORMS_BY_NAME[form_name]
@@ -69,15 +77,18 @@ def project_command(
                 actor=who.username,
                 plan_id=plan_id,
                 code=code,
+                section=section or None,
             )
         )
 
     return answer(
         page, spec.name, run,
         redraw=lambda error, status: _page(
-            page, plan_id, code, form_name, values, error, status=status
+            page, plan_id, code, section, form_name, values, error, status=status
         ),
-        done_url=lambda: page.url("project_page", plan_id=plan_id, code=code),
+        done_url=lambda: page.url(
+            "project_page", plan_id=plan_id, code=code, section=section or None
+        ),
         flash_code=lambda: code,
     )  # fmt: skip
 
@@ -86,6 +97,7 @@ def _page(
     page: Page,
     plan_id: UUID,
     code: str,
+    section: str = "",
     form_name: str = "",
     values: dict[str, str | list[str]] | None = None,
     error: TidtamError | None = None,
@@ -93,7 +105,7 @@ def _page(
     status: int = 200,
 ) -> Response:
     snapshot = reading.snapshot(page, plan_id)
-    project = _project(snapshot.projects, plan_id, code)
+    project = _project(snapshot.projects, plan_id, code, section)
     own = [a for a in snapshot.activities if a.project_id == project.id]
     own.sort(key=lambda a: code_key(a.code))
     holdings = [Holding(a, found) for a in own if (found := assess(a, page.day)) is not None]
@@ -111,7 +123,8 @@ def _page(
         error=error if conflict is None else None, conflict=conflict,
         form_version=project.version,
         command_url=lambda name: page.url(
-            "project_command", plan_id=plan_id, code=code, form_name=name, as_of=None
+            "project_command", plan_id=plan_id, code=code, form_name=name, as_of=None,
+            section=section or None,
         ),
     )  # fmt: skip
 
@@ -128,8 +141,16 @@ def _revisions(page: Page, project: ProjectFacts) -> list[Project.ProjectBudgetR
     ]
 
 
-def _project(projects: tuple[ProjectFacts, ...], plan_id: UUID, code: str) -> ProjectFacts:
-    found = next((p for p in projects if p.code == code), None)
-    if found is None:
+def _project(
+    projects: tuple[ProjectFacts, ...], plan_id: UUID, code: str, section: str
+) -> ProjectFacts:
+    """The project with ``code`` (in ``section``, where codes repeat across sections)."""
+    found = [p for p in projects if p.code == code and (not section or p.section == section)]
+    if not found:
         raise NotFoundError("project_not_found", code=code, plan=str(plan_id))
-    return found
+    if len(found) > 1:
+        raise RuleViolation(
+            "code_in_several_sections", field="section", code=code,
+            sections=[p.section for p in found],
+        )  # fmt: skip
+    return found[0]

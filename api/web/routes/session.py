@@ -31,7 +31,6 @@ from api.web.context import (
 )
 from api.web.render import PageRoute, render
 from domain.errors import ForbiddenError, ThrottledError, TidtamError
-from projections.assess import plan_versus_actual
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Next = Annotated[str, Query(alias="next", max_length=2000)]
@@ -117,5 +116,5 @@ def plans_page(page: SignedIn) -> Response:
     totals = {}
     for plan in found:
         snapshot = reading.snapshot(page, plan.id)
-        totals[plan.id] = plan_versus_actual(snapshot.activities, snapshot.projects, page.day).total
+        totals[plan.id] = snapshot.versus_actual(page.day).total
     return render(page, "plans.html", plans=found, totals=totals)

@@ -30,7 +30,6 @@ from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
 from api.settings import Settings
 from application.directory import Directory
-from domain import ids
 from domain.clock import FixedClock
 from storage.store import Store
 from tests import pg
@@ -104,7 +103,7 @@ class Api:
 
     def activity_id(self, code: str) -> UUID:
         assert self.plan_id is not None
-        return ids.activity_id(self.plan_id, code)
+        return self.runtime.tracker.find_activity(self.plan_id, code).id
 
     def activity_path(self, code: str, command: str = "") -> str:
         path = f"/api/v1/activities/{self.activity_id(code)}"

@@ -93,12 +93,13 @@ def test_the_feed_filters_by_project_its_own_events_and_its_activities(
             if (e["kind"] == "project" and e["code"] == code)
             or (e["kind"] == "activity" and project_of[e["aggregate_id"]] == code)
         ]
-        project = ids.project_id(api.plan_id, code)
+        project = api.runtime.tracker.find_project(api.plan_id, code).id
         found = feed(project=str(project))
         assert [e["position"] for e in found] == wanted and wanted
         assert {e["project_id"] for e in found} == {str(project)}
         assert {e["kind"] for e in found} == {"project", "activity"}
-    assert feed(project=str(ids.project_id(api.plan_id, "99"))) == []
+    nowhere = ids.project_id(api.plan_id, "99", ids.section_key("ยุทธศาสตร์ที่ 5"))
+    assert feed(project=str(nowhere)) == []
     refused = api.get("/api/v1/events", who="auditor", params={"project": "1"})
     assert refused.status_code == 422
 

@@ -1,0 +1,118 @@
+"""One document, one plan for the organisation's year, holding its sections (issue 15).
+
+Each section (a strategy's guideline or แผนงาน) numbers its projects from 1; project and
+activity identity includes the section, so importing the document again appends
+nothing, and a later document holding only some sections adds or revises those and
+withdraws none. The views gain the section level: the grid heads each section, plan
+versus actual rolls up per section and per strategy, the plan resource lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from api.runtime import Runtime
+from domain.draft import PlanDraft, SectionDraft, StrategyLevel
+from projections.plan_grid import SectionRow, plan_grid
+from projections.resources import plan_resource, plan_vs_actual_resource
+from storage.store import Store
+from tests.builders import small_plan
+
+STRATEGY_5 = StrategyLevel("ยุทธศาสตร์ที่ 5", "เมืองก้าวหน้าสู่สากล")
+STRATEGY_6 = StrategyLevel("ยุทธศาสตร์ที่ 6", "เมืองน่าอยู่")
+ON = date(2009, 9, 30)
+
+
+def section(*levels: StrategyLevel) -> SectionDraft:
+    """A section holding the small plan's two projects (codes 1 and 2, as every section)."""
+    (only,) = small_plan().sections
+    return replace(only, strategy=levels)
+
+
+def document(*sections: SectionDraft) -> PlanDraft:
+    base = small_plan()
+    return PlanDraft(base.organisation, base.fiscal_year, sections, "แผนดำเนินงาน พ.ศ. 2552")
+
+
+GUIDELINE_35 = section(STRATEGY_5, StrategyLevel("3.5", "ประชาสัมพันธ์"))
+GUIDELINE_36 = section(STRATEGY_5, StrategyLevel("3.6", "บริการประชาชน"))
+HOUSING = section(STRATEGY_6, StrategyLevel("แผนงานเคหะและชุมชน", ""))
+
+
+def test_a_document_of_three_sections_is_one_plan_and_imports_once() -> None:
+    runtime = Runtime.open(Store.memory())
+    try:
+        first = runtime.tracker.import_plan(
+            document(GUIDELINE_35, GUIDELINE_36, HOUSING), actor="admin"
+        )
+        again = runtime.tracker.import_plan(
+            document(GUIDELINE_35, GUIDELINE_36, HOUSING), actor="admin"
+        )
+        assert first.plan_id == again.plan_id and again.unchanged
+        assert first.projects_added[:2] == (
+            "ยุทธศาสตร์ที่ 5 › 3.5 › 1",
+            "ยุทธศาสตร์ที่ 5 › 3.5 › 2",
+        )
+        assert len(first.activities_added) == 12  # four in each of three sections
+        runtime.projections.catch_up()
+        snapshot = runtime.reader.snapshot(first.plan_id)
+        assert [s.path for s in snapshot.plan.sections] == [
+            "ยุทธศาสตร์ที่ 5 › 3.5",
+            "ยุทธศาสตร์ที่ 5 › 3.6",
+            "ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน",
+        ]
+        assert len({a.id for a in snapshot.activities}) == 12
+    finally:
+        runtime.close()
+
+
+def test_a_later_document_of_some_sections_adds_and_withdraws_nothing() -> None:
+    runtime = Runtime.open(Store.memory())
+    try:
+        plan_id = runtime.tracker.import_plan(document(GUIDELINE_35), actor="admin").plan_id
+        later = runtime.tracker.import_plan(document(GUIDELINE_36, HOUSING), actor="admin")
+        assert later.plan_id == plan_id and not later.plan_created
+        assert later.sections_added == ("ยุทธศาสตร์ที่ 5 › 3.6", "ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน")
+        alone = runtime.tracker.import_plan(document(GUIDELINE_35), actor="admin")
+        assert alone.unchanged  # the others are not withdrawn by a document that omits them
+        runtime.projections.catch_up()
+        assert len(runtime.reader.snapshot(plan_id).plan.sections) == 3
+    finally:
+        runtime.close()
+
+
+def test_the_views_head_each_section_and_roll_up_per_section_and_strategy() -> None:
+    runtime = Runtime.open(Store.memory())
+    try:
+        plan_id = runtime.tracker.import_plan(
+            document(GUIDELINE_35, GUIDELINE_36, HOUSING), actor="admin"
+        ).plan_id
+        runtime.projections.catch_up()
+        snapshot = runtime.reader.snapshot(plan_id)
+        grid = plan_grid(snapshot, ON)
+        headings = [r for r in grid.rows if isinstance(r, SectionRow)]
+        assert [h.section.path for h in headings] == [s.path for s in snapshot.plan.sections]
+        assert all(h.rollup.allocated == Decimal("280000.00") for h in headings)
+        assert grid.total.allocated == Decimal("840000.00") and grid.sectioned
+        report = plan_vs_actual_resource(snapshot, ON)
+        assert [(s.label, s.allocated) for s in report.sections] == [
+            ("ยุทธศาสตร์ที่ 5 › 3.5", "280000.00"),
+            ("ยุทธศาสตร์ที่ 5 › 3.6", "280000.00"),
+            ("ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน", "280000.00"),
+        ]
+        assert [(s.key, s.activities) for s in report.strategies] == [
+            ("ยุทธศาสตร์ที่ 5", 8),
+            ("ยุทธศาสตร์ที่ 6", 4),
+        ]
+        assert [(p.key, p.section) for p in report.projects][:3] == [
+            ("1", snapshot.plan.sections[0].key),
+            ("2", snapshot.plan.sections[0].key),
+            ("1", snapshot.plan.sections[1].key),
+        ]
+        resource = plan_resource(snapshot, ON)
+        assert [s.path for s in resource.sections] == [s.path for s in snapshot.plan.sections]
+        assert {p.section for p in resource.projects} == {s.key for s in snapshot.plan.sections}
+    finally:
+        runtime.close()
