@@ -30,7 +30,8 @@ from api.schemas.commands import (
     StartCorrectionIn,
     StartIn,
 )
-from application.tracker import Outcome, Tracker, When
+from application.outcome import Outcome, When
+from application.tracker import Tracker
 from domain.calendar import Month
 from domain.errors import InputError
 from domain.parsing import parse_baht

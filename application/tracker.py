@@ -12,9 +12,9 @@ views have caught up with it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Required, TypedDict, TypeVar, Unpack
+from typing import TypeVar, Unpack
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -23,6 +23,7 @@ from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication, replay
+from application.outcome import Outcome, When
 from domain import ids
 from domain.activity import Activity
 from domain.calendar import Month
@@ -31,84 +32,16 @@ from domain.draft import PlanDraft
 from domain.errors import ConflictError, NotFoundError, RuleViolation, register_messages
 from domain.flags import FlagKey
 from domain.money import Amount, baht
-from domain.plan import Plan, PlanSection, Project
+from domain.plan import Plan, Project
 from domain.plan_import import ImportReport, default_planning_date, plan_import
 from domain.recorded import Byline
-from domain.thai import name_key
 from domain.words import Words
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What a command did to the aggregate it was decided on (an activity, a project)."""
-
-    aggregate_id: UUID
-    version: int
-    """The aggregate's version after the command: the next command's expected version."""
-    position: int
-    """Notification id of the last event written: read-your-writes waits for it."""
-    events: tuple[str, ...]
-    """Names of the aggregate's events appended, in order."""
-
-    @classmethod
-    def of(cls, aggregate: Aggregate, recordings: Sequence[Recording[UUID]]) -> Outcome:
-        """The outcome of a save of ``aggregate`` (and maybe others, in one transaction)."""
-        return cls(
-            aggregate_id=aggregate.id,
-            version=aggregate.version,
-            position=recordings[-1].notification.id if recordings else 0,
-            events=tuple(
-                type(r.domain_event).__name__
-                for r in recordings
-                if r.domain_event.originator_id == aggregate.id
-            ),
-        )
-
-
-class When(TypedDict, total=False):
-    """Who records a command and when: the keywords every activity and project command
-    takes beside its own (``tracker.start(a, actor="somchai", occurred_on=…)``)."""
-
-    actor: Required[str]
-    occurred_on: date | None
-    """The business date it happened; by default today in Bangkok."""
-    expected_version: int | None
-    """The version the command was decided on; a stale one is a ``ConflictError``."""
-
 
 D = TypeVar("D", Activity, Project)
 """An aggregate a command decides on."""
 
 
 A = TypeVar("A", Activity, Project)
-
-
-def _plan_label(plan: Plan) -> str:
-    return f"{plan.organisation} ({plan.fiscal_year.be})"
-
-
-def _section_keys(plan: Plan, section: str | None) -> list[str]:
-    """The keys of the plan's sections ``section`` names (by key or path), or all of them."""
-    if section is None or not section.strip():
-        return list(plan.sections)
-    if section in plan.sections:
-        return [section]
-    named = plan.section_by_path(section) or _by_last_level(plan, section)
-    if named is None:
-        raise NotFoundError(
-            "section_not_found", section=section, plan=_plan_label(plan),
-            sections=[s.path for s in plan.sections.values()],
-        )  # fmt: skip
-    return [named.key]
-
-
-def _by_last_level(plan: Plan, text: str) -> PlanSection | None:
-    """The one section whose innermost level has the code ``text`` (``3.5``), if one has."""
-    wanted = name_key(text)
-    found = [
-        s for s in plan.sections.values() if s.strategy and name_key(s.strategy[-1].code) == wanted
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 class Tracker(TidtamApplication):
@@ -135,7 +68,7 @@ class Tracker(TidtamApplication):
         found = self._find(plan_id, code, section, ids.activity_id, Activity)
         if found is None:
             plan = self.get_plan(plan_id)
-            raise NotFoundError("activity_not_found", code=code, plan=_plan_label(plan))
+            raise NotFoundError("activity_not_found", code=code, plan=plan.label)
         return found
 
     def find_project(self, plan_id: UUID, code: str, section: str | None = None) -> Project:
@@ -143,7 +76,7 @@ class Tracker(TidtamApplication):
         found = self._find(plan_id, code, section, ids.project_id, Project)
         if found is None:
             plan = self.get_plan(plan_id)
-            raise NotFoundError("project_not_found", code=code, plan=_plan_label(plan))
+            raise NotFoundError("project_not_found", code=code, plan=plan.label)
         return found
 
     def _find(
@@ -157,7 +90,7 @@ class Tracker(TidtamApplication):
         """The aggregate of ``kind`` with ``code`` in the plan's sections; refused as
         ambiguous when several sections hold the code and none is named."""
         plan = self.get_plan(plan_id)
-        keys = _section_keys(plan, section)
+        keys = plan.section_keys(section)
         found = [
             (key, aggregate)
             for key in keys
@@ -203,21 +136,42 @@ class Tracker(TidtamApplication):
         actor: str,
         occurred_on: date | None = None,
         dry_run: bool = False,
+        revision: str | None = None,
     ) -> ImportReport:
-        """Append a plan read from a document, all of it in one transaction or none.
+        """Append a plan read from a document, all of it in one transaction or none;
+        with ``revision``, record what it changes as that revision of the plan.
 
         The business date defaults to the start of the plan's fiscal year (the
-        day the plan takes effect), or today for a plan of a future year.
+        day the plan takes effect), or today for a plan of a future year; a
+        revision's, to today.
         """
         now = self.clock.now()
         today = now.astimezone(BANGKOK).date()
-        by = Byline(actor, occurred_on or default_planning_date(draft, today), now)
-        batch = plan_import(draft, self._stored, by=by)
+        default = today if revision is not None else default_planning_date(draft, today)
+        by = Byline(actor, occurred_on or default, now)
+        batch = plan_import(
+            draft, self._stored, by=by, planned=self._planned_projects, revision=revision
+        )
         report = batch.report(position=None, dry_run=dry_run)
         if dry_run or report.unchanged:
             return report
         position = self.save(*batch.aggregates)[-1].notification.id
         return replace(report, position=position)
+
+    def _planned_projects(self, plan_id: UUID, section: str) -> list[Project]:
+        """Every project ever planned in a section of the plan, read from the log itself
+        (a view may lag, and a revision must see them all to know what it withdraws)."""
+        topic = get_topic(Project.ProjectPlanned)
+        found: list[Project] = []
+        position = 0
+        while batch := self.recorder.select_notifications(position + 1, 5000, topics=[topic]):
+            for notification in batch:
+                event = self.mapper.to_domain_event(notification)
+                assert isinstance(event, Project.ProjectPlanned)
+                if event.plan_id == plan_id and event.section == section:
+                    found.append(self.get_project(event.originator_id))
+            position = batch[-1].id
+        return found
 
     def start(self, activity_id: UUID, *, note: str = "", **when: Unpack[When]) -> Outcome:
         """Record that work on the activity began."""
@@ -509,10 +463,6 @@ register_messages(
         "code_in_several_sections": (
             "รหัส {code} มีอยู่ในหลายหมวดของแผน ({sections}) ให้ระบุหมวดด้วย",
             "code {code} stands in several sections of the plan ({sections}): name the section",
-        ),
-        "section_not_found": (
-            "ไม่พบหมวด {section} ใน{plan} (มี {sections})",
-            "no section {section} in {plan} (its sections: {sections})",
         ),
     }
 )

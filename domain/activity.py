@@ -61,11 +61,14 @@ class ActivityPlanned(RecordedCreation):
     fiscal_year: int
     planned_months: tuple[Month, ...]
     steps: tuple[PlannedStep, ...]
+    revision: int
+    """0: in the plan as adopted; N: added by revision N."""
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
-        """Version 1 belonged to a plan of one guideline: its one section."""
+        """Version 1 belonged to a plan of one guideline, as adopted: its one section."""
         state["section"] = GUIDELINE_SECTION
+        state["revision"] = 0
 
     def apply(self, activity: ActivityState) -> None:
         activity.plan_id = self.plan_id
@@ -79,18 +82,21 @@ class ActivityPlanned(RecordedCreation):
         activity.fiscal_year = FiscalYear(self.fiscal_year)
         activity.planned_months = tuple(self.planned_months)
         activity.original_months = activity.planned_months
+        activity.documented_months = activity.planned_months
         activity.steps = {
-            s.number: Step(s.number, s.text, tuple(s.planned_months), tuple(s.planned_months))
-            for s in self.steps
+            s.number: Step(s.number, s.text, *(tuple(s.planned_months),) * 3) for s in self.steps
         }
         activity.original_allocation = None
         activity.allocation = ZERO
+        activity.documented_allocation = ZERO
         activity.ledger = Ledger()
         activity.timeline = []
         activity.started_on = None
         activity.completed_on = None
         activity.cancelled_on = None
         activity.reopened_on = None
+        activity.withdrawn_on = None
+        activity.revision = self.revision
         activity.flags = {}
 
 
@@ -117,6 +123,7 @@ class Activity(ActivityState):
     CompletionCorrected = activity_lifecycle.CompletionCorrected
     ActivityCancelled = activity_lifecycle.ActivityCancelled
     ActivityReopened = activity_lifecycle.ActivityReopened
+    ActivityWithdrawn = activity_lifecycle.ActivityWithdrawn
     ProgressRecorded = activity_progress.ProgressRecorded
     ProgressCorrected = activity_progress.ProgressCorrected
     StepCompleted = activity_progress.StepCompleted
@@ -143,6 +150,7 @@ class Activity(ActivityState):
         fiscal_year: FiscalYear,
         planned_months: tuple[Month, ...],
         steps: tuple[PlannedStep, ...],
+        revision: int = 0,
         by: Byline,
     ) -> Activity:
         """Put an activity into the plan; its budget is allocated separately."""
@@ -166,6 +174,7 @@ class Activity(ActivityState):
             steps=tuple(
                 PlannedStep(s.number, s.text, tuple(sorted(set(s.planned_months)))) for s in steps
             ),
+            revision=revision,
             **by.event_fields(),
         )
 
@@ -178,6 +187,7 @@ class Activity(ActivityState):
                 started_on=self.started_on,
                 completed_on=self.completed_on,
                 cancelled_on=self.cancelled_on,
+                withdrawn_on=self.withdrawn_on,
             )
         )
 
@@ -194,6 +204,7 @@ class Activity(ActivityState):
     correct_completion = activity_lifecycle.correct_completion
     cancel = activity_lifecycle.cancel
     reopen = activity_lifecycle.reopen
+    withdraw = activity_lifecycle.withdraw
     record_progress = activity_progress.record_progress
     correct_progress = activity_progress.correct_progress
     complete_step = activity_progress.complete_step

@@ -204,3 +204,26 @@ def reopen(activity: ActivityState, *, reason: str | None, by: Byline) -> None:
     if activity.status not in (Status.COMPLETED, Status.CANCELLED):
         raise RuleViolation("activity_not_closed", code=activity.code)
     trigger(activity, ActivityReopened, by, reason=why, was=activity.status.value)
+
+
+class ActivityWithdrawn(Recorded):
+    """A revision of the plan took the activity out of it, before any work was recorded."""
+
+    TOPIC = "tidtam.ActivityWithdrawn"
+    revision: int
+    reason: str
+
+    def apply(self, activity: ActivityState) -> None:
+        activity.withdrawn_on = self.occurred_on
+
+
+def withdraw(activity: ActivityState, *, revision: int, reason: str, by: Byline) -> None:
+    """Take the activity out of the plan (revision ``revision``, called ``reason``).
+
+    Refused once work or spending is on record: what was done stays in the plan, to be
+    cancelled or completed; a withdrawal says the work was never the plan's."""
+    check_open(activity, by, late_entry=False)
+    if activity.started_on is not None or work_days(activity):
+        raise RuleViolation("withdraw_after_work", code=activity.code, revision=reason)
+    trigger(activity, ActivityWithdrawn, by, revision=revision, reason=reason)
+    resolve_where(activity, "withdrawn", by)

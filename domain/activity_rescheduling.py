@@ -7,6 +7,8 @@ beside the new ones, and the lateness flags of months no longer planned resolve.
 
 from __future__ import annotations
 
+from typing import Any
+
 from domain.activity_flags import resolve_where
 from domain.activity_state import ActivityState, check_open, step_of
 from domain.calendar import FiscalYear, Month
@@ -18,29 +20,49 @@ from domain.words import Words
 SCHEDULE = Words("กำหนดการ", "the schedule")
 
 
+def _before_revisions(state: dict[str, Any]) -> None:
+    """Revisions were not recorded before version 2: every reschedule was a manager's."""
+    state["revision"] = None
+
+
 class ActivityRescheduled(Recorded):
     """The activity's planned months were moved."""
 
     TOPIC = "tidtam.ActivityRescheduled"
+    class_version = 2
     planned_months: tuple[Month, ...]
     previous: tuple[Month, ...]
     reason: str
+    revision: int | None
+    """The plan revision that moved it; None: a manager's reschedule, between revisions."""
+
+    upcast_v1_v2 = staticmethod(_before_revisions)
 
     def apply(self, activity: ActivityState) -> None:
         activity.planned_months = tuple(self.planned_months)
+        if self.revision is not None:
+            activity.documented_months = activity.planned_months
 
 
 class StepRescheduled(Recorded):
     """One step's planned months were moved."""
 
     TOPIC = "tidtam.StepRescheduled"
+    class_version = 2
     step: int
     planned_months: tuple[Month, ...]
     previous: tuple[Month, ...]
     reason: str
+    revision: int | None
+    """The plan revision that moved it; None: a manager's reschedule, between revisions."""
+
+    upcast_v1_v2 = staticmethod(_before_revisions)
 
     def apply(self, activity: ActivityState) -> None:
-        activity.steps[self.step].planned_months = tuple(self.planned_months)
+        step = activity.steps[self.step]
+        step.planned_months = tuple(self.planned_months)
+        if self.revision is not None:
+            step.documented_months = step.planned_months
 
 
 def reschedule(
@@ -50,6 +72,7 @@ def reschedule(
     step: int | None = None,
     reason: str | None,
     by: Byline,
+    revision: int | None = None,
 ) -> None:
     """Move the activity (or one of its steps) to other months of its fiscal year; the
     lateness flags of the months it leaves resolve, those of the months it keeps stay."""
@@ -58,9 +81,14 @@ def reschedule(
     label = activity.code if step is None else f"{activity.code} #{step}"
     new_months = checked_months(months, activity.fiscal_year, code=label)
     previous = activity.planned_months if step is None else step_of(activity, step).planned_months
-    if new_months == previous:
+    if new_months == previous and revision is None:  # a revision may confirm a reschedule
         raise RuleViolation("no_change", field="months", what=SCHEDULE, value=new_months)
-    moved = {"planned_months": new_months, "previous": previous, "reason": why}
+    moved = {
+        "planned_months": new_months,
+        "previous": previous,
+        "reason": why,
+        "revision": revision,
+    }
     first, last = new_months[0].iso, new_months[-1].iso
     if step is None:
         trigger(activity, ActivityRescheduled, by, **moved)

@@ -8,10 +8,11 @@ what is spent. A spending entry is put right by a correction naming its number
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from domain.activity_flags import resolve_where
 from domain.activity_lifecycle import start_implicitly
-from domain.activity_state import ActivityState, Expenditure, check_open
+from domain.activity_state import ActivityState, Expenditure, check_in_plan, check_open
 from domain.errors import RuleViolation
 from domain.flags import Rule
 from domain.money import ZERO
@@ -28,6 +29,7 @@ class BudgetAllocated(Recorded):
     def apply(self, activity: ActivityState) -> None:
         activity.original_allocation = self.amount
         activity.allocation = self.amount
+        activity.documented_allocation = self.amount
 
 
 def allocate(activity: ActivityState, amount: Decimal, *, by: Byline) -> None:
@@ -39,16 +41,31 @@ class BudgetRevised(Recorded):
     """The allocation was changed; the original stays visible beside it."""
 
     TOPIC = "tidtam.BudgetRevised"
+    class_version = 2
     amount: Decimal
     previous: Decimal
     reason: str
+    revision: int | None
+    """The plan revision that made the change; None: a manager's, between revisions."""
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """Revisions were not recorded before version 2: every change was a manager's."""
+        state["revision"] = None
 
     def apply(self, activity: ActivityState) -> None:
         activity.allocation = self.amount
+        if self.revision is not None:
+            activity.documented_allocation = self.amount
 
 
 def revise_budget(
-    activity: ActivityState, amount: Decimal, *, reason: str | None, by: Byline
+    activity: ActivityState,
+    amount: Decimal,
+    *,
+    reason: str | None,
+    by: Byline,
+    revision: int | None = None,
 ) -> None:
     """Change the allocation; it may not fall below what is already spent.
 
@@ -56,10 +73,11 @@ def revise_budget(
     activity did not spend to its project is an administrative correction.
     """
     check_business_date(by, activity.fiscal_year)
+    check_in_plan(activity)
     why = require_text(reason, what=Words("การปรับงบประมาณ", "a budget revision"), field="reason")
     if amount < ZERO:
         raise RuleViolation("allocation_not_negative", field="amount", amount=amount)
-    if amount == activity.allocation:
+    if amount == activity.allocation and revision is None:  # a revision may confirm one
         raise RuleViolation(
             "no_change", field="amount", what=Words("งบประมาณ", "the allocation"), value=amount
         )
@@ -71,7 +89,10 @@ def revise_budget(
             spent=activity.spent,
             amount=amount,
         )
-    trigger(activity, BudgetRevised, by, amount=amount, previous=activity.allocation, reason=why)
+    trigger(
+        activity, BudgetRevised, by,
+        amount=amount, previous=activity.allocation, reason=why, revision=revision,
+    )  # fmt: skip
     resolve_where(activity, "budget_revised", by, rule=Rule.OVER_BUDGET_RISK)
 
 

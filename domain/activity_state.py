@@ -37,6 +37,7 @@ class Status(StrEnum):
     STARTED = "started"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class Step:
     text: str
     planned_months: tuple[Month, ...]
     original_months: tuple[Month, ...]
+    documented_months: tuple[Month, ...]
+    """As the plan's latest document (adopted, or revision N) has them."""
     completed_on: date | None = None
 
 
@@ -117,15 +120,19 @@ class ActivityState(Aggregate):
         fiscal_year: FiscalYear
         planned_months: tuple[Month, ...]
         original_months: tuple[Month, ...]
+        documented_months: tuple[Month, ...]
         steps: dict[int, Step]
         original_allocation: Decimal | None
         allocation: Decimal
+        documented_allocation: Decimal
         ledger: Ledger
         timeline: list[ProgressEntry]
         started_on: date | None
         completed_on: date | None
         cancelled_on: date | None
         reopened_on: date | None
+        withdrawn_on: date | None
+        revision: int
         flags: dict[FlagKey, Flag]
 
         @property
@@ -170,9 +177,16 @@ def check_open(activity: ActivityState, by: Byline, *, late_entry: bool = True) 
     before the closing day is a late entry about an open activity and is
     accepted where ``late_entry`` allows it (progress, steps, spending)."""
     check_business_date(by, activity.fiscal_year)
+    check_in_plan(activity)
     closed_on = activity.completed_on or activity.cancelled_on
     if closed_on is not None and (not late_entry or by.occurred_on > closed_on):
         raise RuleViolation("activity_closed", code=activity.code, status=STATUSES[activity.status])
+
+
+def check_in_plan(activity: ActivityState) -> None:
+    """Nothing more is recorded on an activity a revision took out of the plan."""
+    if activity.withdrawn_on is not None:
+        raise RuleViolation("activity_withdrawn", code=activity.code, on=activity.withdrawn_on)
 
 
 def step_of(activity: ActivityState, number: int) -> Step:

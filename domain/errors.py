@@ -176,6 +176,16 @@ register_messages(
             "กิจกรรม {code} {status}แล้ว บันทึกได้เฉพาะการแก้ไข",
             "activity {code} is {status}: only corrections may be recorded on it",
         ),
+        "activity_withdrawn": (
+            "กิจกรรม {code} ถูกถอนออกจากแผนเมื่อ {on} แล้ว จึงบันทึกสิ่งใดเพิ่มไม่ได้",
+            "activity {code} was withdrawn from the plan on {on}: nothing more is recorded on it",
+        ),
+        "withdraw_after_work": (
+            "{revision} ถอนกิจกรรม {code} ออกจากแผนไม่ได้ เพราะมีการบันทึกผลการดำเนินงานหรือการเบิกจ่ายไว้แล้ว"
+            " ให้ยกเลิกกิจกรรมแทน",
+            "{revision} cannot withdraw activity {code} from the plan: work or spending is"
+            " recorded on it; cancel it instead",
+        ),
         "activity_not_started": (
             "กิจกรรม {code} ยังไม่เริ่มดำเนินการ จึงไม่มีวันเริ่มให้แก้ไข",
             "activity {code} has not started: there is no start to correct",
@@ -274,10 +284,12 @@ register_messages(
             "{what} is already {value}: nothing to record",
         ),
         "plan_differs": (
-            "แผน '{plan}' นำเข้าแล้ว และไฟล์นี้แตกต่าง: {differences} "
-            "ให้บันทึกเป็นการปรับงบประมาณหรือเลื่อนกำหนดการแทน",
-            "plan '{plan}' was imported before and this file differs: {differences}. "
-            "Record changes as revisions or reschedules instead",
+            "แผน '{plan}' นำเข้าแล้ว และเอกสารนี้แตกต่าง: {differences}"
+            " หากเอกสารนี้เป็นการแก้ไขแผน ให้นำเข้าโดยระบุชื่อการแก้ไข (เช่น แก้ไขครั้งที่ 1/2567)"
+            " และวันที่",
+            "plan '{plan}' was imported before and this document differs: {differences}."
+            " If it is a revision of the plan, import it with the revision's name"
+            " (such as แก้ไขครั้งที่ 1/2567) and its date",
         ),
         # Finding things
         "activity_not_found": (

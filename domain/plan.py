@@ -2,7 +2,10 @@
 
 A :class:`Plan` is an organisation's action plan for a fiscal year, one document: a
 :class:`PlanSection` per strategy guideline (or แผนงาน), each numbering its projects
-from 1. A later document may add sections; none withdraws one. A plan imported before
+from 1. A later document may add sections; none withdraws one. A revision
+(``แก้ไขครั้งที่ 1/2567``) is numbered from 1 in the order recorded; what it adds, withdraws
+and changes carries its number, so the plan as adopted (revision 0) and as of any
+revision can be told apart from what managers changed between revisions. A plan imported before
 plans had sections holds one section with the key ``""`` (its ``PlanCreated`` of
 version 1 named one strategy path, and is read as such). A
 :class:`Project` holds the budget its activities share; it keeps a ledger of
@@ -24,13 +27,14 @@ from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear
 from domain.draft import StrategyLevel, strategy_path
-from domain.errors import RuleViolation
+from domain.errors import NotFoundError, RuleViolation, register_messages
 from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
 from domain.recorded import (
     Byline,
     Recorded,
     RecordedCreation,
+    check_business_date,
     check_planning_date,
     claim_events,
     require_text,
@@ -65,6 +69,7 @@ class Plan(Aggregate):
         title: str
         source: str
         sections: dict[str, PlanSection]
+        revisions: list[str]
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -94,6 +99,7 @@ class Plan(Aggregate):
             plan.title = self.title
             plan.source = self.source
             plan.sections = {section.key: section for section in self.sections}
+            plan.revisions = []
 
     Created = PlanCreated  # the library looks for a creation event by this name
 
@@ -102,9 +108,23 @@ class Plan(Aggregate):
 
         TOPIC = "tidtam.SectionAdded"
         section: PlanSection
+        revision: int
+        """0: part of the plan as adopted (imported a section at a time); N: revision N's."""
 
         def apply(self, plan: Plan) -> None:
             plan.sections[self.section.key] = self.section
+
+    class PlanRevised(Recorded):
+        """A numbered revision of the plan (``แก้ไขครั้งที่ 1/2567``) was recorded; the
+        events that carry out its changes carry its ``number``."""
+
+        TOPIC = "tidtam.PlanRevised"
+        number: int
+        name: str
+        source: str
+
+        def apply(self, plan: Plan) -> None:
+            plan.revisions.append(self.name)
 
     @classmethod
     def create(
@@ -130,14 +150,57 @@ class Plan(Aggregate):
             **by.event_fields(),
         )
 
-    def add_section(self, section: PlanSection, *, by: Byline) -> None:
+    def add_section(self, section: PlanSection, *, revision: int, by: Byline) -> None:
         """Take in a section a later document holds (sections are never withdrawn)."""
         if section.key in self.sections:
             raise RuleViolation(
                 "no_change", field="sections", what=Words("หมวด", "the section"), value=section.path
             )
         check_planning_date(by)
-        trigger(self, self.SectionAdded, by, section=section)
+        trigger(self, self.SectionAdded, by, section=section, revision=revision)
+
+    def revise(self, name: str, *, source: str, by: Byline) -> int:
+        """Record revision ``name`` of the plan; its number, for the events that carry it out."""
+        why = require_text(name, what=Words("การแก้ไขแผน", "a plan revision"), field="revision")
+        check_business_date(by, self.fiscal_year)  # a revision changes the year's work
+        if self.revision_number(why) is not None:
+            raise RuleViolation("revision_name_taken", field="revision", name=why)
+        number = len(self.revisions) + 1
+        trigger(self, self.PlanRevised, by, number=number, name=why, source=source)
+        return number
+
+    def revision_number(self, name: str) -> int | None:
+        """The number of the revision called ``name`` (compared as keys are), if recorded."""
+        wanted = name_key(name)
+        return next(
+            (n for n, known in enumerate(self.revisions, 1) if name_key(known) == wanted), None
+        )
+
+    @property
+    def label(self) -> str:
+        """The plan as messages name it: ``เทศบาลเมืองทุ่งสง (2552)``."""
+        return f"{self.organisation} ({self.fiscal_year.be})"
+
+    def section_keys(self, section: str | None) -> list[str]:
+        """The keys of the sections ``section`` names (by key, by path, or by the code of
+        its innermost level when one section has it: ``3.5``), or all of them."""
+        if section is None or not section.strip():
+            return list(self.sections)
+        if section in self.sections:
+            return [section]
+        wanted = name_key(section)
+        by_code = [
+            s
+            for s in self.sections.values()
+            if s.strategy and name_key(s.strategy[-1].code) == wanted
+        ]
+        named = self.section_by_path(section) or (by_code[0] if len(by_code) == 1 else None)
+        if named is None:
+            raise NotFoundError(
+                "section_not_found", section=section, plan=self.label,
+                sections=[s.path for s in self.sections.values()],
+            )  # fmt: skip
+        return [named.key]
 
     def section_by_path(self, path: str) -> PlanSection | None:
         """The plan's section at ``path`` (compared as keys are), if it has one."""
@@ -158,8 +221,12 @@ class Project(Aggregate):
         name: str
         budget: Decimal
         original_budget: Decimal
+        documented_budget: Decimal
+        """As the plan's latest document (adopted, or revision N) has it."""
         allocations: dict[UUID, tuple[str, Decimal]]
         cancelled_on: date | None
+        revision: int
+        withdrawn_on: date | None
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -173,11 +240,14 @@ class Project(Aggregate):
         code: str
         name: str
         budget: Decimal
+        revision: int
+        """0: in the plan as adopted; N: added by revision N."""
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
-            """Version 1 belonged to a plan of one guideline: its one section."""
+            """Version 1 belonged to a plan of one guideline, as adopted: its one section."""
             state["section"] = GUIDELINE_SECTION
+            state["revision"] = 0
 
         def apply(self, project: Project) -> None:
             project.plan_id = self.plan_id
@@ -186,8 +256,11 @@ class Project(Aggregate):
             project.name = self.name
             project.budget = self.budget
             project.original_budget = self.budget
+            project.documented_budget = self.budget
             project.allocations = {}
             project.cancelled_on = None
+            project.revision = self.revision
+            project.withdrawn_on = None
 
     Created = ProjectPlanned  # the library looks for a creation event by this name
 
@@ -206,12 +279,22 @@ class Project(Aggregate):
         """The project's budget was changed, with the reason why."""
 
         TOPIC = "tidtam.ProjectBudgetRevised"
+        class_version = 2
         amount: Decimal
         previous: Decimal
         reason: str
+        revision: int | None
+        """The plan revision that made the change; None: a manager's, between revisions."""
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Revisions were not recorded before version 2: every change was a manager's."""
+            state["revision"] = None
 
         def apply(self, project: Project) -> None:
             project.budget = self.amount
+            if self.revision is not None:
+                project.documented_budget = self.amount
 
     class ProjectCancelled(Recorded):
         """The project will not go ahead: its activities raise no more alerts."""
@@ -221,6 +304,16 @@ class Project(Aggregate):
 
         def apply(self, project: Project) -> None:
             project.cancelled_on = self.occurred_on
+
+    class ProjectWithdrawn(Recorded):
+        """A revision took the project out of the plan (its activities go with it)."""
+
+        TOPIC = "tidtam.ProjectWithdrawn"
+        revision: int
+        reason: str
+
+        def apply(self, project: Project) -> None:
+            project.withdrawn_on = self.occurred_on
 
     @classmethod
     def plan(
@@ -232,6 +325,7 @@ class Project(Aggregate):
         code: str,
         name: str,
         budget: Decimal,
+        revision: int = 0,
         by: Byline,
     ) -> Project:
         check_planning_date(by)
@@ -245,6 +339,7 @@ class Project(Aggregate):
             code=code,
             name=name,
             budget=budget,
+            revision=revision,
             **by.event_fields(),
         )
 
@@ -261,6 +356,7 @@ class Project(Aggregate):
         by: Byline,
     ) -> None:
         """Set aside ``amount`` for an activity, if the project's budget still covers it."""
+        self._check_in_plan()
         others = self.allocated - self.allocations.get(activity_id, ("", ZERO))[1]
         if others + amount > self.budget:
             raise RuleViolation(
@@ -285,6 +381,7 @@ class Project(Aggregate):
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the whole project off, with the reason why."""
         check_planning_date(by)
+        self._check_in_plan()
         why = require_text(reason, what=Words("การยกเลิก", "cancelling"), field="reason")
         if self.cancelled_on is not None:
             raise RuleViolation(
@@ -292,13 +389,16 @@ class Project(Aggregate):
             )
         trigger(self, self.ProjectCancelled, by, reason=why)
 
-    def revise_budget(self, amount: Decimal, *, reason: str | None, by: Byline) -> None:
+    def revise_budget(
+        self, amount: Decimal, *, reason: str | None, by: Byline, revision: int | None = None
+    ) -> None:
         """Change the project's budget; it must still cover what its activities hold."""
         check_planning_date(by)
+        self._check_in_plan()
         why = require_text(
             reason, what=Words("การปรับงบประมาณ", "a budget revision"), field="reason"
         )
-        if amount == self.budget:
+        if amount == self.budget and revision is None:  # a revision may confirm one
             raise RuleViolation(
                 "no_change", field="amount", what=Words("งบประมาณ", "the budget"), value=amount
             )
@@ -311,9 +411,48 @@ class Project(Aggregate):
                 amount=amount,
             )
         trigger(
-            self, self.ProjectBudgetRevised, by, amount=amount, previous=self.budget, reason=why
-        )
+            self, self.ProjectBudgetRevised, by,
+            amount=amount, previous=self.budget, reason=why, revision=revision,
+        )  # fmt: skip
+
+    def withdraw(self, *, revision: int, reason: str, by: Byline) -> None:
+        """Take the project out of the plan by revision ``revision``; its activities must
+        have been withdrawn first, so that it holds no allocation."""
+        check_planning_date(by)
+        self._check_in_plan()
+        if self.allocated != ZERO:
+            raise RuleViolation(
+                "project_withdrawn_with_allocations", project=self.code, allocated=self.allocated
+            )
+        trigger(self, self.ProjectWithdrawn, by, revision=revision, reason=reason)
+
+    def _check_in_plan(self) -> None:
+        if self.withdrawn_on is not None:
+            raise RuleViolation("project_withdrawn", project=self.code, on=self.withdrawn_on)
 
 
 claim_events(Plan, "plan")
 claim_events(Project, "project")
+
+
+register_messages(
+    {
+        "section_not_found": (
+            "ไม่พบหมวด {section} ใน{plan} (มี {sections})",
+            "no section {section} in {plan} (its sections: {sections})",
+        ),
+        "revision_name_taken": (
+            "แผนนี้บันทึกการแก้ไขชื่อ '{name}' ไว้แล้ว การแก้ไขแต่ละครั้งต้องมีชื่อของตนเอง เช่น แก้ไขครั้งที่ 2/2567",
+            "this plan already records a revision called '{name}': each revision needs a name"
+            " of its own, such as แก้ไขครั้งที่ 2/2567",
+        ),
+        "project_withdrawn": (
+            "โครงการ {project} ถูกถอนออกจากแผนเมื่อ {on} แล้ว",
+            "project {project} was withdrawn from the plan on {on}",
+        ),
+        "project_withdrawn_with_allocations": (
+            "ถอนโครงการ {project} ไม่ได้ เพราะกิจกรรมของโครงการยังถือครองงบประมาณ {allocated} บาท",
+            "project {project} cannot be withdrawn: its activities still hold {allocated} baht",
+        ),
+    }
+)

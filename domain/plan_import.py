@@ -2,11 +2,11 @@
 
 Importing is idempotent: ids come from natural keys (organisation and fiscal year for
 the plan, section and code for projects and activities), so a plan imported again
-finds its aggregates and appends nothing. A later document may add sections, projects
-and activities (they are appended) and never withdraws a section it does not mention;
-it may not silently change what was imported before: such differences are refused and
-listed, because a changed budget or schedule is a revision or a reschedule with a
-reason, not a re-import.
+finds its aggregates and appends nothing. A later document may add sections (they are
+appended) and never withdraws a section it does not mention; in a section the plan
+holds, it may not silently differ from the plan's latest document: the differences
+(:mod:`domain.plan_changes`) are refused and listed, unless the import is confirmed as
+a named revision, which records them (:mod:`domain.plan_revision`).
 
 A store from before plans had sections holds each guideline's table as a plan of its
 own (`ids.guideline_plan_id`). A document of that one guideline is that plan again; a
@@ -16,7 +16,6 @@ document of several sections, one of which was such a plan, is refused
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
@@ -28,10 +27,9 @@ from domain.activity import Activity, PlannedStep
 from domain.draft import ActivityDraft, PlanDraft, ProjectDraft, SectionDraft
 from domain.errors import RuleViolation, register_messages
 from domain.plan import Plan, PlanSection, Project
+from domain.plan_changes import Change, Find, Placed, section_changes, sentences
+from domain.plan_revision import Planned, Reviser
 from domain.recorded import Byline
-
-Find = Callable[[UUID], Aggregate | None]
-"""The aggregate stored under an id, or None: how an import sees what is there already."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +43,12 @@ class ImportReport:
     activities_added: tuple[str, ...]
     sections_added: tuple[str, ...] = ()
     """Paths of the sections this import gave the plan (all of them, for a new plan)."""
+    changes: tuple[Change, ...] = ()
+    """How the document differs from the plan's sections it already held."""
+    revision: str | None = None
+    revision_number: int | None = None
+    """The number the revision was given (or would be, on a dry run); None: no revision
+    recorded (none asked for, or the document changes nothing)."""
     events: int = 0
     position: int | None = None
     dry_run: bool = False
@@ -65,6 +69,14 @@ class ImportBatch:
     activities_added: list[str] = field(default_factory=list)
     sections_added: list[str] = field(default_factory=list)
     plan_created: bool = False
+    changes: list[Change] = field(default_factory=list)
+    revision: str | None = None
+    revision_number: int | None = None
+
+    def keep(self, aggregate: Aggregate) -> None:
+        """Save ``aggregate`` with the batch (once, wherever it is first kept)."""
+        if not any(a is aggregate for a in self.aggregates):
+            self.aggregates.append(aggregate)
 
     @property
     def event_count(self) -> int:
@@ -79,6 +91,9 @@ class ImportBatch:
             projects_added=tuple(self.projects_added),
             activities_added=tuple(self.activities_added),
             sections_added=tuple(self.sections_added),
+            changes=tuple(self.changes),
+            revision=self.revision if self.revision_number else None,
+            revision_number=self.revision_number,
             events=self.event_count,
             position=position,
             dry_run=dry_run,
@@ -90,40 +105,64 @@ def default_planning_date(draft: PlanDraft, today: date) -> date:
     return min(today, draft.fiscal_year.start)
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A section of the document, and where it goes in the plan: its key, and whether
-    the plan holds it already."""
+def plan_import(
+    draft: PlanDraft,
+    find: Find,
+    *,
+    by: Byline,
+    planned: Planned,
+    revision: str | None = None,
+) -> ImportBatch:
+    """The aggregates, new events pending, that bring the store up to ``draft``.
 
-    section: SectionDraft
-    key: str
-    known: bool
-    label: str
-    """How the report names its projects and activities: ``""`` or ``"path › "``."""
-
-    def named(self, code: str) -> str:
-        return f"{self.label}{code}"
-
-
-def plan_import(draft: PlanDraft, find: Find, *, by: Byline) -> ImportBatch:
-    """The aggregates, new events pending, that bring the store up to ``draft``; refused
-    (``plan_differs``) where the draft says otherwise about what was imported before."""
+    A section the plan lacks is added; one it holds must say what the plan's latest
+    document says, or the import is refused (``plan_differs``) listing the changes,
+    unless it is ``revision`` (``แก้ไขครั้งที่ 1/2567``), which records them."""
     plan = _the_plan(draft, find)
     plan_id = plan.id if plan is not None else ids.plan_id(draft.organisation, draft.fiscal_year)
     placed = _placed(draft, plan)
-    differences = [d for p in placed if p.known for d in _differences(find, plan_id, p)]
-    if differences:
-        raise RuleViolation(
-            "plan_differs",
-            plan=f"{draft.organisation} ({draft.fiscal_year.be})",
-            differences="; ".join(differences),
-        )
-    batch = ImportBatch(plan_id)
-    _sections(draft, plan, plan_id, placed, by, batch)
+    changes = [
+        change
+        for where in placed
+        if where.known
+        for change in section_changes(find, plan_id, where, planned(plan_id, where.key))
+    ]
+    batch = ImportBatch(plan_id, changes=changes, revision=revision)
+    if revision is not None:
+        if plan is None:
+            raise RuleViolation(
+                "revision_of_no_plan", field="revision", name=revision, **_of(draft)
+            )
+        if changes or any(not where.known for where in placed):
+            _check_revisable(draft, changes)
+            batch.revision_number = plan.revise(revision, source=draft.source, by=by)
+            batch.aggregates.append(plan)
+    elif changes:
+        raise RuleViolation("plan_differs", **_of(draft), differences=sentences(changes))
+    number = batch.revision_number or 0
+    _sections(draft, plan, plan_id, placed, number, by, batch)
+    reviser = Reviser(find, number, revision or "", by, batch.keep) if number else None
     for where in placed:
         for project_draft in where.section.projects:
-            _project(find, project_draft, plan_id, where, draft, by, batch)
+            _project(find, project_draft, plan_id, where, draft, reviser, by, batch)
+        if reviser is not None and where.known:
+            in_document = {p.code for p in where.section.projects}
+            left_out = [p for p in planned(plan_id, where.key) if p.code not in in_document]
+            for project in reviser.withdraw(left_out):
+                batch.keep(project)
     return batch
+
+
+def _of(draft: PlanDraft) -> dict[str, str]:
+    return {"plan": f"{draft.organisation} ({draft.fiscal_year.be})"}
+
+
+def _check_revisable(draft: PlanDraft, changes: list[Change]) -> None:
+    refused = [c for c in changes if not c.revisable]
+    if refused:
+        raise RuleViolation(
+            "revision_change_unsupported", **_of(draft), differences=sentences(refused)
+        )
 
 
 def _the_plan(draft: PlanDraft, find: Find) -> Plan | None:
@@ -178,6 +217,7 @@ def _sections(
     plan: Plan | None,
     plan_id: UUID,
     placed: list[Placed],
+    revision: int,
     by: Byline,
     batch: ImportBatch,
 ) -> None:
@@ -200,9 +240,9 @@ def _sections(
         batch.aggregates.append(created)
         return
     for section in new:
-        plan.add_section(section, by=by)
+        plan.add_section(section, revision=revision, by=by)
     if new:
-        batch.aggregates.append(plan)
+        batch.keep(plan)
 
 
 def _project(
@@ -211,23 +251,32 @@ def _project(
     plan_id: UUID,
     where: Placed,
     plan: PlanDraft,
+    reviser: Reviser | None,
     by: Byline,
     batch: ImportBatch,
 ) -> None:
+    """The project and its activities as the document has them: planned where new,
+    revised where a revision changes them."""
     project_id = ids.project_id(plan_id, draft.code, where.key)
     project = find(project_id)
+    revision = reviser.number if reviser is not None else 0
     if project is None:
         project = Project.plan(
             id=project_id, plan_id=plan_id, section=where.key, code=draft.code,
-            name=draft.name, budget=draft.budget, by=by,
+            name=draft.name, budget=draft.budget, revision=revision, by=by,
         )  # fmt: skip
         batch.projects_added.append(where.named(draft.code))
+    elif reviser is not None and where.known:
+        assert isinstance(project, Project)
+        reviser.before_additions(project, draft)
     if not isinstance(project, Project):
         raise TypeError(f"{project_id} is not a project")
     # The project goes first, so its ProjectPlanned precedes its activities in the log.
-    batch.aggregates.append(project)
+    batch.keep(project)
     for activity_draft in draft.activities:
-        _activity(find, activity_draft, project, where, plan, by, batch)
+        _activity(find, activity_draft, project, where, plan, revision, by, batch)
+    if reviser is not None and where.known:
+        reviser.after_additions(project, draft)
 
 
 def _activity(
@@ -236,6 +285,7 @@ def _activity(
     project: Project,
     where: Placed,
     plan: PlanDraft,
+    revision: int,
     by: Byline,
     batch: ImportBatch,
 ) -> None:
@@ -255,6 +305,7 @@ def _activity(
         fiscal_year=plan.fiscal_year,
         planned_months=draft.planned_months,
         steps=tuple(PlannedStep(s.number, s.text, s.planned_months) for s in draft.steps),
+        revision=revision,
         by=by,
     )
     activity.allocate(draft.budget, by=by)
@@ -263,54 +314,20 @@ def _activity(
     batch.activities_added.append(where.named(draft.code))
 
 
-def _differences(find: Find, plan_id: UUID, where: Placed) -> list[str]:
-    """What this edition says differently about a section's projects and activities."""
-    found: list[str] = []
-    for project_draft in where.section.projects:
-        project = find(ids.project_id(plan_id, project_draft.code, where.key))
-        named = where.named(project_draft.code)
-        if isinstance(project, Project):
-            if project.name != project_draft.name:
-                found.append(f"project {named}: name")
-            if project.original_budget != project_draft.budget:
-                found.append(
-                    f"project {named}: budget {project.original_budget} → {project_draft.budget}"
-                )
-        for activity_draft in project_draft.activities:
-            activity = find(ids.activity_id(plan_id, activity_draft.code, where.key))
-            if isinstance(activity, Activity):
-                found.extend(
-                    f"activity {where.named(activity.code)}: {name}"
-                    for name in _activity_differences(activity, activity_draft)
-                )
-    return found
-
-
-def _activity_differences(activity: Activity, draft: ActivityDraft) -> list[str]:
-    """Which of its facts a re-imported activity says differently."""
-    return [
-        name
-        for name, before, after in (
-            ("name", activity.name, draft.name),
-            ("details", activity.details, draft.details),
-            ("area", activity.area, draft.area),
-            ("unit", activity.unit, draft.unit),
-            ("months", activity.original_months, tuple(sorted(set(draft.planned_months)))),
-            ("budget", activity.original_allocation, draft.budget),
-            (
-                "steps",
-                tuple((s.number, s.text, s.original_months) for s in activity.steps.values()),
-                tuple(
-                    (s.number, s.text, tuple(sorted(set(s.planned_months)))) for s in draft.steps
-                ),
-            ),
-        )
-        if before != after
-    ]
-
-
 register_messages(
     {
+        "revision_of_no_plan": (
+            "ยังไม่มีแผนของ {plan} จึงบันทึก '{name}' เป็นการแก้ไขแผนไม่ได้ ให้นำเข้าแผนฉบับที่อนุมัติก่อน",
+            "there is no plan of {plan} yet, so '{name}' cannot be recorded as its revision:"
+            " import the plan as adopted first",
+        ),
+        "revision_change_unsupported": (
+            "การแก้ไขแผนของ {plan} บันทึกได้เฉพาะการเพิ่ม การถอน การปรับงบประมาณ และการเลื่อนเดือน"
+            " แต่เอกสารนี้ยังแตกต่างในเรื่อง: {differences} ให้ถอนรายการเดิมและเพิ่มรายการใหม่ด้วยรหัสใหม่",
+            "a revision of {plan} records additions, withdrawals, budgets and months only;"
+            " this document also differs in: {differences}. Withdraw the old item and add a new"
+            " one under a new code",
+        ),
         "plan_split_by_guideline": (
             "ที่เก็บข้อมูลนี้นำเข้าแนวทาง {paths} ของ{organisation} ปีงบประมาณ {fiscal_year}"
             " ไว้เป็นแผนแยกกันตั้งแต่ก่อนแผนจะมีหลายหมวด จึงระบุไม่ได้ว่าเอกสารทั้งฉบับนี้ควรรวมเข้ากับแผนใด"

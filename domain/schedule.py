@@ -30,7 +30,7 @@ from typing import Literal
 
 from domain.calendar import Month
 
-Lifecycle = Literal["planned", "started", "completed", "cancelled"]
+Lifecycle = Literal["planned", "started", "completed", "cancelled", "withdrawn"]
 """Where an activity stands, regardless of its schedule."""
 
 Basis = Literal["linear", "steps"]
@@ -119,11 +119,18 @@ def expected_progress(
 
 
 def lifecycle(
-    *, started_on: date | None, completed_on: date | None, cancelled_on: date | None
+    *,
+    started_on: date | None,
+    completed_on: date | None,
+    cancelled_on: date | None,
+    withdrawn_on: date | None = None,
 ) -> Lifecycle:
-    """Where an activity stands given the days it was started, completed and cancelled
-    (None: not, or not yet): a cancellation outweighs a completion, either outweighs
-    the start."""
+    """Where an activity stands given the days it was started, completed, cancelled and
+    withdrawn from the plan (None: not, or not yet): a withdrawal outweighs everything (it
+    is refused once work is recorded), a cancellation outweighs a completion, either
+    outweighs the start."""
+    if withdrawn_on is not None:
+        return "withdrawn"
     if cancelled_on is not None:
         return "cancelled"
     if completed_on is not None:

@@ -38,6 +38,7 @@ STATUSES: dict[str, Words] = {
     "started": Words("กำลังดำเนินการ", "in progress"),
     "completed": Words("เสร็จสิ้น", "completed"),
     "cancelled": Words("ยกเลิก", "cancelled"),
+    "withdrawn": Words("ถอนออกจากแผน", "withdrawn from the plan"),
     # Its schedule status on a business date (plan versus actual).
     "not_due": Words("ยังไม่ถึงกำหนด", "not due yet"),
     "on_track": Words("ตามแผน", "on track"),
@@ -67,6 +68,7 @@ RESOLUTIONS: dict[str, Words] = {
     "progress": Words("มีความคืบหน้า", "progress recorded"),
     "budget_revised": Words("ปรับงบประมาณ", "allocation revised"),
     "project_cancelled": Words("ยกเลิกโครงการ", "project cancelled"),
+    "withdrawn": Words("ถอนออกจากแผน", "withdrawn from the plan"),
     "cleared": Words("ไม่เข้าเงื่อนไขแล้ว", "no longer late"),
 }
 """Why a flag was resolved (the ``reason`` of ``FlagResolved``)."""

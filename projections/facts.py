@@ -31,6 +31,8 @@ class ScheduleFact:
     seq: int
     months: tuple[str, ...]
     reason: str = ""
+    revision: int | None = 0
+    """The plan document that set it: 0 as adopted, N revision N; None a manager's move."""
 
 
 @dataclass(slots=True)
@@ -41,6 +43,8 @@ class AllocationFact:
     seq: int
     amount: Decimal
     reason: str = ""
+    revision: int | None = 0
+    """The plan document that set it: 0 as adopted, N revision N; None a manager's change."""
 
 
 @dataclass(slots=True)
@@ -69,8 +73,16 @@ class ClosureFact:
 
     on: date
     seq: int
-    kind: str  # "completed" | "cancelled" | "reopened"
+    kind: str  # "completed" | "cancelled" | "reopened" | "withdrawn" (by a revision)
     note: str = ""
+
+
+@dataclass(slots=True)
+class Withdrawal:
+    """A revision took the item out of the plan on ``on``."""
+
+    on: date
+    revision: int
 
 
 @dataclass(slots=True)
@@ -109,11 +121,15 @@ class ActivityFacts:
     recorded_at: datetime | None = None
     section: str = ""
     """The key of the plan's section the activity stands in."""
+    revision: int = 0
+    """The plan document that brought it in: 0 as adopted, N revision N."""
+    withdrawn: Withdrawal | None = None
 
     # ----------------------------------------------------------- on a business date
 
     def exists_on(self, day: date) -> bool:
-        return self.planned_on <= day
+        """In the plan on ``day``: planned by then, and not withdrawn by then."""
+        return self.planned_on <= day and not (self.withdrawn and self.withdrawn.on <= day)
 
     def months_on(self, day: date) -> tuple[Month, ...]:
         return _months(latest(self.schedule, day))
@@ -165,12 +181,16 @@ class ActivityFacts:
         closure = self.closure_on(day)
         return closure.on if closure and closure.kind == "cancelled" else None
 
+    def withdrawn_on(self, day: date) -> date | None:
+        return self.withdrawn.on if self.withdrawn and self.withdrawn.on <= day else None
+
     def lifecycle_on(self, day: date) -> Lifecycle:
         """planned, started, completed or cancelled, as the activity stood on ``day``."""
         return lifecycle(
             started_on=self.started_by(day),
             completed_on=self.completed_on(day),
             cancelled_on=self.cancelled_on(day),
+            withdrawn_on=self.withdrawn_on(day),
         )
 
     def worked_months_on(self, day: date) -> set[Month]:
@@ -196,6 +216,13 @@ class ProjectFacts:
     version: int = 0
     """The project's version: what a project command's If-Match names. Reserving
     budget for an activity moves it too."""
+    revision: int = 0
+    """The plan document that brought it in: 0 as adopted, N revision N."""
+    withdrawn: Withdrawal | None = None
+
+    def exists_on(self, day: date) -> bool:
+        """In the plan on ``day``: planned by then, and not withdrawn by then."""
+        return self.planned_on <= day and not (self.withdrawn and self.withdrawn.on <= day)
 
     def budget_on(self, day: date) -> Decimal:
         fact = latest(self.budgets, day)
@@ -214,6 +241,8 @@ class SectionFacts:
     strategy: tuple[tuple[str, str], ...]
     objective: str
     added_on: date
+    revision: int = 0
+    """The plan document that brought it in: 0 as adopted, N revision N."""
 
     @property
     def path(self) -> str:
@@ -222,6 +251,17 @@ class SectionFacts:
     @property
     def title(self) -> str:
         return self.strategy[-1][1] if self.strategy else ""
+
+
+@dataclass(slots=True)
+class RevisionFacts:
+    """A numbered revision of the plan: its name, business date and recording instant."""
+
+    number: int
+    name: str
+    on: date
+    recorded_at: datetime
+    source: str = ""
 
 
 @dataclass(slots=True)
@@ -235,6 +275,8 @@ class PlanFacts:
     sections: list[SectionFacts] = field(default_factory=list)
     """In document order."""
     recorded_at: datetime | None = None
+    revisions: list[RevisionFacts] = field(default_factory=list)
+    """In number order (1, 2, …)."""
 
     @property
     def strategy_path(self) -> str:

@@ -24,10 +24,12 @@ from projections.facts import (
     PlanFacts,
     ProgressFact,
     ProjectFacts,
+    RevisionFacts,
     ScheduleFact,
     SectionFacts,
     SpendingFact,
     StepFacts,
+    Withdrawal,
 )
 
 S = TypeVar("S", PlanFacts, ProjectFacts, ActivityFacts)
@@ -118,14 +120,22 @@ def _plan_created(fold: Fold, seq: int, e: Any) -> None:
 def _section_added(fold: Fold, seq: int, e: Any) -> None:
     plan = fold.plan(e.originator_id)
     if plan is not None:
-        plan.sections.append(_section(e.section, e.occurred_on))
+        plan.sections.append(_section(e.section, e.occurred_on, e.revision))
         plan.recorded_at = e.timestamp
         fold.changed.add(plan.id)
 
 
-def _section(section: Any, on: date) -> SectionFacts:
+def _section(section: Any, on: date, revision: int = 0) -> SectionFacts:
     levels = tuple((level.code, level.name) for level in section.strategy)
-    return SectionFacts(section.key, levels, section.objective, on)
+    return SectionFacts(section.key, levels, section.objective, on, revision)
+
+
+def _plan_revised(fold: Fold, seq: int, e: Any) -> None:
+    plan = fold.plan(e.originator_id)
+    if plan is not None:
+        plan.revisions.append(RevisionFacts(e.number, e.name, e.occurred_on, e.timestamp, e.source))
+        plan.recorded_at = e.timestamp
+        fold.changed.add(plan.id)
 
 
 def _project_planned(fold: Fold, seq: int, e: Any) -> None:
@@ -138,6 +148,7 @@ def _project_planned(fold: Fold, seq: int, e: Any) -> None:
         planned_on=e.occurred_on,
         version=e.originator_version,
         section=e.section,
+        revision=e.revision,
     )
     fold.changed.add(e.originator_id)
 
@@ -145,13 +156,19 @@ def _project_planned(fold: Fold, seq: int, e: Any) -> None:
 def _project_budget_revised(fold: Fold, seq: int, e: Any) -> None:
     project = fold._project_of(e)
     if project is not None:
-        project.budgets.append(AllocationFact(e.occurred_on, seq, e.amount, e.reason))
+        project.budgets.append(AllocationFact(e.occurred_on, seq, e.amount, e.reason, e.revision))
 
 
 def _project_cancelled(fold: Fold, seq: int, e: Any) -> None:
     project = fold._project_of(e)
     if project is not None:
         project.cancelled_on = e.occurred_on
+
+
+def _project_withdrawn(fold: Fold, seq: int, e: Any) -> None:
+    project = fold._project_of(e)
+    if project is not None:
+        project.withdrawn = Withdrawal(e.occurred_on, e.revision)
 
 
 def _project_version_only(fold: Fold, seq: int, e: Any) -> None:
@@ -185,20 +202,27 @@ def _activity_planned(fold: Fold, seq: int, e: Any) -> None:
         version=e.originator_version,
         recorded_at=e.timestamp,
         section=e.section,
+        revision=e.revision,
     )
     fold.activities[facts.id] = facts
     fold.changed.add(facts.id)
 
 
-def _budget(fold: Fold, seq: int, e: Any) -> None:
+def _allocated(fold: Fold, seq: int, e: Any) -> None:
+    fold._activity_of(e).allocations.append(AllocationFact(e.occurred_on, seq, e.amount))
+
+
+def _budget_revised(fold: Fold, seq: int, e: Any) -> None:
     fold._activity_of(e).allocations.append(
-        AllocationFact(e.occurred_on, seq, e.amount, getattr(e, "reason", ""))
+        AllocationFact(e.occurred_on, seq, e.amount, e.reason, e.revision)
     )
 
 
 def _rescheduled(fold: Fold, seq: int, e: Any) -> None:
     months = tuple(m.iso for m in e.planned_months)
-    fold._activity_of(e).schedule.append(ScheduleFact(e.occurred_on, seq, months, e.reason))
+    fold._activity_of(e).schedule.append(
+        ScheduleFact(e.occurred_on, seq, months, e.reason, e.revision)
+    )
 
 
 def _step_rescheduled(fold: Fold, seq: int, e: Any) -> None:
@@ -206,7 +230,14 @@ def _step_rescheduled(fold: Fold, seq: int, e: Any) -> None:
     months = tuple(m.iso for m in e.planned_months)
     for step in facts.steps:
         if step.number == e.step:
-            step.schedule.append(ScheduleFact(e.occurred_on, seq, months, e.reason))
+            step.schedule.append(ScheduleFact(e.occurred_on, seq, months, e.reason, e.revision))
+
+
+def _activity_withdrawn(fold: Fold, seq: int, e: Any) -> None:
+    """Out of the plan from its day: a closure (nothing more is owed) and a withdrawal."""
+    facts = fold._activity_of(e)
+    facts.withdrawn = Withdrawal(e.occurred_on, e.revision)
+    facts.closures.append(ClosureFact(e.occurred_on, seq, "withdrawn", e.reason))
 
 
 def _started(fold: Fold, seq: int, e: Any) -> None:
@@ -271,15 +302,17 @@ def _version_only(fold: Fold, seq: int, e: Any) -> None:
 _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanCreated: _plan_created,
     Plan.SectionAdded: _section_added,
+    Plan.PlanRevised: _plan_revised,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,
+    Project.ProjectWithdrawn: _project_withdrawn,
     # The project's ledger of what each activity holds is the tracker's business, but
     # each entry is a version of the project, which a project command's If-Match names.
     Project.AllocationReserved: _project_version_only,
     Activity.ActivityPlanned: _activity_planned,
-    Activity.BudgetAllocated: _budget,
-    Activity.BudgetRevised: _budget,
+    Activity.BudgetAllocated: _allocated,
+    Activity.BudgetRevised: _budget_revised,
     Activity.ActivityRescheduled: _rescheduled,
     Activity.StepRescheduled: _step_rescheduled,
     Activity.ActivityStarted: _started,
@@ -293,6 +326,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.CompletionCorrected: _completion_corrected,
     Activity.ActivityCancelled: _closure("cancelled"),
     Activity.ActivityReopened: _closure("reopened"),
+    Activity.ActivityWithdrawn: _activity_withdrawn,
     # Flags live in the alerts view, but they are versions of the activity: a form drawn
     # from this sheet must carry the version the tracker will expect.
     Activity.ActivityFlagged: _version_only,

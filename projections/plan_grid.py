@@ -205,7 +205,7 @@ def _section_rows(
     budget = ZERO
     for project in projects:
         held = of_project.get(project.id, [])
-        if project.planned_on > on or (filtered and not held):
+        if not project.exists_on(on) or (filtered and not held):
             continue
         budget += project.budget_on(on)
         rows.extend(_project_rows(project, held, on))

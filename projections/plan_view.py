@@ -43,7 +43,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 6  # 5: projects carry their version; 6: plans hold sections
+    schema_version = 7  # 5: projects carry their version; 6: plans hold sections; 7: revisions
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

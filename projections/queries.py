@@ -43,6 +43,9 @@ class PlanSnapshot:
     plan: PlanFacts
     projects: tuple[ProjectFacts, ...]
     activities: tuple[ActivityFacts, ...]
+    edition: int | None = None
+    """Which of the plan's documents it reads: None as it stands, 0 as adopted, N as of
+    revision N (see :mod:`projections.editions`)."""
 
     def versus_actual(
         self, on: date, assess_one: Judge | None = None, *, unit: str = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -31,7 +31,8 @@ from projections.assess import (
     placing,
 )
 from projections.collector import without_collector
-from projections.facts import ActivityFacts
+from projections.editions import edition_label
+from projections.facts import ActivityFacts, PlanFacts
 from projections.queries import PlanSnapshot
 
 
@@ -70,6 +71,7 @@ class ActivityOut(BaseModel):
     spent: str
     started_on: date | None
     version: int
+    revision: int = Field(description="0: in the plan as adopted; N: added by revision N")
 
 
 class ProjectOut(BaseModel):
@@ -80,6 +82,7 @@ class ProjectOut(BaseModel):
     budget: str
     original_budget: str
     version: int = Field(description="Send as If-Match with a project command")
+    revision: int = Field(description="0: in the plan as adopted; N: added by revision N")
     activities: list[ActivityOut]
 
 
@@ -98,8 +101,33 @@ class SectionOut(BaseModel):
     objective: str
 
 
+class RevisionOut(BaseModel):
+    """A numbered revision of the plan (``แก้ไขครั้งที่ 1/2567``)."""
+
+    number: int
+    name: str
+    on: date = Field(description="The revision's business date")
+    recorded_at: datetime = Field(description="When it was recorded: as_of this instant or later")
+    source: str
+
+
+def revisions_out(plan: PlanFacts) -> list[RevisionOut]:
+    return [
+        RevisionOut(
+            number=r.number, name=r.name, on=r.on, recorded_at=r.recorded_at, source=r.source
+        )
+        for r in plan.revisions
+    ]
+
+
+EDITION = Field(
+    description="Which of the plan's documents this reads: current (as it stands), adopted,"
+    " or revision-N"
+)
+
+
 class PlanOut(BaseModel):
-    """The plan resource: the plan tree as it stands on ``on``."""
+    """The plan resource: the plan tree as it stands on ``on`` (or as an edition has it)."""
 
     id: UUID
     organisation: str
@@ -112,6 +140,8 @@ class PlanOut(BaseModel):
     objective: str = Field(description="A plan of one section: its objective")
     source: str
     on: date
+    edition: str = EDITION
+    revisions: list[RevisionOut] = Field(description="The revisions this edition includes")
     total_budget: str
     sections: list[SectionOut]
     projects: list[ProjectOut] = Field(description="Every project, section by section")
@@ -182,6 +212,7 @@ class PlanVsActualOut(BaseModel):
     fiscal_year: int
     strategy: str
     on: date
+    edition: str = EDITION
     rows: list[AssessmentOut]
     late: list[str]
     projects: list[RollupOut]
@@ -189,6 +220,7 @@ class PlanVsActualOut(BaseModel):
     strategies: list[RollupOut]
     units: list[RollupOut]
     total: RollupOut
+    revisions: list[RevisionOut] = Field(description="The revisions this edition includes")
 
 
 @without_collector
@@ -197,7 +229,7 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
     sections = plan.sections_on(on)
     place = placing(sections)
     projects = sorted(
-        (p for p in snapshot.projects if p.planned_on <= on), key=lambda p: place(p.section, p.code)
+        (p for p in snapshot.projects if p.exists_on(on)), key=lambda p: place(p.section, p.code)
     )
     activities = sorted(
         (a for a in snapshot.activities if a.exists_on(on)), key=lambda a: place(a.section, a.code)
@@ -216,6 +248,8 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
         objective=only.objective if only else "",
         source=plan.source,
         on=on,
+        edition=edition_label(snapshot.edition),
+        revisions=revisions_out(plan),
         total_budget=money(sum((p.budget_on(on) for p in projects), ZERO)),
         sections=[
             SectionOut(
@@ -236,6 +270,7 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
                 budget=money(p.budget_on(on)),
                 original_budget=money(p.original_budget),
                 version=p.version,
+                revision=p.revision,
                 activities=[activity_resource(a, on) for a in of_project[p.id]],
             )
             for p in projects
@@ -274,6 +309,7 @@ def activity_resource(a: ActivityFacts, on: date) -> ActivityOut:
         spent=money(a.spent_on(on)),
         started_on=a.started_by(on),
         version=a.version,
+        revision=a.revision,
     )
 
 
@@ -417,6 +453,7 @@ def _plan_vs_actual_out(
         fiscal_year=snapshot.plan.fiscal_year,
         strategy=snapshot.plan.strategy_path,
         on=on,
+        edition=edition_label(snapshot.edition),
         rows=rows,
         late=[r.code for r in report.late_first],
         projects=[rollup_out(r) for r in report.projects],
@@ -424,4 +461,5 @@ def _plan_vs_actual_out(
         strategies=[rollup_out(r) for r in report.strategies],
         units=[rollup_out(r) for r in report.units],
         total=rollup_out(report.total),
+        revisions=revisions_out(snapshot.plan),
     )

@@ -22,16 +22,26 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
-from api.cli.render import plan_grid_table, plan_vs_actual_table
+from api.cli.render import editions_table, plan_grid_table, plan_vs_actual_table
 from domain.calendar import Month, thai_date
 from domain.clock import BANGKOK
+from domain.draft import PlanDraft
 from domain.errors import TidtamError
 from domain.money import format_baht
+from domain.plan_import import ImportReport
 from domain.plan_table import read_plan
 from domain.recorded import Recorded
 from domain.words import STATUSES
 from projections.audit_view import event_payload
 from projections.compare import compare, comparison_resource
+from projections.edition_compare import compare_editions
+from projections.editions import (
+    EDITION_PATTERN,
+    Edition,
+    edition_banner,
+    edition_of,
+    parse_edition,
+)
 from projections.plan_grid import plan_grid
 from projections.queries import PlanSnapshot
 from projections.resources import plan_resource, plan_vs_actual_resource
@@ -43,6 +53,12 @@ AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Show the plan as known at this instant (ISO)")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
+AsAdoptedOption = Annotated[
+    bool, typer.Option("--as-adopted", help="The plan as adopted, before any revision")
+]
+RevisionOption = Annotated[
+    int | None, typer.Option("--revision", min=1, help="The plan as of revision N")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -50,6 +66,7 @@ def register(app: typer.Typer) -> None:
     app.command("plan")(show_plan)
     app.command("plan-vs-actual")(show_plan_vs_actual)
     app.command("compare")(show_compare)
+    app.command("editions")(show_editions)
     app.command("history")(show_history)
 
 
@@ -59,20 +76,43 @@ def import_plan(
     actor: Annotated[str | None, typer.Option("--actor")] = None,
     organisation: Annotated[str | None, typer.Option("--organisation")] = None,
     on: Annotated[
-        str | None, typer.Option("--on", help="Business date the plan took effect")
+        str | None,
+        typer.Option("--on", help="Business date the plan (or the revision) took effect"),
+    ] = None,
+    revision: Annotated[
+        str | None,
+        typer.Option("--revision", help="Record the document as this revision, with --on"),
     ] = None,
 ) -> None:
-    """Import an action plan table (atomic and idempotent)."""
+    """Import an action plan document (atomic and idempotent); with --revision, record
+    how it differs from the plan as that revision."""
     if not file.is_file():
         raise fail(f"{file}: no such file", "file_not_found")
+    if revision is not None and on is None:
+        raise fail(
+            "การแก้ไขแผนต้องระบุวันที่ด้วย --on (a revision needs its date: --on)",
+            "revision_needs_date",
+        )
     occurred_on = business_date(on)
     with opened() as runtime:
         draft = read_plan(file.read_bytes(), file.name, organisation=organisation)
         report = runtime.tracker.import_plan(
-            draft, actor=actor or default_actor(), occurred_on=occurred_on, dry_run=dry_run
+            draft,
+            actor=actor or default_actor(),
+            occurred_on=occurred_on,
+            dry_run=dry_run,
+            revision=revision,
         )
         runtime.projections.catch_up()
-    head = "ทดลองนำเข้า (ไม่บันทึก)" if dry_run else "นำเข้า"
+    _print_report(draft, report)
+
+
+def _print_report(draft: PlanDraft, report: ImportReport) -> None:
+    """What an import appended (or would), in Thai: projects and activities added, and
+    how the document differs from the plan it revises."""
+    head = "ทดลองนำเข้า (ไม่บันทึก)" if report.dry_run else "นำเข้า"
+    if report.revision_number is not None:
+        head += f" การแก้ไขครั้งที่ {report.revision_number}: {report.revision}"
     if report.unchanged:
         console.print(
             f"{' · '.join(s.path for s in draft.sections)} ปีงบประมาณ {draft.fiscal_year.be}:"
@@ -94,18 +134,23 @@ def import_plan(
             if activity.code in codes:
                 months = ", ".join(m.thai() for m in activity.planned_months)
                 console.print(f"   + {activity.code} {format_baht(activity.budget)} บาท · {months}")
-    console.print(f"events {'to append' if dry_run else 'appended'}: {report.events}")
+    for change in report.changes:
+        console.print(f" ~ {change.words.in_(lang())}")
+    console.print(f"events {'to append' if report.dry_run else 'appended'}: {report.events}")
 
 
 def show_plan(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
+    as_adopted: AsAdoptedOption = False,
+    revision: RevisionOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show a plan as its source table: Thai months, BE years, planned cells marked."""
+    """Show a plan as its source table: Thai months, BE years, planned cells marked;
+    as it stands, as adopted, or as of a revision."""
     moment = instant(as_of)
     with opened() as runtime:
-        snapshot, on, banner = _snapshot(runtime, plan, moment)
+        snapshot, on, banner = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
         if as_json:
             _print_json(plan_resource(snapshot, on))
         else:
@@ -116,13 +161,15 @@ def show_plan_vs_actual(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     on: Annotated[str | None, typer.Option("--on", help="Business date to assess on")] = None,
+    as_adopted: AsAdoptedOption = False,
+    revision: RevisionOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Plan versus actual: status, expected and recorded progress, budget, month grid."""
     moment = instant(as_of)
     day = business_date(on)
     with opened() as runtime:
-        snapshot, known_on, _ = _snapshot(runtime, plan, moment)
+        snapshot, known_on, _ = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
         when = day or known_on
         if as_json:
             _print_json(plan_vs_actual_resource(snapshot, when))
@@ -161,6 +208,34 @@ def show_compare(
             _changed(change.what, change.after),
         )
     console.print(table if changes else "ไม่มีการเปลี่ยนแปลง (no changes)")
+
+
+def show_editions(
+    first: Annotated[str, typer.Argument(help="adopted, revision-N or current")],
+    second: Annotated[str, typer.Argument(help="adopted, revision-N or current")],
+    plan: PlanOption = None,
+    on: Annotated[str | None, typer.Option("--on", help="Business date of the actual")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Two editions of the plan side by side, beside the actual as it stands."""
+    chosen = []
+    for label in (first, second):
+        if not re.fullmatch(EDITION_PATTERN, label):
+            raise fail(
+                f"'{label}': เขียน adopted, revision-N หรือ current"
+                " (write adopted, revision-N or current)",
+                "edition_format",
+            )
+        chosen.append(parse_edition(label))
+    with opened() as runtime:
+        snapshot = runtime.reader.snapshot(runtime.plan(plan).id)
+        result = compare_editions(
+            snapshot, chosen[0], chosen[1], business_date(on) or today_in_bangkok()
+        )
+    if as_json:
+        _print_json(result)
+        return
+    console.print(editions_table(result))
 
 
 def show_history(
@@ -202,15 +277,28 @@ def show_history(
     console.print(table)
 
 
+def _edition(as_adopted: bool, revision: int | None) -> Edition:
+    if as_adopted and revision is not None:
+        raise fail(
+            "เลือก --as-adopted หรือ --revision อย่างใดอย่างหนึ่ง (choose one)", "edition_chosen_twice"
+        )
+    return 0 if as_adopted else revision
+
+
 def _snapshot(
-    runtime: Any, selector: str | None, moment: datetime | None
+    runtime: Any, selector: str | None, moment: datetime | None, edition: Edition = None
 ) -> tuple[PlanSnapshot, Any, str]:
     facts = runtime.plan(selector)
     if moment is None:
-        return runtime.reader.snapshot(facts.id), today_in_bangkok(), ""
-    on = moment.astimezone(BANGKOK).date()
-    banner = f"ข้อมูลตามที่ทราบ ณ {moment.astimezone(BANGKOK):%Y-%m-%d %H:%M} (as of)"
-    return runtime.reader.snapshot_as_of(facts.id, moment), on, banner
+        snapshot, on, banner = runtime.reader.snapshot(facts.id), today_in_bangkok(), ""
+    else:
+        on = moment.astimezone(BANGKOK).date()
+        banner = f"ข้อมูลตามที่ทราบ ณ {moment.astimezone(BANGKOK):%Y-%m-%d %H:%M} (as of)"
+        snapshot = runtime.reader.snapshot_as_of(facts.id, moment)
+    snapshot = edition_of(snapshot, edition)
+    if edition is not None:
+        banner = " · ".join(b for b in (banner, edition_banner(snapshot)) if b)
+    return snapshot, on, banner
 
 
 def _changed(what: str, value: Any) -> str:

@@ -15,7 +15,8 @@ from uuid import UUID
 import typer
 
 from api.cli.common import business_date, console, default_actor, fail, lang, opened
-from application.tracker import Outcome, Tracker, When
+from application.outcome import Outcome, When
+from application.tracker import Tracker
 from domain.calendar import FiscalYear
 from domain.errors import TidtamError
 from domain.parsing import parse_baht, parse_month

@@ -20,8 +20,10 @@ from rich.text import Text
 
 from domain.calendar import THAI_MONTH_ABBREVIATIONS, Month, be_year, thai_date
 from domain.money import format_baht
-from domain.words import STATUSES
+from domain.words import STATUSES, Words
 from projections.assess import PlanVersusActual
+from projections.edition_compare import EditionComparisonOut
+from projections.editions import edition_words
 from projections.plan_grid import ActivityRow, Cell, PlanGrid, ProjectRow, Row, SectionRow, StepRow
 
 STATUS_STYLE = {
@@ -181,3 +183,53 @@ def plan_vs_actual_table(report: PlanVersusActual) -> Table:
         format_baht(t.allocated), format_baht(t.spent), str(t.disbursed_percent),
     )  # fmt: skip
     return table
+
+
+_DIFFERENCES = {
+    "added": Words("เพิ่ม", "added"),
+    "withdrawn": Words("ถอนออก", "withdrawn"),
+    "budget": Words("งบประมาณ", "budget"),
+    "months": Words("เดือน", "months"),
+}
+
+
+def editions_table(result: EditionComparisonOut) -> Table:
+    """Two editions of the plan, activity by activity, beside the actual as it stands."""
+    first, second = edition_words(result.from_).th, edition_words(result.to).th
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"{first} เทียบกับ {second} · ผล ณ วันที่ {thai_date(result.on)}",
+    )
+    for header, justify in (
+        ("กิจกรรม", "left"),
+        ("ต่างกัน", "left"),
+        (f"เดือน ({first})", "left"),
+        (f"เดือน ({second})", "left"),
+        (f"งบ ({first})", "right"),
+        (f"งบ ({second})", "right"),
+        ("สถานะ", "left"),
+        ("ผล %", "right"),
+        ("ใช้ไป", "right"),
+    ):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for row in result.rows:
+        sides = [row.before, row.after]
+        table.add_row(
+            f"{row.code} {row.name}",
+            ", ".join(_DIFFERENCES[d].th for d in row.differences),
+            *(_thai_months(side.months) if side else "-" for side in sides),
+            *(format_baht(Decimal(side.budget)) if side else "-" for side in sides),
+            STATUSES[row.lifecycle].th,
+            str(row.progress),
+            format_baht(Decimal(row.spent)),
+        )
+    table.add_row(
+        Text("รวมทั้งแผน", style="bold"), "", "", "",
+        format_baht(Decimal(result.budget_before)), format_baht(Decimal(result.budget_after)),
+        "", "", format_baht(Decimal(result.spent)),
+    )  # fmt: skip
+    return table
+
+
+def _thai_months(isos: list[str]) -> str:
+    return " ".join(Month.from_iso(m).thai() for m in isos) or "-"

@@ -35,7 +35,7 @@ from api.schemas.commands import CommandIn, CommandOut
 from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.clock import BANGKOK
 from domain.errors import NotFoundError
 from domain.policy import Principal

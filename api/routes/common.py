@@ -11,7 +11,7 @@ from pydantic import AfterValidator
 
 from api.errors import ViewBehindError
 from api.services import Services
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.errors import InputError, register_messages
 from domain.parsing import checked_date, checked_instant
 
@@ -42,6 +42,19 @@ Section = Annotated[
         description="The section (its key or path) where codes repeat from section to section",
     ),
 ]
+AsAdopted = Annotated[bool, Query(description="Read the plan as adopted, before any revision")]
+Revision = Annotated[
+    int | None,
+    Query(ge=1, le=9999, description="Read the plan as of revision N (แก้ไขครั้งที่ N)"),
+]
+RevisionName = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=200,
+        description="Record the document as this revision of the plan (แก้ไขครั้งที่ 1/2567)",
+    ),
+]
 MinPosition = Annotated[
     int | None,
     Query(ge=0, le=2**62, description="Wait until the views include this notification position"),
@@ -51,6 +64,13 @@ IfMatch = Annotated[
     str | None,
     Header(description='The version the command was decided on, e.g. "7"; 409 if stale'),
 ]
+
+
+def edition(as_adopted: bool, revision: int | None) -> int | None:
+    """The edition a read asks for: as adopted (0), revision N, or as it stands (None)."""
+    if as_adopted and revision is not None:
+        raise InputError("edition_chosen_twice", field="revision", revision=revision)
+    return 0 if as_adopted else revision
 
 
 def business_today(svc: Services) -> date:
@@ -111,6 +131,10 @@ def read_your_writes(svc: Services, min_position: int | None) -> None:
 
 register_messages(
     {
+        "edition_chosen_twice": (
+            "เลือกได้อย่างเดียว: แผนตามที่อนุมัติ (as_adopted) หรือแผนตามการแก้ไขครั้งที่ {revision}",
+            "choose one: the plan as adopted (as_adopted) or as of revision {revision}",
+        ),
         "view_behind": (
             "ข้อมูลยังปรับปรุงไม่ถึงลำดับ {position} กรุณาลองใหม่อีกครู่",
             "the views have not reached position {position} yet; retry shortly",

@@ -11,14 +11,18 @@ from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 
 from api.deps import Importer, Reader, ServicesDep
 from api.routes.common import (
+    AsAdopted,
     AsOf,
     MinPosition,
     On,
+    Revision,
+    RevisionName,
     business_today,
+    edition,
     instant,
     read_your_writes,
 )
-from api.schemas.plans import ImportOut, PlanSummaryOut
+from api.schemas.plans import ImportOut, PlanSummaryOut, import_out
 from api.services import Services
 from domain.clock import BANGKOK
 from domain.errors import InputError, TidtamError
@@ -26,6 +30,8 @@ from domain.plan_table import read_plan
 from domain.thai import name_key
 from projections.assess import ActivityAssessment
 from projections.compare import ComparisonOut, compare, comparison_resource
+from projections.edition_compare import EditionComparisonOut, compare_editions
+from projections.editions import EDITION_PATTERN, edition_of, parse_edition
 from projections.queries import PlanSnapshot
 from projections.resources import (
     PlanOut,
@@ -46,24 +52,23 @@ def import_plan(
     file: Annotated[UploadFile, File(description="Action plan table: .txt/.tsv, .csv or .xlsx")],
     dry_run: bool = False,
     organisation: Annotated[str | None, Query(max_length=200)] = None,
+    revision: RevisionName = None,
+    on: On = None,
 ) -> ImportOut:
-    """Import an action-plan table; same rules and errors as ``tidtam import``. Admins."""
+    """Import an action-plan document; same rules and errors as ``tidtam import``. Admins.
+
+    A document that differs from a plan already imported is refused, listing the
+    differences, unless ``revision`` names it (``แก้ไขครั้งที่ 1/2567``) with its date ``on``."""
     limit = svc.settings.upload_limit_bytes
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise UploadTooLargeError("upload_too_large", field="file", limit=limit)
     draft = read_plan(data, file.filename or "upload", organisation=organisation)
-    report = svc.runtime.tracker.import_plan(draft, actor=who.username, dry_run=dry_run)
-    svc.runtime.projections.nudge()
-    return ImportOut(
-        plan_id=report.plan_id,
-        dry_run=report.dry_run,
-        plan_created=report.plan_created,
-        projects_added=list(report.projects_added),
-        activities_added=list(report.activities_added),
-        events=report.events,
-        position=report.position,
+    report = svc.runtime.tracker.import_plan(
+        draft, actor=who.username, dry_run=dry_run, revision=revision, occurred_on=on
     )
+    svc.runtime.projections.nudge()
+    return import_out(report)
 
 
 @router.get("", response_model=list[PlanSummaryOut])
@@ -89,12 +94,15 @@ def plan(
     who: Reader,
     as_of: AsOf = None,
     on: On = None,
+    as_adopted: AsAdopted = False,
+    revision: Revision = None,
     min_position: MinPosition = None,
 ) -> PlanOut:
-    """The plan resource: projects, activities, steps, budgets, months, status, progress."""
+    """The plan resource: projects, activities, steps, budgets, months, status, progress;
+    as it stands, or as adopted (``as_adopted=1``) or as of revision N (``revision=N``)."""
     read_your_writes(svc, min_position)
     snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
-    return plan_resource(snapshot, day)
+    return plan_resource(edition_of(snapshot, edition(as_adopted, revision)), day)
 
 
 @router.get("/{plan_id}/plan-vs-actual", response_model=PlanVsActualOut)
@@ -107,17 +115,21 @@ def plan_vs_actual(
     on: On = None,
     unit: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[str | None, Query(max_length=40)] = None,
+    as_adopted: AsAdopted = False,
+    revision: Revision = None,
     min_position: MinPosition = None,
 ) -> Response:
-    """Status, expected and recorded progress, money and the month grid, with roll-ups.
+    """Status, expected and recorded progress, money and the month grid, with roll-ups;
+    against the plan as it stands, as adopted or as of revision N.
 
-    Today's report (no ``as_of``) carries an ``ETag``; send it back as ``If-None-Match``
-    and an unchanged report is a 304.
+    Today's report (no ``as_of``, no edition) carries an ``ETag``; send it back as
+    ``If-None-Match`` and an unchanged report is a 304.
     """
     read_your_writes(svc, min_position)
-    moment = instant(as_of)
-    if moment is not None:
-        snapshot, day = _snapshot(svc, plan_id, moment, on)  # folded for this request alone
+    moment, chosen = instant(as_of), edition(as_adopted, revision)
+    if moment is not None or chosen is not None:
+        snapshot, day = _snapshot(svc, plan_id, moment, on)  # made for this request alone
+        snapshot = edition_of(snapshot, chosen)
         return _json(plan_vs_actual_json(snapshot, day, RowMemo(), _keep(unit, status)))
     day = on or business_today(svc)
     reader = svc.runtime.reader
@@ -173,6 +185,25 @@ def compare_instants(
     except TidtamError:
         before = None
     return comparison_resource(compare(before, after, first, second), first, second, after)
+
+
+@router.get("/{plan_id}/editions", response_model=EditionComparisonOut)
+def compare_plan_editions(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: Reader,
+    first: Annotated[str, Query(alias="from", pattern=EDITION_PATTERN, max_length=20)],
+    second: Annotated[str, Query(alias="to", pattern=EDITION_PATTERN, max_length=20)],
+    on: On = None,
+    min_position: MinPosition = None,
+) -> EditionComparisonOut:
+    """Two editions of the plan (``adopted``, ``revision-N``, ``current``) side by side,
+    beside the actual as it stands on ``on``."""
+    read_your_writes(svc, min_position)
+    snapshot = svc.runtime.reader.snapshot(plan_id)
+    return compare_editions(
+        snapshot, parse_edition(first), parse_edition(second), on or business_today(svc)
+    )
 
 
 def _snapshot(

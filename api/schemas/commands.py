@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.tracker import Outcome
+from application.outcome import Outcome
 
 Amount = Annotated[
     str,

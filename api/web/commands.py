@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse
 
 from api.web import reading
 from api.web.context import Page, set_flash
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.errors import ConflictError, InputError, RuleViolation, TidtamError
 
 Redraw = Callable[[TidtamError, int], Response]

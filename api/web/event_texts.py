@@ -11,6 +11,9 @@ from __future__ import annotations
 
 EVENT_TEXT: dict[str, tuple[str, str]] = {
     "PlanCreated": ("นำเข้าแผน", "plan imported"),
+    "SectionAdded": ("เพิ่มหมวดในแผน", "section added to the plan"),
+    "PlanRevised": ("แก้ไขแผนครั้งที่ {number}: {name}", "plan revision {number}: {name}"),
+    "ProjectWithdrawn": ("ถอนโครงการออกจากแผน ({reason})", "project withdrawn ({reason})"),
     "ProjectPlanned": ("โครงการเข้าสู่แผน งบประมาณ {budget} บาท", "project planned, budget {budget}"),
     "ProjectBudgetRevised": (
         "ปรับงบประมาณโครงการเป็น {amount} บาท (เดิม {previous})",
@@ -57,6 +60,7 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     ),
     "ActivityCancelled": ("ยกเลิกกิจกรรม", "cancelled"),
     "ActivityReopened": ("เปิดกิจกรรมใหม่", "reopened"),
+    "ActivityWithdrawn": ("ถอนกิจกรรมออกจากแผน ({reason})", "withdrawn from the plan ({reason})"),
     "ActivityFlagged": ("แจ้งเตือน: {rule} {period}", "flagged: {rule} {period}"),
     "FlagResolved": ("การแจ้งเตือน {rule} แก้ไขแล้ว ({reason})", "alert {rule} resolved ({reason})"),
     "FlagAcknowledged": ("รับทราบการแจ้งเตือน", "alert acknowledged"),

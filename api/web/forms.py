@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from api import activity_commands as commands
 from api.activity_commands import ActivityCommand
 from api.schemas.commands import CommandIn
-from application.tracker import Outcome, Tracker
+from application.outcome import Outcome
+from application.tracker import Tracker
 from domain.errors import InputError, register_messages
 from domain.parsing import parse_baht, parse_date, parse_whole
 from domain.policy import Action

@@ -63,14 +63,22 @@ def test_a_later_edition_that_changes_what_was_imported_is_refused(tracker: Trac
             ),
         ),
     )
+    before = all_events(tracker)
     with pytest.raises(RuleViolation) as caught:
         tracker.import_plan(grown, actor="admin")
     assert caught.value.rule == "plan_differs"
-    assert "activity 2.2: budget" in str(caught.value)
-    assert "2.3" not in str(caught.value)
+    assert caught.value.values["differences"].en == (
+        "activity 2.2 budget 50,000 → 30,000 baht; activity 2.3 added (20,000 baht)"
+    )
+    assert caught.value.values["differences"].th == (
+        "งบประมาณกิจกรรม 2.2 50,000 → 30,000 บาท; เพิ่มกิจกรรม 2.3 (20,000 บาท)"
+    )
+    assert all_events(tracker) == before
 
 
-def test_a_new_activity_in_a_later_edition_is_appended(tracker: Tracker) -> None:
+def test_a_new_activity_in_a_later_edition_is_a_difference_until_confirmed(
+    tracker: Tracker,
+) -> None:
     plan = small_plan()
     smaller = plan.with_projects(
         (
@@ -79,9 +87,16 @@ def test_a_new_activity_in_a_later_edition_is_appended(tracker: Tracker) -> None
         ),
     )
     tracker.import_plan(smaller, actor="admin")
-    report = tracker.import_plan(plan, actor="admin")
+    with pytest.raises(RuleViolation) as caught:
+        tracker.import_plan(plan, actor="admin")
+    assert caught.value.values["differences"].en == "activity 2.2 added (50,000 baht)"
+    report = tracker.import_plan(
+        plan, actor="admin", revision="เพิ่มเติมครั้งที่ 1/2552", occurred_on=date(2009, 1, 5)
+    )
     assert report.activities_added == ("2.2",) and not report.plan_created
-    assert tracker.find_activity(report.plan_id, "2.2").allocation == Decimal("50000.00")
+    assert (report.revision, report.revision_number) == ("เพิ่มเติมครั้งที่ 1/2552", 1)
+    added = tracker.find_activity(report.plan_id, "2.2")
+    assert (added.allocation, added.revision) == (Decimal("50000.00"), 1)
 
 
 def test_a_rescheduled_activity_does_not_make_the_same_file_differ(tracker: Tracker) -> None:

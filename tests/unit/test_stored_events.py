@@ -67,7 +67,7 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
         ).exists()
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
-    assert len(event_classes()) == 44  # SignedOut and SectionAdded joined the 42
+    assert len(event_classes()) == 47  # SignedOut, SectionAdded, PlanRevised, two withdrawals
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:
@@ -120,3 +120,30 @@ def test_an_upcaster_turns_old_stored_state_into_the_new_shape(tracker: Tracker)
     assert (event.text, event.colour) == ("ทุ่งสง", "ขาว")  # type: ignore[attr-defined]
     restored = tracker.mapper.to_domain_event(tracker.mapper.to_stored_event(event))
     assert vars(restored) == vars(event)
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ("tidtam.ProjectPlanned", 0),  # in the plan as adopted
+        ("tidtam.ActivityPlanned", 0),
+        ("tidtam.BudgetRevised", None),  # a manager's change, between revisions
+        ("tidtam.ProjectBudgetRevised", None),
+        ("tidtam.ActivityRescheduled", None),
+        ("tidtam.StepRescheduled", None),
+    ],
+)
+def test_events_stored_before_revisions_load_as_the_adopted_plan_or_a_managers(
+    tracker: Tracker, topic: str, expected: int | None
+) -> None:
+    stored = json.loads((FIXTURES / f"{topic}@v1.json").read_text(encoding="utf-8"))
+    assert "revision" not in json.loads(stored["state"])
+    event = tracker.mapper.to_domain_event(
+        StoredEvent(
+            originator_id=UUID(stored["originator_id"]),
+            originator_version=stored["originator_version"],
+            topic=stored["topic"],
+            state=stored["state"].encode("utf-8"),
+        )
+    )
+    assert event.revision == expected  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from api.web.context import FormDep, Page, Posted, Reading, who_of
 from api.web.forms import BY_NAME, FORMS, values_of, version_of
 from api.web.render import PageRoute, render
 from api.web.timeline import entry
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.calendar import FiscalYear
 from domain.errors import ConflictError, TidtamError
 from projections.assess import assess

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Response
 from api.web.commands import answer
 from api.web.context import FormDep, Posted, SignedIn, who_of
 from api.web.render import PageRoute, render
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.errors import NotFoundError, TidtamError
 from domain.parsing import parse_date
 from domain.policy import Action

@@ -25,7 +25,7 @@ from api.web.forms import (
     values_of,
 )
 from api.web.render import PageRoute, render
-from application.tracker import Outcome
+from application.outcome import Outcome
 from domain.errors import ConflictError, NotFoundError, RuleViolation, TidtamError
 from domain.plan import Project
 from domain.policy import Action
