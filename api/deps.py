@@ -99,7 +99,6 @@ def allowed(action: Action) -> Callable[[Principal], Awaitable[Principal]]:
 Reader = Annotated[Principal, Depends(allowed(Action.READ))]
 Manager = Annotated[Principal, Depends(allowed(Action.MANAGE))]
 AlertHandler = Annotated[Principal, Depends(allowed(Action.ALERTS))]
-Importer = Annotated[Principal, Depends(allowed(Action.IMPORT))]
 UserAdmin = Annotated[Principal, Depends(allowed(Action.USERS))]
 
 

@@ -12,6 +12,7 @@ from api.metrics import Metrics
 from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
+from api.staging import UploadStaging
 from projections.resources import RowMemo
 from storage.files import private_file
 
@@ -25,6 +26,8 @@ class Services:
     metrics: Metrics
     reports: ReportCache
     rows: RowMemo
+    uploads: UploadStaging
+    """Documents uploaded for an import's preview, until it is confirmed."""
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
@@ -43,6 +46,7 @@ class Services:
             metrics=Metrics(runtime.projections),
             reports=ReportCache(),
             rows=RowMemo(),
+            uploads=UploadStaging(Path(settings.secret_file).parent / "imports"),
         )
 
 

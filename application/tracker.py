@@ -33,7 +33,8 @@ from domain.errors import ConflictError, NotFoundError, RuleViolation, register_
 from domain.flags import FlagKey
 from domain.money import Amount, baht
 from domain.plan import Plan, Project
-from domain.plan_import import ImportReport, default_planning_date, plan_import
+from domain.plan_changes import Change
+from domain.plan_import import ImportReport, default_planning_date, differences, plan_import
 from domain.recorded import Byline
 from domain.words import Words
 
@@ -157,6 +158,11 @@ class Tracker(TidtamApplication):
             return report
         position = self.save(*batch.aggregates)[-1].notification.id
         return replace(report, position=position)
+
+    def import_differences(self, draft: PlanDraft) -> list[Change]:
+        """How a document differs from the plan's latest document, refusing nothing: what
+        a preview shows before anyone names a revision."""
+        return differences(draft, self._stored, planned=self._planned_projects)
 
     def _planned_projects(self, plan_id: UUID, section: str) -> list[Project]:
         """Every project ever planned in a section of the plan, read from the log itself

@@ -118,15 +118,7 @@ def plan_import(
     A section the plan lacks is added; one it holds must say what the plan's latest
     document says, or the import is refused (``plan_differs``) listing the changes,
     unless it is ``revision`` (``แก้ไขครั้งที่ 1/2567``), which records them."""
-    plan = _the_plan(draft, find)
-    plan_id = plan.id if plan is not None else ids.plan_id(draft.organisation, draft.fiscal_year)
-    placed = _placed(draft, plan)
-    changes = [
-        change
-        for where in placed
-        if where.known
-        for change in section_changes(find, plan_id, where, planned(plan_id, where.key))
-    ]
+    plan, plan_id, placed, changes = _compared(draft, find, planned)
     batch = ImportBatch(plan_id, changes=changes, revision=revision)
     if revision is not None:
         if plan is None:
@@ -151,6 +143,29 @@ def plan_import(
             for project in reviser.withdraw(left_out):
                 batch.keep(project)
     return batch
+
+
+def differences(draft: PlanDraft, find: Find, *, planned: Planned) -> list[Change]:
+    """How the document differs from the plan's latest document (nothing for a new plan
+    or new sections): what an import refuses, or a revision records."""
+    return _compared(draft, find, planned)[3]
+
+
+def _compared(
+    draft: PlanDraft, find: Find, planned: Planned
+) -> tuple[Plan | None, UUID, list[Placed], list[Change]]:
+    """The plan the document belongs to (if stored), its id, the document's sections
+    placed in it, and how the sections it holds already differ."""
+    plan = _the_plan(draft, find)
+    plan_id = plan.id if plan is not None else ids.plan_id(draft.organisation, draft.fiscal_year)
+    placed = _placed(draft, plan)
+    changes = [
+        change
+        for where in placed
+        if where.known
+        for change in section_changes(find, plan_id, where, planned(plan_id, where.key))
+    ]
+    return plan, plan_id, placed, changes
 
 
 def _of(draft: PlanDraft) -> dict[str, str]:

@@ -23,17 +23,18 @@ class Action(StrEnum):
     MANAGE = "manage"  # reschedule, revise budgets, cancel, reopen, correct spending
     AUDIT = "audit"  # the global event feed, people's history, time travel
     ALERTS = "alerts"  # acknowledge and snooze alerts
-    IMPORT = "import"  # import plan tables
+    IMPORT = "import"  # import plan documents
+    REVISE = "revise"  # record a document as a numbered revision of a plan
     USERS = "users"  # register users, grant roles, issue tokens
 
 
 GRANTS: dict[Role, frozenset[Action]] = {
     Role.STAFF: frozenset({Action.READ, Action.RECORD}),
     Role.MANAGER: frozenset(
-        {Action.READ, Action.RECORD, Action.MANAGE, Action.AUDIT, Action.ALERTS}
+        {Action.READ, Action.RECORD, Action.MANAGE, Action.AUDIT, Action.ALERTS, Action.REVISE}
     ),
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
-    Role.ADMIN: frozenset({Action.READ, Action.AUDIT, Action.IMPORT, Action.USERS}),
+    Role.ADMIN: frozenset({Action.READ, Action.AUDIT, Action.IMPORT, Action.REVISE, Action.USERS}),
 }
 UNIT_SCOPED = frozenset({Action.RECORD})
 """Actions a staff member may take only on their own units' activities."""
@@ -83,6 +84,7 @@ ACTION_WORDS = {
     Action.AUDIT: Words("ดูประวัติการบันทึก", "read the audit history"),
     Action.ALERTS: Words("รับทราบการแจ้งเตือน", "acknowledge alerts"),
     Action.IMPORT: Words("นำเข้าแผน", "import plans"),
+    Action.REVISE: Words("บันทึกการแก้ไขแผน", "record plan revisions"),
     Action.USERS: Words("จัดการผู้ใช้", "manage users"),
 }
 

@@ -26,6 +26,25 @@ def example_upload() -> tuple[str, bytes, str]:
     return (EXAMPLE_TABLE.name, EXAMPLE_TABLE.read_bytes(), "text/plain")
 
 
+MARCH_TO_APRIL = ("\t\t\t\t\t\t↔\t\t\t\t\t\t", "\t\t\t\t\t\t\t↔\t\t\t\t\t")
+
+
+def example_revision_upload() -> tuple[str, bytes, str]:
+    """The example table edited as an office would for แก้ไขครั้งที่ 1/2552: project 2's
+    budget cut from 150,000 to 120,000 baht with activity 2.2's from 50,000 to 20,000,
+    activity 1.2 moved from มี.ค. to เม.ย., and project 3 (its last page) withdrawn."""
+    name, data, kind = example_upload()
+    text = data.decode("utf-8")
+    last_page = text.rindex("ลำดับที่")
+    text = text[:last_page].rstrip("\n") + "\n"
+    text = text.replace("\t150,000\t", "\t120,000\t", 1)
+    text = text.replace("จำนวน 1 ครั้ง/1 วัน\t50,000\t", "จำนวน 1 ครั้ง/1 วัน\t20,000\t", 1)
+    one_two = next(line for line in text.splitlines() if "1.2 กิจกรรมพัฒนาศักยภาพ" in line)
+    assert one_two.count(MARCH_TO_APRIL[0]) == 1, "the table's 1.2 row is as expected"
+    text = text.replace(one_two, one_two.replace(*MARCH_TO_APRIL), 1)
+    return f"revised-{name}", text.encode("utf-8"), kind
+
+
 ACTIVITIES = {
     "1.1": ("30000.00", ["2009-01", "2009-03"]),
     "1.2": ("100000.00", ["2009-03"]),

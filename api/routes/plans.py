@@ -9,7 +9,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 
-from api.deps import Importer, Reader, ServicesDep
+from api.deps import Reader, ServicesDep
 from api.routes.common import (
     AsAdopted,
     AsOf,
@@ -27,6 +27,7 @@ from api.services import Services
 from domain.clock import BANGKOK
 from domain.errors import InputError, TidtamError
 from domain.plan_table import read_plan
+from domain.policy import Action
 from domain.thai import name_key
 from projections.assess import ActivityAssessment
 from projections.compare import ComparisonOut, compare, comparison_resource
@@ -48,7 +49,7 @@ PlanId = Annotated[UUID, Path(description="The plan's id")]
 @router.post("/import", response_model=ImportOut)
 def import_plan(
     svc: ServicesDep,
-    who: Importer,
+    who: Reader,
     file: Annotated[UploadFile, File(description="Action plan table: .txt/.tsv, .csv or .xlsx")],
     dry_run: bool = False,
     organisation: Annotated[str | None, Query(max_length=200)] = None,
@@ -58,7 +59,9 @@ def import_plan(
     """Import an action-plan document; same rules and errors as ``tidtam import``. Admins.
 
     A document that differs from a plan already imported is refused, listing the
-    differences, unless ``revision`` names it (``แก้ไขครั้งที่ 1/2567``) with its date ``on``."""
+    differences, unless ``revision`` names it (``แก้ไขครั้งที่ 1/2567``) with its date ``on``:
+    admins and managers record revisions."""
+    who.require(Action.REVISE if revision else Action.IMPORT)
     limit = svc.settings.upload_limit_bytes
     data = file.file.read(limit + 1)
     if len(data) > limit:

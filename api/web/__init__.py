@@ -14,12 +14,13 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api.web.render import STATIC
-from api.web.routes import activity, alerts, history, plans, projects, session
+from api.web.routes import activity, alerts, history, imports, plans, projects, session
 
 
 def install(app: FastAPI) -> None:
     """Mount the pages and their static files on ``app``."""
-    routers = [module.router for module in (session, plans, projects, activity, history, alerts)]
+    modules = (session, plans, projects, activity, history, alerts, imports)
+    routers = [module.router for module in modules]
     for router in routers:
         app.include_router(router)
     # The pages' own routes by name, so links find them (and tell path from query) without

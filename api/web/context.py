@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated
@@ -203,8 +203,13 @@ Reading = Annotated[Page, Depends(allowed(Action.READ))]
 Auditing = Annotated[Page, Depends(allowed(Action.AUDIT))]
 
 
-async def form_data(request: Request) -> FormData:
-    return await request.form()
+async def form_data(request: Request) -> AsyncIterator[FormData]:
+    """The posted form; its uploaded files (spooled to disk) are closed after the page."""
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
 
 
 FormDep = Annotated[FormData, Depends(form_data)]

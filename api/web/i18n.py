@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from api.web.import_texts import IMPORT_TEXT
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     THAI_MONTH_ABBREVIATIONS,
@@ -36,6 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.history": ("ประวัติ", "History"),
     "nav.events": ("บันทึกเหตุการณ์", "Event feed"),
     "nav.alerts": ("การแจ้งเตือน", "Alerts"),
+    "nav.import": ("นำเข้าแผน", "Import a plan"),
     "nav.skip": ("ข้ามไปยังเนื้อหา", "Skip to content"),
     "nav.main": ("เมนูหลัก", "Main menu"),
     "lang.switch": ("English", "ภาษาไทย"),
@@ -281,6 +283,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.project_cancel": ("ยกเลิกโครงการ", "Cancel the project"),
     "done.project_budget": ("ปรับงบประมาณโครงการ {code} แล้ว", "Project {code}: budget revised"),
     "done.project_cancel": ("ยกเลิกโครงการ {code} แล้ว", "Project {code} cancelled"),
+    "done.import": ("นำเข้าแผนของ{code}แล้ว", "Plan of {code} imported"),
+    "done.import_revision": ("บันทึกการแก้ไขแผนครั้งที่ {code} แล้ว", "Plan revision {code} recorded"),
     "conflict.title": ("มีผู้อื่นบันทึกกิจกรรมนี้ก่อนคุณ", "Someone recorded on this activity first"),
     "conflict.body": (
         "แบบฟอร์มนี้สร้างจากข้อมูลฉบับที่ {expected} แต่ขณะนี้เป็นฉบับที่ {current} "
@@ -401,6 +405,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "error.back": ("กลับหน้าแผน", "Back to the plan"),
     "error.invalid": ("ข้อมูลในลิงก์ไม่ถูกต้อง: {detail}", "The link is not valid: {detail}"),
 }
+TEXT.update(IMPORT_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

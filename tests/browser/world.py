@@ -36,7 +36,7 @@ PEOPLE = {
 
 
 @cache
-def _password_hash() -> str:
+def shared_password_hash() -> str:
     """Argon2 is slow on purpose: hash the shared test password once per session."""
     return hash_password(PASSWORD)
 
@@ -75,7 +75,7 @@ def build(directory: Path, **settings: object) -> World:
             actor="manee",
             reason="บันทึกปิดงานก่อนกำหนด ยังมีงานค้าง",
         )
-    password_hash = _password_hash()
+    password_hash = shared_password_hash()
     for username, (roles, units, name) in PEOPLE.items():
         runtime.directory.register(
             username, roles=roles, units=units, display_name=name,

@@ -2,9 +2,8 @@
 on a dry run, recorded when named and dated; the plan reads as adopted, as of the
 revision and as it stands, and any two side by side beside the actual (issue 15).
 
-The revision is the example table edited as an office would: project 2's budget cut
-from 150,000 to 120,000 baht with activity 2.2's from 50,000 to 20,000, activity 1.2
-moved from มี.ค. to เม.ย., and project 3 (its last page) withdrawn.
+The revision is the example table edited as an office would
+(``tests.example_table.example_revision_upload``).
 """
 
 from __future__ import annotations
@@ -15,28 +14,14 @@ import httpx
 
 from tests.e2e.api.conftest import Api, OpenApi, problem
 from tests.e2e.api.example_plan import PLANS, imported
-from tests.example_table import example_upload
+from tests.example_table import example_revision_upload
 
 FIRST = "แก้ไขครั้งที่ 1/2552"
-MARCH_TO_APRIL = ("\t\t\t\t\t\t↔\t\t\t\t\t\t", "\t\t\t\t\t\t\t↔\t\t\t\t\t")
-
-
-def revised_document() -> tuple[str, bytes, str]:
-    name, data, kind = example_upload()
-    text = data.decode("utf-8")
-    last_page = text.rindex("ลำดับที่")
-    text = text[:last_page].rstrip("\n") + "\n"
-    text = text.replace("\t150,000\t", "\t120,000\t", 1)
-    text = text.replace("จำนวน 1 ครั้ง/1 วัน\t50,000\t", "จำนวน 1 ครั้ง/1 วัน\t20,000\t", 1)
-    one_two = next(line for line in text.splitlines() if "1.2 กิจกรรมพัฒนาศักยภาพ" in line)
-    assert one_two.count(MARCH_TO_APRIL[0]) == 1, "the table's 1.2 row is as expected"
-    text = text.replace(one_two, one_two.replace(*MARCH_TO_APRIL), 1)
-    return f"revised-{name}", text.encode("utf-8"), kind
 
 
 def upload_revision(api: Api, **params: Any) -> httpx.Response:
     return api.post(
-        f"{PLANS}/import", who="admin", params=params, files={"file": revised_document()}
+        f"{PLANS}/import", who="admin", params=params, files={"file": example_revision_upload()}
     )
 
 
