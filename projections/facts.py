@@ -21,6 +21,7 @@ from domain.activity import ProgressEntry, progress_on
 from domain.calendar import Month
 from domain.money import ZERO
 from domain.schedule import Lifecycle, lifecycle
+from domain.thai import name_key
 
 
 @dataclass(slots=True)
@@ -251,6 +252,26 @@ class SectionFacts:
     @property
     def title(self) -> str:
         return self.strategy[-1][1] if self.strategy else ""
+
+    def within(self, scope: str) -> bool:
+        """In ``scope``: a strategy (``ยุทธศาสตร์ที่ 5``, every section under it) or this
+        section's own path or key, compared as keys are; ``""`` is the whole plan."""
+        if not scope:
+            return True
+        wanted, path = name_key(scope), name_key(self.path)
+        return scope == self.key or path == wanted or path.startswith(wanted + "›")
+
+
+def scopes(sections: list[SectionFacts]) -> list[tuple[str, str]]:
+    """What a reader may narrow a plan to, as (value, label): each strategy that holds
+    several sections, then each section, in the plan's order."""
+    found: list[tuple[str, str]] = []
+    strategies = [s.strategy[0] for s in sections if len(s.strategy) > 1]
+    for code, name in dict.fromkeys(strategies):
+        if strategies.count((code, name)) > 1:
+            found.append((code, f"{code} {name}".strip()))
+    found.extend((s.path, f"{s.path} {s.title}".strip()) for s in sections)
+    return found
 
 
 @dataclass(slots=True)

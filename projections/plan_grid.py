@@ -37,7 +37,7 @@ from projections.assess import (
     code_key,
     rollup,
 )
-from projections.facts import ActivityFacts, PlanFacts, ProjectFacts, SectionFacts
+from projections.facts import ActivityFacts, PlanFacts, ProjectFacts, SectionFacts, scopes
 from projections.queries import PlanSnapshot
 
 CellState = Literal["both", "planned", "worked", "none"]
@@ -131,6 +131,8 @@ class PlanGrid:
     units: tuple[str, ...]
     """Every responsible unit of the plan on the date, for the unit filter."""
     filtered: bool
+    scopes: tuple[tuple[str, str], ...] = ()
+    """(value, label) of the strategies and sections to narrow to (none: one section)."""
 
     @property
     def fiscal_year(self) -> FiscalYear:
@@ -149,23 +151,30 @@ class PlanGrid:
 Assessed = tuple[ActivityFacts, ActivityAssessment]
 
 
-def plan_grid(snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str = "") -> PlanGrid:
-    """The grid of ``snapshot`` on ``on``, keeping the activities of ``unit`` and ``status``
-    (a schedule status's stored name); either left empty keeps them all."""
+def plan_grid(
+    snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str = "", scope: str = ""
+) -> PlanGrid:
+    """The grid of ``snapshot`` on ``on``, keeping the activities of ``unit``, ``status``
+    (a schedule status's stored name) and ``scope`` (a strategy or a section: see
+    ``SectionFacts.within``); any left empty keeps them all."""
     assessed = [(f, a) for f in snapshot.activities if (a := assess(f, on)) is not None]
     unit_key = name_key(unit)
+    every = snapshot.plan.sections_on(on)
+    sections = [s for s in every if s.within(scope)]
+    keys = {s.key for s in sections}
     kept = [
         (f, a)
         for f, a in assessed
-        if (not unit or a.unit_key == unit_key) and (not status or a.status.value == status)
+        if (not unit or a.unit_key == unit_key)
+        and (not status or a.status.value == status)
+        and f.section in keys
     ]
-    filtered = bool(unit or status)
+    filtered = bool(unit or status or scope)
     rows: list[Row] = []
     budget = ZERO
-    sections = snapshot.plan.sections_on(on)
     for section in sections:
         section_rows, section_budget = _section_rows(
-            section, snapshot, kept, on, filtered=filtered, headed=len(sections) > 1
+            section, snapshot, kept, on, filtered=bool(unit or status), headed=len(every) > 1
         )
         rows.extend(section_rows)
         budget += section_budget
@@ -174,10 +183,11 @@ def plan_grid(snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str =
         plan=snapshot.plan,
         on=on,
         rows=tuple(rows),
-        budget=total.allocated if filtered else budget,
+        budget=total.allocated if unit or status else budget,
         total=total,
         units=tuple(sorted({a.unit for _, a in assessed})),
         filtered=filtered,
+        scopes=tuple(scopes(every)) if len(every) > 1 else (),
     )
 
 

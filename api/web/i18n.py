@@ -81,6 +81,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan.filters": ("กรองรายการ", "Filter"),
     "plan.filter_unit": ("หน่วยดำเนินการ", "Responsible unit"),
     "plan.filter_status": ("สถานะ", "Status"),
+    "plan.filter_scope": ("ยุทธศาสตร์/หมวด", "Strategy or section"),
     "plan.all": ("ทั้งหมด", "All"),
     "plan.apply": ("แสดง", "Show"),
     "plan.clear": ("ล้างตัวกรอง", "Clear filters"),

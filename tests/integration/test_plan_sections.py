@@ -116,3 +116,33 @@ def test_the_views_head_each_section_and_roll_up_per_section_and_strategy() -> N
         assert {p.section for p in resource.projects} == {s.key for s in snapshot.plan.sections}
     finally:
         runtime.close()
+
+
+def test_the_grid_narrows_to_a_strategy_or_to_one_section() -> None:
+    runtime = Runtime.open(Store.memory())
+    try:
+        plan_id = runtime.tracker.import_plan(
+            document(GUIDELINE_35, GUIDELINE_36, HOUSING), actor="admin"
+        ).plan_id
+        runtime.projections.catch_up()
+        snapshot = runtime.reader.snapshot(plan_id)
+        whole = plan_grid(snapshot, ON)
+        assert [value for value, _ in whole.scopes] == [
+            "ยุทธศาสตร์ที่ 5",  # holds two sections, so it is offered on its own
+            "ยุทธศาสตร์ที่ 5 › 3.5",
+            "ยุทธศาสตร์ที่ 5 › 3.6",
+            "ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน",
+        ]
+        strategy = plan_grid(snapshot, ON, scope="ยุทธศาสตร์ที่ 5")
+        headed = [r.section.path for r in strategy.rows if isinstance(r, SectionRow)]
+        assert headed == ["ยุทธศาสตร์ที่ 5 › 3.5", "ยุทธศาสตร์ที่ 5 › 3.6"]
+        assert strategy.total.allocated == Decimal("560000.00") and strategy.filtered
+        one = plan_grid(snapshot, ON, scope="ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน")
+        assert [r.section.path for r in one.rows if isinstance(r, SectionRow)] == [
+            "ยุทธศาสตร์ที่ 6 › แผนงานเคหะและชุมชน"
+        ]
+        assert one.total.allocated == one.budget == Decimal("280000.00")
+        nothing = plan_grid(snapshot, ON, scope="ยุทธศาสตร์ที่ 9")
+        assert nothing.rows == () and nothing.total.allocated == Decimal("0.00")
+    finally:
+        runtime.close()

@@ -36,6 +36,7 @@ from projections.plan_grid import STATUS_ORDER, plan_grid
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 UnitFilter = Annotated[str, Query(max_length=200)]
 StatusFilter = Annotated[str, Query(max_length=40)]
+ScopeFilter = Annotated[str, Query(max_length=300)]
 
 
 @router.get("/plans/{plan_id}", name="plan_page")
@@ -44,6 +45,7 @@ def plan_page(
     page: Reading,
     unit: UnitFilter = "",
     status: StatusFilter = "",
+    scope: ScopeFilter = "",
     as_adopted: AsAdopted = False,
     revision: Revision = None,
 ) -> Response:
@@ -51,10 +53,11 @@ def plan_page(
     as it stands, as adopted, or as of a revision."""
     whole = reading.snapshot(page, plan_id)
     snapshot = edition_of(whole, edition(as_adopted, revision))
-    grid = plan_grid(snapshot, page.day, unit=unit, status=status)
+    grid = plan_grid(snapshot, page.day, unit=unit, status=status, scope=scope)
     return render(
         page, "plan.html", plan=snapshot.plan, grid=grid, unit=unit, status=status,
-        statuses=STATUS_ORDER, editions=_editions(page, whole.plan, snapshot.edition),
+        scope=scope, statuses=STATUS_ORDER,
+        editions=_editions(page, whole.plan, snapshot.edition),
     )  # fmt: skip
 
 
