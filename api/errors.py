@@ -32,6 +32,7 @@ TITLES = {
     403: "Forbidden",
     404: "Not found",
     405: "Method not allowed",
+    406: "Not acceptable",
     409: "Conflict",
     413: "Too large",
     415: "Unsupported media type",
@@ -194,7 +195,7 @@ def document_problems(app: FastAPI) -> None:
     Every ``/api/`` operation may be refused (422) or find the store unavailable
     (503); those behind a sign-in add 401 and 403, those with a body 400 (it
     could not be parsed), those naming something in their path 404, writes 409,
-    uploads 413, signing in 429. All are ``Problem``
+    uploads 413, signing in 429, reports 406 (a format they are not made in). All are ``Problem``
     bodies served as ``application/problem+json``, replacing FastAPI's default
     422 body, which this app never sends.
     """
@@ -237,6 +238,8 @@ def _problem_statuses(path: str, method: str, operation: dict[str, Any]) -> list
         statuses.append(400)  # a body that cannot be parsed at all
     if "multipart/form-data" in body:
         statuses.append(413)
+    if "/reports/" in path:
+        statuses.append(406)  # a format the report is not made in
     return sorted(statuses)
 
 

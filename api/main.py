@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from api import errors, reference
 from api.deps import document_credentials
 from api.metrics import RequestTimer
+from api.reports import routes as reports
 from api.routes import activities, alerts, events, health, plans, projects, users
 from api.runtime import Runtime
 from api.services import Services
@@ -108,7 +109,7 @@ def create_app(
 
     app.add_middleware(RequestTimer)
 
-    for module in (health, plans, projects, activities, events, users, alerts):
+    for module in (health, plans, reports, projects, activities, events, users, alerts):
         app.include_router(module.router)
     from api.web import install as install_pages  # the pages (api/web/) and their static files
 

@@ -161,6 +161,21 @@ def head(db: ViewDatabase, log: str) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, genesis(log))
 
 
+def link_at(db: ViewDatabase, log: str, position: int | None) -> tuple[int, str]:
+    """The chain's last link at or before ``position`` (None: the head): what a report
+    read as of an earlier instant prints, so its copy can be held to the log."""
+    if position is None:
+        return head(db, log)
+    table = CHAINS[log].tables[0]
+    with db.reading() as cur:
+        row = cur.execute(
+            f"SELECT position, link FROM {table} WHERE position <= ? "
+            "ORDER BY position DESC LIMIT 1",
+            (position,),
+        ).fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, genesis(log))
+
+
 def chained(db: ViewDatabase, log: str) -> list[tuple[int, str]]:
     """The chain table of ``log``: (position, link), in position order."""
     table = CHAINS[log].tables[0]

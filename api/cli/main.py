@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import alerts, people, plans, record, serve, upkeep, verify  # the command groups
+from api.cli import (  # the command groups
+    alerts,
+    people,
+    plans,
+    record,
+    report,
+    serve,
+    upkeep,
+    verify,
+)
 from api.cli.common import run_guarded
 
 app = typer.Typer(
@@ -27,6 +36,7 @@ alerts.register(app)
 verify.register(app)
 app.add_typer(record.app, name="record")
 app.add_typer(people.app, name="users")
+app.add_typer(report.app, name="report")
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import Header, Query, Response
 from pydantic import AfterValidator
@@ -12,8 +13,10 @@ from pydantic import AfterValidator
 from api.errors import ViewBehindError
 from api.services import Services
 from application.outcome import Outcome
+from domain.clock import BANGKOK
 from domain.errors import InputError, register_messages
 from domain.parsing import checked_date, checked_instant
+from projections.queries import PlanSnapshot
 
 
 def _representable_day(value: date | None) -> date | None:
@@ -153,3 +156,14 @@ register_messages(
         ),
     }
 )
+
+
+def plan_snapshot(
+    svc: Services, plan_id: UUID, as_of: datetime | None, on: date | None
+) -> tuple[PlanSnapshot, date]:
+    """The plan's fact sheets now, or as known at ``as_of``, and the business date to read
+    them on: ``on``, else the instant's day in Bangkok, else today."""
+    reader = svc.runtime.reader
+    if as_of is None:
+        return reader.snapshot(plan_id), on or business_today(svc)
+    return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -20,11 +20,10 @@ from api.routes.common import (
     business_today,
     edition,
     instant,
+    plan_snapshot,
     read_your_writes,
 )
 from api.schemas.plans import ImportOut, PlanSummaryOut, import_out
-from api.services import Services
-from domain.clock import BANGKOK
 from domain.errors import InputError, TidtamError
 from domain.plan_table import read_plan
 from domain.policy import Action
@@ -104,7 +103,7 @@ def plan(
     """The plan resource: projects, activities, steps, budgets, months, status, progress;
     as it stands, or as adopted (``as_adopted=1``) or as of revision N (``revision=N``)."""
     read_your_writes(svc, min_position)
-    snapshot, day = _snapshot(svc, plan_id, instant(as_of), on)
+    snapshot, day = plan_snapshot(svc, plan_id, instant(as_of), on)
     return plan_resource(edition_of(snapshot, edition(as_adopted, revision)), day)
 
 
@@ -131,7 +130,7 @@ def plan_vs_actual(
     read_your_writes(svc, min_position)
     moment, chosen = instant(as_of), edition(as_adopted, revision)
     if moment is not None or chosen is not None:
-        snapshot, day = _snapshot(svc, plan_id, moment, on)  # made for this request alone
+        snapshot, day = plan_snapshot(svc, plan_id, moment, on)  # made for this request alone
         snapshot = edition_of(snapshot, chosen)
         return _json(plan_vs_actual_json(snapshot, day, RowMemo(), _keep(unit, status)))
     day = on or business_today(svc)
@@ -207,15 +206,6 @@ def compare_plan_editions(
     return compare_editions(
         snapshot, parse_edition(first), parse_edition(second), on or business_today(svc)
     )
-
-
-def _snapshot(
-    svc: Services, plan_id: UUID, as_of: datetime | None, on: date | None
-) -> tuple[PlanSnapshot, date]:
-    reader = svc.runtime.reader
-    if as_of is None:
-        return reader.snapshot(plan_id), on or business_today(svc)
-    return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()
 
 
 class UploadTooLargeError(InputError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated
@@ -121,7 +121,7 @@ def set_flash(response: Response, key: str, code: str = "") -> None:
     )
 
 
-def with_query(path: str, query: dict[str, object]) -> str:
+def with_query(path: str, query: Mapping[str, object]) -> str:
     pairs = [(k, str(v)) for k, v in query.items() if v not in (None, "", False)]
     return f"{path}?{urlencode(pairs)}" if pairs else path
 

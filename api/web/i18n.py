@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from api.web.import_texts import IMPORT_TEXT
+from api.web.report_texts import REPORT_TEXT
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     THAI_MONTH_ABBREVIATIONS,
@@ -407,6 +408,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "error.invalid": ("ข้อมูลในลิงก์ไม่ถูกต้อง: {detail}", "The link is not valid: {detail}"),
 }
 TEXT.update(IMPORT_TEXT)
+TEXT.update(REPORT_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from api.cli.main import app
@@ -272,3 +273,22 @@ def test_compare_names_a_status_change_in_its_words(cli: CliRunner, db: Path) ->
     shown = run(cli, "compare", before, datetime.now(UTC).isoformat()).output
     assert "เกินกำหนด" in shown and "ยกเลิก" in shown  # the example year is long overdue
     assert "overdue" not in shown and "cancelled" not in shown
+
+
+def test_report_summary_writes_the_document_and_the_workbook(
+    cli: CliRunner, db: Path, tmp_path: Path
+) -> None:
+    run(cli, "setup")
+    sheet_path, page_path = tmp_path / "pd01.xlsx", tmp_path / "pd01.html"
+    assert run(cli, "report", "summary", "-o", str(sheet_path), "--on", "2009-03-31").exit_code == 0
+    sheet = load_workbook(sheet_path).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[4][0] == "ข้อมูล ณ วันที่ 31 มี.ค. 2552"
+    assert rows[6][1:5] == (3, 100, 458000, 100)
+    run(cli, "report", "summary", "-o", str(page_path), "--as-of", "2009-01-01T00:00+07:00")
+    html = page_path.read_text(encoding="utf-8")
+    assert "ข้อมูล ณ วันที่ 1 ม.ค. 2552" in html and "458,000" in html
+    refused = run(cli, "report", "summary", "-o", str(tmp_path / "pd01.doc"))
+    assert refused.exit_code != 0 and "[report_format_unknown]" in refused.output
+    assert not (tmp_path / "pd01.doc").exists()

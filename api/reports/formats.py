@@ -1,0 +1,72 @@
+"""Which format a report is asked for: ``format=`` first, else the ``Accept`` header."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import Response
+
+from domain.errors import InputError, register_messages
+
+Format = Literal["json", "html", "xlsx", "pdf"]
+FORMATS: tuple[Format, ...] = ("json", "html", "xlsx", "pdf")
+MEDIA: dict[Format, str] = {
+    "json": "application/json",
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+SUFFIX: dict[str, Format] = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".pdf": "pdf"}
+DOCUMENT_HEADERS = {
+    # A report document is a file to keep, not a page of the app: it runs nothing.
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+class ReportFormatError(InputError):
+    """Raised when a report is asked for in a format Tidtam cannot give."""
+
+    http_status = 406
+
+
+def chosen(asked: str | None, accept: str) -> Format:
+    """The format asked for by name, else the first of ``Accept`` Tidtam gives; JSON."""
+    if asked:
+        if asked not in FORMATS:
+            raise ReportFormatError("report_format_unknown", field="format", asked=asked)
+        return _available(asked)
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        for name, given in MEDIA.items():
+            if media == given.split(";")[0]:
+                return _available(name)
+    return "json"
+
+
+def _available(name: Format) -> Format:
+    if name == "pdf":
+        raise ReportFormatError("report_pdf_unavailable", field="format")
+    return name
+
+
+def download(body: bytes | str, name: Format, filename: str) -> Response:
+    """The report as a file to save (JSON is answered as the API's own)."""
+    headers = dict(DOCUMENT_HEADERS)
+    if name != "json":
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.{name}"'
+    return Response(body, media_type=MEDIA[name], headers=headers)
+
+
+register_messages(
+    {
+        "report_format_unknown": (
+            "ไม่มีรายงานในรูปแบบ '{asked}' เลือกได้: json, html, xlsx",
+            "no report in the format '{asked}': choose json, html or xlsx",
+        ),
+        "report_pdf_unavailable": (
+            "ยังออกรายงานเป็น PDF ไม่ได้ ให้ใช้ html (พิมพ์จากเบราว์เซอร์) หรือ xlsx",
+            "reports cannot be made as PDF yet: use html (print it from the browser) or xlsx",
+        ),
+    }
+)
