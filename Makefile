@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint fmt bench clean browser
+.PHONY: run test lint fmt bench clean browser pdf
 
 # The virtual environment, created once.
 $(BIN)/python:
@@ -22,7 +22,7 @@ $(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.runtime
 	@touch $@
 
 ## run: set up, load the example plan into var/tidtam.db if the store is empty, and serve
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime pdf
 	$(BIN)/tidtam setup
 	$(BIN)/tidtam serve
 
@@ -31,8 +31,13 @@ run: $(VENV)/.runtime
 browser:
 	@./scripts/ensure-browser
 
+# Pango and the Laksaman font for PDF reports (pip brings WeasyPrint itself), and for the
+# tests poppler's pdftoppm; installed with apt when possible, else PDF says why it cannot.
+pdf:
+	@./scripts/ensure-pdf $(if $(filter test,$(MAKECMDGOALS)),--test,)
+
 ## test: set up with the dev tools and run the whole suite (lint, types, layers, tests)
-test: lint browser
+test: lint browser pdf
 	$(BIN)/pytest -n auto --dist worksteal
 
 ## lint: style, types, and the layer contracts (which room may import which)

@@ -1,7 +1,8 @@
 """``tidtam report``: the reports a municipality files, written to a file.
 
 The file's suffix says its format (``.html`` a printable document, ``.xlsx`` a
-workbook); the figures are the API's and the pages', from the same model.
+workbook, ``.pdf`` the document as PDF); the figures are the API's and the pages',
+from the same model.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import typer
 
 from api.cli.common import business_date, console, fail, instant, lang, opened, today_in_bangkok
 from api.reports.formats import SUFFIX
+from api.reports.pdf import to_pdf
 from api.reports.summary import summary_document, summary_workbook
 from domain.clock import BANGKOK
 from projections.editions import edition_of
@@ -28,7 +30,7 @@ OnOption = Annotated[str | None, typer.Option("--on", help="Business date of the
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Read the log as known at this instant (ISO)")
 ]
-OutOption = Annotated[Path, typer.Option("-o", "--output", help="FILE.html or FILE.xlsx")]
+OutOption = Annotated[Path, typer.Option("-o", "--output", help="FILE.html, FILE.xlsx or FILE.pdf")]
 AsAdoptedOption = Annotated[
     bool, typer.Option("--as-adopted", help="The plan as adopted, before any revision")
 ]
@@ -49,10 +51,10 @@ def summary(
     """The plan summary by strategy (ผด.01): projects and budget per strategy and
     guideline, their shares, the responsible units."""
     fmt = SUFFIX.get(output.suffix.lower())
-    if fmt not in ("html", "xlsx"):
+    if fmt is None:
         raise fail(
-            f"เขียนรายงานเป็น '{output.suffix}' ไม่ได้ ใช้ .html หรือ .xlsx "
-            f"(cannot write '{output.suffix}': use .html or .xlsx)",
+            f"เขียนรายงานเป็น '{output.suffix}' ไม่ได้ ใช้ .html, .xlsx หรือ .pdf "
+            f"(cannot write '{output.suffix}': use .html, .xlsx or .pdf)",
             "report_format_unknown",
         )
     if as_adopted and revision is not None:
@@ -72,6 +74,8 @@ def summary(
         stamp = imprint(runtime.reader, snapshot, report.on, moment)
         if fmt == "xlsx":
             output.write_bytes(summary_workbook(report, stamp, lang()))
+        elif fmt == "pdf":
+            output.write_bytes(to_pdf(summary_document(report, stamp, lang())))
         else:
             output.write_text(summary_document(report, stamp, lang()), encoding="utf-8")
     console.print(f"เขียน {output} แล้ว (written)")

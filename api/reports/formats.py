@@ -35,19 +35,13 @@ def chosen(asked: str | None, accept: str) -> Format:
     if asked:
         if asked not in FORMATS:
             raise ReportFormatError("report_format_unknown", field="format", asked=asked)
-        return _available(asked)
+        return asked
     for part in accept.split(","):
         media = part.split(";")[0].strip().lower()
         for name, given in MEDIA.items():
             if media == given.split(";")[0]:
-                return _available(name)
+                return name
     return "json"
-
-
-def _available(name: Format) -> Format:
-    if name == "pdf":
-        raise ReportFormatError("report_pdf_unavailable", field="format")
-    return name
 
 
 def download(body: bytes | str, name: Format, filename: str) -> Response:
@@ -61,12 +55,14 @@ def download(body: bytes | str, name: Format, filename: str) -> Response:
 register_messages(
     {
         "report_format_unknown": (
-            "ไม่มีรายงานในรูปแบบ '{asked}' เลือกได้: json, html, xlsx",
-            "no report in the format '{asked}': choose json, html or xlsx",
+            "ไม่มีรายงานในรูปแบบ '{asked}' เลือกได้: json, html, xlsx, pdf",
+            "no report in the format '{asked}': choose json, html, xlsx or pdf",
         ),
         "report_pdf_unavailable": (
-            "ยังออกรายงานเป็น PDF ไม่ได้ ให้ใช้ html (พิมพ์จากเบราว์เซอร์) หรือ xlsx",
-            "reports cannot be made as PDF yet: use html (print it from the browser) or xlsx",
+            "เครื่องนี้ออกรายงานเป็น PDF ไม่ได้ ({reason}) ให้ติดตั้ง Pango และฟอนต์ Laksaman "
+            "(make run ติดตั้งให้เมื่อทำได้) หรือใช้ html (พิมพ์จากเบราว์เซอร์) หรือ xlsx",
+            "this machine cannot make PDF ({reason}): install Pango and the Laksaman font "
+            "(make run does when it can), or use html (print it from a browser) or xlsx",
         ),
     }
 )

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from api.deps import Reader, ServicesDep
 from api.reports.formats import MEDIA, Format, chosen, download
+from api.reports.pdf import to_pdf
 from api.reports.summary import summary_document, summary_workbook
 from api.routes.common import (
     AsAdopted,
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/api/v1/plans", tags=["reports"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
 FormatQuery = Annotated[
     str | None,
-    Query(alias="format", max_length=10, description="json, html or xlsx (else by Accept)"),
+    Query(alias="format", max_length=10, description="json, html, xlsx or pdf (else by Accept)"),
 ]
 
 
@@ -59,7 +60,7 @@ class SummaryOut(BaseModel):
 @router.get(
     "/{plan_id}/reports/summary",
     response_model=SummaryOut,
-    responses={200: {"content": {MEDIA["html"]: {}, MEDIA["xlsx"]: {}}}},
+    responses={200: {"content": {MEDIA["html"]: {}, MEDIA["xlsx"]: {}, MEDIA["pdf"]: {}}}},
 )
 def summary_report(
     plan_id: PlanId,
@@ -88,7 +89,8 @@ def summary_report(
     filename = f"pd01-{summary.plan.fiscal_year}-{day.isoformat()}"
     if name == "xlsx":
         return download(summary_workbook(summary, stamp), name, filename)
-    return download(summary_document(summary, stamp), name, filename)
+    document = summary_document(summary, stamp)
+    return download(to_pdf(document) if name == "pdf" else document, name, filename)
 
 
 def _row(row: SummaryRow) -> SummaryRowOut:

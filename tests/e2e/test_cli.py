@@ -16,9 +16,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from api.cli.main import app
+from api.reports.pdf import pdf_available
 from application.tracker import Tracker
 from storage.store import Store
 from tests.example_table import EXAMPLE_TABLE, activities_of, assert_reads_as_the_table
+from tests.pdf_reading import pdf_text, readable
 from tests.unit.test_plan_table_malformed import CASES, Case
 
 
@@ -289,6 +291,10 @@ def test_report_summary_writes_the_document_and_the_workbook(
     run(cli, "report", "summary", "-o", str(page_path), "--as-of", "2009-01-01T00:00+07:00")
     html = page_path.read_text(encoding="utf-8")
     assert "ข้อมูล ณ วันที่ 1 ม.ค. 2552" in html and "458,000" in html
+    if pdf_available():
+        pdf_path = tmp_path / "pd01.pdf"
+        assert run(cli, "report", "summary", "-o", str(pdf_path)).exit_code == 0
+        assert readable("บัญชีสรุปจำนวนโครงการและงบประมาณ") in pdf_text(pdf_path.read_bytes())
     refused = run(cli, "report", "summary", "-o", str(tmp_path / "pd01.doc"))
     assert refused.exit_code != 0 and "[report_format_unknown]" in refused.output
     assert not (tmp_path / "pd01.doc").exists()

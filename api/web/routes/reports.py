@@ -47,4 +47,4 @@ def summary_page(
 def _downloads(plan_id: UUID, report: str, query: Mapping[str, object]) -> dict[str, str]:
     """The API's addresses of the report's files, with the page's own reading of it."""
     path = f"/api/v1/plans/{plan_id}/reports/{report}"
-    return {name: with_query(path, {**query, "format": name}) for name in ("html", "xlsx")}
+    return {name: with_query(path, {**query, "format": name}) for name in ("html", "xlsx", "pdf")}

@@ -9,6 +9,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.e2e.api.conftest import Api, OpenApi, problem
+from tests.pdf_reading import first_page_picture, needs_pdf, pdf_text, readable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -72,11 +73,31 @@ def test_a_summary_as_known_before_the_plan_was_imported_is_not_found(open_api: 
     assert response.status_code == 404
 
 
-def test_pdf_and_unknown_formats_are_refused_by_name(open_api: OpenApi) -> None:
+def test_an_unknown_format_is_refused_by_name(open_api: OpenApi) -> None:
     api = open_api()
-    problem(
-        api.get(_summary(api), params={"format": "pdf"}, who="staff"), 406, "report_pdf_unavailable"
+    refused = api.get(_summary(api), params={"format": "doc"}, who="staff")
+    problem(refused, 406, "report_format_unknown")
+
+
+def test_the_pdf_says_in_thai_what_the_document_says(open_api: OpenApi) -> None:
+    needs_pdf()
+    api = open_api()
+    api.settle()
+    response = api.get(
+        _summary(api), params={"on": "2009-03-31"}, headers={"Accept": "application/pdf"}
     )
-    problem(
-        api.get(_summary(api), params={"format": "doc"}, who="staff"), 406, "report_format_unknown"
-    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    text = pdf_text(response.content)
+    for expected in (
+        "แบบ ผด.01",
+        "บัญชีสรุปจำนวนโครงการและงบประมาณ",
+        "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2552",
+        "เทศบาลเมืองทุ่งสง",
+        "รวม 3 100.00 458,000 100.00",
+        "ข้อมูล ณ วันที่ 31 มี.ค. 2552",
+        "ห่วงโซ่บันทึก ลำดับที่ ",
+    ):
+        assert readable(expected) in text, expected
+    assert first_page_picture(response.content, f"summary-{api.runtime.store.backend}").exists()
