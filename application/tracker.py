@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TypeVar, Unpack
 from uuid import UUID
 
@@ -38,7 +39,7 @@ from domain.plan_import import ImportReport, default_planning_date, differences,
 from domain.recorded import Byline
 from domain.words import Words
 
-D = TypeVar("D", Activity, Project)
+D = TypeVar("D", Activity, Project, Plan)
 """An aggregate a command decides on."""
 
 
@@ -326,6 +327,17 @@ class Tracker(TidtamApplication):
         return self._decide_project(
             project, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
         )
+
+    def record_findings(  # the committee's, for a period of the plan
+        self, plan_id: UUID, period: str, *, findings: str, suggestions: str = "",
+        reason: str | None = None, **when: Unpack[When],
+    ) -> Outcome:  # fmt: skip
+        plan, by = self.get_plan(plan_id), self._byline_of(when)
+        what = Words(f"แผน {plan.label}", f"plan {plan.label}")
+        write = partial(Plan.record_findings, period=period, findings=findings,
+                        suggestions=suggestions, reason=reason, by=by)  # fmt: skip
+        saved = self._save_decided(plan, when.get("expected_version"), what, write, self.get_plan)
+        return Outcome.of(plan, saved)
 
     def cancel_project(
         self,

@@ -30,6 +30,8 @@ from domain.draft import StrategyLevel, strategy_path
 from domain.errors import NotFoundError, RuleViolation, register_messages
 from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
+from domain.periods import Period
+from domain.plan_findings import Findings, FindingsRecorded, record_findings
 from domain.recorded import (
     Byline,
     Recorded,
@@ -70,6 +72,7 @@ class Plan(Aggregate):
         source: str
         sections: dict[str, PlanSection]
         revisions: list[str]
+        findings: dict[Period, Findings]
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -100,6 +103,7 @@ class Plan(Aggregate):
             plan.source = self.source
             plan.sections = {section.key: section for section in self.sections}
             plan.revisions = []
+            plan.findings = {}
 
     Created = PlanCreated  # the library looks for a creation event by this name
 
@@ -125,6 +129,8 @@ class Plan(Aggregate):
 
         def apply(self, plan: Plan) -> None:
             plan.revisions.append(self.name)
+
+    FindingsRecorded = FindingsRecorded  # written beside its command (domain.plan_findings)
 
     @classmethod
     def create(
@@ -168,6 +174,14 @@ class Plan(Aggregate):
         number = len(self.revisions) + 1
         trigger(self, self.PlanRevised, by, number=number, name=why, source=source)
         return number
+
+    def record_findings(
+        self, period: str, *, findings: str, suggestions: str, reason: str | None, by: Byline
+    ) -> None:
+        """The monitoring committee's findings and suggestions for ``period``."""
+        record_findings(
+            self, period, findings=findings, suggestions=suggestions, reason=reason, by=by
+        )
 
     def revision_number(self, name: str) -> int | None:
         """The number of the revision called ``name`` (compared as keys are), if recorded."""

@@ -286,6 +286,19 @@ class RevisionFacts:
 
 
 @dataclass(slots=True)
+class FindingsFact:
+    """The monitoring committee's findings for a period, as written (latest last)."""
+
+    period: str
+    findings: str
+    suggestions: str
+    reason: str
+    actor: str
+    on: date
+    recorded_at: datetime
+
+
+@dataclass(slots=True)
 class PlanFacts:
     id: UUID
     organisation: str
@@ -298,6 +311,8 @@ class PlanFacts:
     recorded_at: datetime | None = None
     revisions: list[RevisionFacts] = field(default_factory=list)
     """In number order (1, 2, …)."""
+    findings: list[FindingsFact] = field(default_factory=list)
+    """In the order written; the latest of a period is the one in force."""
 
     @property
     def strategy_path(self) -> str:
@@ -306,6 +321,10 @@ class PlanFacts:
 
     def section(self, key: str) -> SectionFacts | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def findings_of(self, period: str) -> FindingsFact | None:
+        """The committee's findings in force for ``period``, if written."""
+        return next((f for f in reversed(self.findings) if f.period == period), None)
 
     def sections_on(self, day: date) -> list[SectionFacts]:
         return [s for s in self.sections if s.added_on <= day]

@@ -21,6 +21,7 @@ from projections.facts import (
     ActivityFacts,
     AllocationFact,
     ClosureFact,
+    FindingsFact,
     PlanFacts,
     ProgressFact,
     ProjectFacts,
@@ -134,6 +135,18 @@ def _plan_revised(fold: Fold, seq: int, e: Any) -> None:
     plan = fold.plan(e.originator_id)
     if plan is not None:
         plan.revisions.append(RevisionFacts(e.number, e.name, e.occurred_on, e.timestamp, e.source))
+        plan.recorded_at = e.timestamp
+        fold.changed.add(plan.id)
+
+
+def _findings_recorded(fold: Fold, seq: int, e: Any) -> None:
+    plan = fold.plan(e.originator_id)
+    if plan is not None:
+        plan.findings.append(
+            FindingsFact(
+                e.period, e.findings, e.suggestions, e.reason, e.actor, e.occurred_on, e.timestamp
+            )
+        )
         plan.recorded_at = e.timestamp
         fold.changed.add(plan.id)
 
@@ -303,6 +316,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanCreated: _plan_created,
     Plan.SectionAdded: _section_added,
     Plan.PlanRevised: _plan_revised,
+    Plan.FindingsRecorded: _findings_recorded,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,
