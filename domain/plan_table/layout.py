@@ -25,7 +25,7 @@ from domain.plan_table.header import (
     month_headings,
 )
 from domain.plan_table.titles import Titles
-from domain.plan_table.years import check_side_by_side, read_months
+from domain.plan_table.years import check_side_by_side, read_months, spread_months
 from domain.thai import clean_text
 
 _MONTH_ROW_REACH = 3
@@ -83,6 +83,9 @@ def read_layout(grid: Grid, header_row: int, titles: Titles, where: Locator) -> 
     months, fiscal_year = read_months(grid, rows, found, taken, titles, where)
     headings = {c: clean_text(grid.cell(header_row, c)) for c in columns.values()}
     headings |= {c: clean_text(grid.cell(month_row, c)) for c in months}
+    spread = spread_months(grid, month_row, months, taken)
+    headings |= {c: headings[spread[c][1]] for c in spread}
+    months |= {c: month for c, (month, _) in spread.items()}
     return Layout(header_row, month_row, columns, months, fiscal_year, headings)
 
 

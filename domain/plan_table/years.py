@@ -27,6 +27,8 @@ from domain.plan_table.titles import Titles
 FIRST_YEAR, LAST_YEAR = 2444, 2700
 """The Buddhist-era years a plan may be for (CE 1901–2157)."""
 _CALENDAR_ORDER = tuple(range(1, 13))
+_LAST_COLUMN = 16_383
+"""A spreadsheet's last column (XFD): a heading merged further is cut there."""
 
 Headings = Mapping[int, tuple[int, int | None]]
 """Column → (month number, the heading's own BE year or None)."""
@@ -82,6 +84,23 @@ def read_months(
     fiscal_year = _settle(months, month_row, where)
     _check_title(fiscal_year, grid, header_row, titles, where)
     return months, fiscal_year
+
+
+def spread_months(
+    grid: Grid, month_row: int, months: Mapping[int, Month], taken: set[int]
+) -> dict[int, tuple[Month, int]]:
+    """Columns a month heading is merged over (one month drawn as two half-month columns):
+    column → (the heading's month, the heading's column)."""
+    spread: dict[int, tuple[Month, int]] = {}
+    anchors = anchored(grid.merges)
+    for column, month in months.items():
+        merge = anchors.get((month_row, column))
+        if merge is None:
+            continue
+        for covered in range(column + 1, min(merge.last_column, _LAST_COLUMN) + 1):
+            if covered not in months and covered not in taken:
+                spread[covered] = (month, column)
+    return spread
 
 
 def _check_range(year: int, row: int, column: int | None, where: Locator) -> None:

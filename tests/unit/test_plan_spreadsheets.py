@@ -162,3 +162,17 @@ def test_a_calendar_year_merged_over_january_to_december() -> None:
         3,
         "R",
     )
+
+
+def test_a_month_heading_merged_over_two_half_month_columns_covers_both() -> None:
+    rows = table([project()])
+    for index in range(2):  # ต.ค. and พ.ย. each drawn as two columns: G:H, I:J
+        rows[1][G + 2 * index : G + 2 * index + 2] = [("ต.ค.", "พ.ย.")[index], ""]
+    rows[1][G + 4 :] = ["ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค."]
+    rows[1] += ["ส.ค.", "ก.ย."]
+    rows[0][G : G + 4] = ["พ.ศ.2551", "", "", ""]
+    rows[0][G + 5 :] = ["พ.ศ.2552"] + [""] * 8
+    rows[2][G + 1] = rows[2][G + 3] = "x"  # the second half of each month
+    merges = [(2, G, 2, G + 1), (2, G + 2, 2, G + 3)]
+    plan = read_plan(xlsx_file(Drawing(rows, merges=merges)), "plan.xlsx")
+    assert plan.activities[0].planned_months == months("2008-10", "2008-11")
