@@ -14,7 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from domain.plan_table.errors import PlanTableError, column_letter
@@ -36,6 +37,7 @@ _SHEET_READERS = {
     ".ods": read_ods_sheets,
 }
 _DELIMITERS = ("\t", ",", ";")
+_OLE, _ZIP = b"\xd0\xcf\x11\xe0", b"PK\x03\x04"
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -112,7 +114,7 @@ def read_grid(data: bytes, filename: str) -> Grid:
     if not data.strip():
         raise PlanTableError("table_empty", file=filename)
     if extension in _SHEET_READERS:
-        sheets = _SHEET_READERS[extension](data, filename)
+        sheets = _sheet_reader(extension, data)(data, filename)
         grid = _with_header(sheet_grid(filename, sheet) for sheet in sheets)
     elif extension in _TEXT_EXTENSIONS:
         text = decode_text(data, filename)
@@ -124,6 +126,25 @@ def read_grid(data: bytes, filename: str) -> Grid:
     if grid.is_empty:
         raise PlanTableError("table_empty", file=filename)
     return grid
+
+
+def _sheet_reader(extension: str, data: bytes) -> Callable[[bytes, str], list[Sheet]]:
+    """The reader the bytes call for: offices save .xlsx as .xls and the other way round,
+    and the bytes say which it is: an old Office file, or a zip holding an .ods's
+    content.xml or a workbook's [Content_Types].xml."""
+    if data.startswith(_OLE):
+        return read_xls_sheets
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as container:
+                names = set(container.namelist())
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+            names = set()
+        if "content.xml" in names:
+            return read_ods_sheets
+        if "[Content_Types].xml" in names:
+            return read_xlsx_sheets
+    return _SHEET_READERS[extension]
 
 
 def _with_header(candidates: Iterable[Grid]) -> Grid:
