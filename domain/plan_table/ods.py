@@ -229,7 +229,8 @@ def _cell_text(cell: Any) -> str:
         return str(value)
     if kind == "boolean":
         return "TRUE" if cell.get(_q("office:boolean-value")) == "true" else "FALSE"
-    return "\n".join(_paragraph(p) for p in cell.iter(_P))
+    # Only the cell's own paragraphs: a comment (office:annotation) holds its own.
+    return "\n".join(_paragraph(p) for p in cell.findall(_P))
 
 
 def _paragraph(element: Any) -> str:
