@@ -107,7 +107,11 @@ def checked_months(
     """Planned months, sorted and without repeats, all inside the fiscal year."""
     if not months:
         raise RuleViolation(
-            "planned_months_required", field="months", what=Words("กิจกรรม", "activity"), code=code
+            "planned_months_required",
+            field="months",
+            what=Words("กิจกรรม", "activity"),
+            code=code,
+            hint="",
         )
     check_in_fiscal_year(months, fiscal_year)
     return tuple(sorted(set(months)))

@@ -150,8 +150,8 @@ register_messages(
             "planned month {month} lies outside fiscal year {fiscal_year} ({start} – {end})",
         ),
         "planned_months_required": (
-            "{what} {code} ไม่มีเดือนที่วางแผนไว้",
-            "{what} {code} has no planned month",
+            "{what} {code} ไม่มีเดือนที่วางแผนไว้{hint}",
+            "{what} {code} has no planned month{hint}",
         ),
         "percent_in_range": (
             "ความก้าวหน้าต้องเป็นร้อยละ 0 ถึง 100 แต่ได้ {percent}",

@@ -46,6 +46,8 @@ from projections.plan_grid import plan_grid
 from projections.queries import PlanSnapshot
 from projections.resources import plan_resource, plan_vs_actual_resource
 
+_FILE_HELP = "Action plan table: .xlsx, .xls, .ods, .csv or tab-separated .txt/.tsv"
+
 PlanOption = Annotated[
     str | None, typer.Option("--plan", help="Plan id, fiscal year or strategy code (e.g. 3.5)")
 ]
@@ -71,7 +73,7 @@ def register(app: typer.Typer) -> None:
 
 
 def import_plan(
-    file: Annotated[Path, typer.Argument(help="Action plan table: .txt/.tsv, .csv or .xlsx")],
+    file: Annotated[Path, typer.Argument(help=_FILE_HELP)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be created")] = False,
     actor: Annotated[str | None, typer.Option("--actor")] = None,
     organisation: Annotated[str | None, typer.Option("--organisation")] = None,

@@ -43,13 +43,14 @@ from projections.resources import (
 
 router = APIRouter(prefix="/api/v1/plans", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
+_FILE_HELP = "Action plan table: .xlsx, .xls, .ods, .csv or tab-separated .txt/.tsv"
 
 
 @router.post("/import", response_model=ImportOut)
 def import_plan(
     svc: ServicesDep,
     who: Reader,
-    file: Annotated[UploadFile, File(description="Action plan table: .txt/.tsv, .csv or .xlsx")],
+    file: Annotated[UploadFile, File(description=_FILE_HELP)],
     dry_run: bool = False,
     organisation: Annotated[str | None, Query(max_length=200)] = None,
     revision: RevisionName = None,

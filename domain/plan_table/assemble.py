@@ -17,22 +17,32 @@ from domain.plan_table.cells import step_number
 from domain.plan_table.errors import ACTIVITY, PROJECT, Locator
 from domain.plan_table.rows import ItemRows, ProjectRows
 from domain.thai import clean_place, clean_text
+from domain.words import Words
+
+FILLS_READ = Words(
+    " (อ่านสีพื้นของเซลล์แล้วด้วย แต่ไม่มีเซลล์เดือนใดระบายสีหรือมีเครื่องหมาย)",
+    " (cell fill colours were read too: no month cell is shaded or marked)",
+)
+"""Said when a spreadsheet's fills were read and still no month was found."""
 
 
 def build_projects(
-    projects: list[ProjectRows], where: Locator, budget_column: int
+    projects: list[ProjectRows], where: Locator, budget_column: int, *, fills_read: bool = False
 ) -> tuple[ProjectDraft, ...]:
-    return tuple(_project(p, where, budget_column) for p in projects)
+    hint = FILLS_READ if fills_read else ""
+    return tuple(_project(p, where, budget_column, hint) for p in projects)
 
 
-def _project(project: ProjectRows, where: Locator, budget_column: int) -> ProjectDraft:
+def _project(
+    project: ProjectRows, where: Locator, budget_column: int, hint: Words | str
+) -> ProjectDraft:
     item = project.item
     if not project.activities:
         if item.budget is None:
             raise where.error(
                 "budget_required", item.row, budget_column, what=PROJECT, code=item.code
             )
-        only = _activity(item, item, where)
+        only = _activity(item, item, where, hint)
         return ProjectDraft(item.code, clean_text(item.name), item.budget, (only,), item.row)
     if item.months or item.steps:
         row, column = item.first_mark or (item.steps[0].row, None)
@@ -43,7 +53,7 @@ def _project(project: ProjectRows, where: Locator, budget_column: int) -> Projec
             project=item.code,
             activities=[a.code for a in project.activities],
         )
-    activities = tuple(_activity(a, item, where) for a in project.activities)
+    activities = tuple(_activity(a, item, where, hint) for a in project.activities)
     allocated = sum((a.budget for a in activities), Decimal("0.00"))
     budget = allocated if item.budget is None else item.budget
     if allocated > budget:
@@ -59,11 +69,15 @@ def _project(project: ProjectRows, where: Locator, budget_column: int) -> Projec
     return ProjectDraft(item.code, clean_text(item.name), budget, activities, item.row)
 
 
-def _activity(item: ItemRows, project: ItemRows, where: Locator) -> ActivityDraft:
+def _activity(
+    item: ItemRows, project: ItemRows, where: Locator, hint: Words | str
+) -> ActivityDraft:
     details, steps = _details_and_steps(item)
     months = set(item.months).union(*(step.planned_months for step in steps))
     if not months:
-        raise where.error("planned_months_required", item.row, what=ACTIVITY, code=item.code)
+        raise where.error(
+            "planned_months_required", item.row, what=ACTIVITY, code=item.code, hint=hint
+        )
     budget = item.budget
     if budget is None:  # pragma: no cover - the rows reader refuses activities without one
         raise where.error("budget_required", item.row, what=ACTIVITY, code=item.code)

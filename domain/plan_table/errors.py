@@ -117,9 +117,10 @@ register_messages(
     {
         # Reading the file
         "table_file_type": (
-            "อ่านไฟล์ชนิด '{extension}' ไม่ได้ ให้บันทึกตารางเป็น .xlsx, .csv หรือ .txt แบบคั่นด้วยแท็บ",
-            "files of type '{extension}' cannot be read: save the table as .xlsx, .csv or "
-            "tab-separated .txt",
+            "อ่านไฟล์ชนิด '{extension}' ไม่ได้ ให้บันทึกตารางเป็น .xlsx, .xls, .ods, .csv "
+            "หรือ .txt แบบคั่นด้วยแท็บ",
+            "files of type '{extension}' cannot be read: save the table as .xlsx, .xls (Excel), "
+            ".ods (LibreOffice), .csv or tab-separated .txt",
         ),
         "table_not_text": (
             "ไฟล์นี้ไม่ใช่ตารางข้อความ: {reason}",
@@ -250,6 +251,64 @@ register_messages(
             "ให้ระบุด้วย --organisation เช่น --organisation เทศบาลเมืองทุ่งสง",
             "cannot tell which organisation the plan belongs to from its areas ({areas}): "
             "name it with --organisation, e.g. --organisation เทศบาลเมืองทุ่งสง",
+        ),
+        # Spreadsheets as offices make them
+        "table_xls_unreadable": (
+            "เปิดไฟล์ Excel 97–2003 (.xls) ไม่ได้ ({reason}) ให้เปิดด้วย Excel แล้วบันทึกใหม่",
+            "the Excel 97–2003 workbook (.xls) cannot be opened ({reason}); open it in Excel "
+            "and save it again",
+        ),
+        "table_ods_unreadable": (
+            "เปิดไฟล์ LibreOffice (.ods) ไม่ได้ ({reason}) ให้เปิดด้วย LibreOffice Calc แล้วบันทึกใหม่",
+            "the LibreOffice sheet (.ods) cannot be opened ({reason}); open it in LibreOffice "
+            "Calc and save it again",
+        ),
+        "month_outside_fiscal_year": (
+            "เครื่องหมายนี้อยู่ใต้เดือน {month} ซึ่งอยู่นอกปีงบประมาณ พ.ศ. {fiscal_year} "
+            "({first} – {last}) จึงไม่นำเข้า",
+            "this mark is under {month}, outside fiscal year {fiscal_year} ({first} – {last}); "
+            "it is not imported",
+        ),
+        "month_mark_unlabelled_column": (
+            "'{text}' เป็นเครื่องหมายเดือนในคอลัมน์ที่ไม่มีหัวคอลัมน์ (ไม่ใช่เดือนใด) ให้ย้ายไปไว้ใต้เดือนหรือลบออก",
+            "'{text}' is a month mark in a column without a heading (no month): move it under "
+            "its month or delete it",
+        ),
+        "month_mark_merged_rows": (
+            "เครื่องหมายเดือนผสานเซลล์ลงมาหลายแถว ({merged}) จึงบอกไม่ได้ว่าเป็นของแถวใด "
+            "ให้ผสานตามเดือนในแถวเดียว",
+            "the month mark is merged down over several rows ({merged}), so which row it belongs "
+            "to cannot be told: merge it across months within one row",
+        ),
+        "month_mark_merged_beyond_months": (
+            "เครื่องหมายเดือนผสานเซลล์ ({merged}) เลยคอลัมน์เดือนสุดท้าย ({last})",
+            "the month mark is merged ({merged}) beyond the last month column ({last})",
+        ),
+        "month_order_unsettled": (
+            "คอลัมน์เดือนเรียงเป็น {order} ซึ่งไม่ใช่ ต.ค.–ก.ย. จึงบอกไม่ได้ว่าแต่ละเดือนเป็นของปีใด "
+            "ให้ใส่ปีเหนือแถวเดือน (พ.ศ. 2567) หรือในหัวเดือน (ต.ค.66)",
+            "the month columns run {order}, not ต.ค. to ก.ย., so the year of each month cannot "
+            "be told: put the year above the months (พ.ศ. 2567) or in each heading (ต.ค.66)",
+        ),
+        "month_year_conflict": (
+            "หัวเดือน '{month}' ระบุปี {own} แต่ช่องปีเหนือขึ้นไป ({cell_at}) ระบุ {cell}",
+            "the heading '{month}' says the year {own} but the year cell above it ({cell_at}) "
+            "says {cell}",
+        ),
+        "fiscal_years_side_by_side": (
+            "แถวเดือนมีสองปีงบประมาณเรียงกัน (คอลัมน์ {first} และคอลัมน์ {second}) "
+            "ให้แยกเป็นไฟล์ละหนึ่งปีงบประมาณ",
+            "the month row holds two years of months side by side (columns {first} and columns "
+            "{second}): import one fiscal year per file",
+        ),
+        "fiscal_year_unsettled": (
+            "เดือน ม.ค.–ก.ย. ในแถวเดือนอยู่ในต่างปีงบประมาณกัน ({years}) จึงบอกไม่ได้ว่าแผนนี้เป็นของปีงบประมาณใด",
+            "the months ม.ค. to ก.ย. in the month row fall in different fiscal years ({years}), "
+            "so which fiscal year the plan is for cannot be told",
+        ),
+        "fiscal_year_out_of_range": (
+            "ปี {year} ไม่ใช่ปีพุทธศักราชที่แผนจะเป็นได้ ({first}–{last})",
+            "the year {year} is not a Buddhist-era year a plan can be for ({first}–{last})",
         ),
     }
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from domain.calendar import month_number, parse_be_year
+from domain.calendar import parse_be_year
+from domain.plan_table.month_headings import month_heading
 from domain.thai import clean_text, to_arabic_digits
 
 ROLES = ("number", "name", "details", "budget", "area", "unit")
@@ -76,11 +77,16 @@ def find_header(rows: Sequence[Sequence[str]]) -> int | None:
 
 def month_labels(cells: Sequence[str]) -> dict[int, int]:
     """Column index → calendar month number, for cells that are month names."""
-    found: dict[int, int] = {}
+    return {index: number for index, (number, _) in month_headings(cells).items()}
+
+
+def month_headings(cells: Sequence[str]) -> dict[int, tuple[int, int | None]]:
+    """Column index → (month number, the heading's own BE year or None)."""
+    found: dict[int, tuple[int, int | None]] = {}
     for index, cell in enumerate(cells):
-        number = month_number(cell) if cell.strip() else None
-        if number is not None:
-            found[index] = number
+        heading = month_heading(cell) if cell.strip() else None
+        if heading is not None:
+            found[index] = heading
     return found
 
 

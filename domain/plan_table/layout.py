@@ -2,10 +2,11 @@
 column is.
 
 The header row names the columns; the row below it (or the header itself) names
-the months ต.ค. … ก.ย.; year cells above the months (``พ.ศ.2551`` over ต.ค.–ธ.ค.,
-``พ.ศ.2552`` over ม.ค.–ก.ย.) fix the fiscal year, which is the year of the
-January–September months. A CSV export may lose the year cells; then a title line
-(``ปีงบประมาณ พ.ศ. 2552``) must say the year.
+the months ต.ค. … ก.ย. (or ม.ค. … ธ.ค., or with their years, ``ต.ค.66``); year cells
+above the months (``พ.ศ.2551`` over ต.ค.–ธ.ค., ``พ.ศ.2552`` over ม.ค.–ก.ย.) fix the
+fiscal year, which is the year of the January–September months. A CSV export may
+lose the year cells; then a title line (``ปีงบประมาณ พ.ศ. 2552``) must say the year.
+Which exact month each column is, is settled in :mod:`domain.plan_table.years`.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from domain.plan_table.header import (
     MIN_MONTHS_IN_MONTH_ROW,
     ROLES,
     header_roles,
-    month_labels,
-    year_cells,
+    month_headings,
 )
 from domain.plan_table.titles import Titles
+from domain.plan_table.years import check_side_by_side, read_months, spread_months
 from domain.thai import clean_text
 
 _MONTH_ROW_REACH = 3
@@ -76,10 +77,15 @@ def read_layout(grid: Grid, header_row: int, titles: Titles, where: Locator) -> 
     columns = read_columns(grid, header_row, where)
     taken = set(columns.values())
     month_row, labels = _month_row(grid, header_row, taken, where)
-    fiscal_year = _fiscal_year(grid, header_row, month_row, taken, titles, where)
-    months = {column: fiscal_year.month(number) for column, number in labels.items()}
+    headings_row = month_headings(grid.rows[month_row - 1])
+    found = {column: headings_row[column] for column in labels}
+    rows = (header_row, month_row)
+    months, fiscal_year = read_months(grid, rows, found, taken, titles, where)
     headings = {c: clean_text(grid.cell(header_row, c)) for c in columns.values()}
     headings |= {c: clean_text(grid.cell(month_row, c)) for c in months}
+    spread = spread_months(grid, month_row, months, taken)
+    headings |= {c: headings[spread[c][1]] for c in spread}
+    months |= {c: month for c, (month, _) in spread.items()}
     return Layout(header_row, month_row, columns, months, fiscal_year, headings)
 
 
@@ -87,11 +93,13 @@ def _month_row(
     grid: Grid, header_row: int, taken: set[int], where: Locator
 ) -> tuple[int, dict[int, int]]:
     for row in range(header_row, min(header_row + _MONTH_ROW_REACH, len(grid.rows) + 1)):
-        labels = {c: n for c, n in month_labels(grid.rows[row - 1]).items() if c not in taken}
+        found = month_headings(grid.rows[row - 1])
+        labels = {c: n for c, (n, _) in found.items() if c not in taken}
         if len(labels) >= MIN_MONTHS_IN_MONTH_ROW:
             break
     else:
         raise where.error("table_months_missing", header_row, missing=_names(FISCAL_MONTH_ORDER))
+    check_side_by_side(labels, row, where)
     first_column: dict[int, int] = {}
     for column, number in sorted(labels.items()):
         if number in first_column:
@@ -111,47 +119,3 @@ def _month_row(
 
 def _names(numbers: list[int] | tuple[int, ...]) -> list[str]:
     return [THAI_MONTH_ABBREVIATIONS[n - 1] for n in numbers]
-
-
-def _fiscal_year(
-    grid: Grid,
-    header_row: int,
-    month_row: int,
-    taken: set[int],
-    titles: Titles,
-    where: Locator,
-) -> FiscalYear:
-    """The year of the January–September months, from the year cells or a title."""
-    found: list[tuple[int, int, int]] = []  # (row, column, BE year)
-    for row in range(header_row, month_row + 1):
-        years_here = year_cells(grid.rows[row - 1])
-        found += [(row, c, y) for c, y in sorted(years_here.items()) if c not in taken]
-    years = sorted({year for _, _, year in found})
-    title_year = titles.fiscal_year
-    if not years:
-        if title_year is None:
-            raise where.error("fiscal_year_required", header_row)
-        return FiscalYear(title_year)
-    if len(years) > 2 or years[-1] - years[0] > 1:
-        row, column, _ = found[-1]
-        raise where.error("fiscal_year_cells", row, column, years=[str(y) for y in years])
-    if len(years) == 2:
-        table_year = years[1]
-    else:
-        # One year cell: it names the fiscal year, unless a title says the year it
-        # labels is the October–December one (then the fiscal year is the next).
-        table_year = years[0]
-        if title_year == table_year + 1:
-            table_year = title_year
-    if title_year is not None and title_year != table_year:
-        title_row = titles.fiscal_year_row or header_row
-        cells = grid.rows[title_row - 1]
-        column = next((c for c, text in enumerate(cells) if text.strip()), 0)
-        raise where.error(
-            "fiscal_year_mismatch",
-            title_row,
-            column,
-            title_year=str(title_year),
-            table_year=str(table_year),
-        )
-    return FiscalYear(table_year)

@@ -28,7 +28,8 @@ _ORGANISATION = re.compile(r"(เทศบาล|องค์การบริ�
 
 
 def read_plan(data: bytes, filename: str, *, organisation: str | None = None) -> PlanDraft:
-    """Read a plan table file (.xlsx, .csv, tab-separated .txt/.tsv) into a draft."""
+    """Read a plan table file into a draft: an Excel workbook (.xlsx, or .xls from Excel
+    97–2003), a LibreOffice Calc sheet (.ods), .csv, or tab-separated .txt/.tsv."""
     return parse_plan(read_grid(data, filename), organisation=organisation)
 
 
@@ -48,7 +49,7 @@ def parse_plan(grid: Grid, *, organisation: str | None = None) -> PlanDraft:
     if not rows:
         number = layout.columns["number"]
         raise where.error("table_no_projects", None, number, label=HEADINGS["number"][0])
-    projects = build_projects(rows, where, layout.columns["budget"])
+    projects = build_projects(rows, where, layout.columns["budget"], fills_read=grid.styled)
     return PlanDraft.of_one_section(
         organisation=_organisation(organisation, projects, where),
         fiscal_year=layout.fiscal_year,

@@ -20,7 +20,6 @@ from domain.plan_table.cells import (
     activity_code,
     amount_words,
     embedded_activity,
-    is_mark,
     is_total,
     project_number,
     step_number,
@@ -29,6 +28,7 @@ from domain.plan_table.errors import ACTIVITY, Locator
 from domain.plan_table.grid import Grid
 from domain.plan_table.header import header_roles, is_calendar_row, is_header_row
 from domain.plan_table.layout import Layout
+from domain.plan_table.marks import MarkReader
 from domain.plan_table.titles import is_title_line
 from domain.thai import clean_text
 from domain.words import Words
@@ -88,6 +88,7 @@ class BodyReader:
         self.project_rows: dict[str, int] = {}
         self.activity_rows: dict[str, int] = {}
         self.columns = layout.columns
+        self.marks = MarkReader(grid, layout, where)
 
     def read(self) -> list[ProjectRows]:
         for number, cells in self.grid.numbered(self.layout.month_row + 1):
@@ -102,8 +103,8 @@ class BodyReader:
     def _skipped(self, row: int, cells: Sequence[str]) -> bool:
         """Empty rows, repeated headers and title or page lines from a page break."""
         filled = [(c, text) for c, text in enumerate(cells) if clean_text(text)]
-        if not filled:
-            return True
+        if not filled:  # a row of shaded months alone continues the item above
+            return not (self.projects and self.marks.shaded(row))
         roles = set(self.columns.values())
         if is_calendar_row(cells) and not any(c in roles for c, _ in filled):
             return True  # a month or year row repeated by a page break
@@ -119,15 +120,7 @@ class BodyReader:
         return len(filled) == 1 and column not in prose and is_title_line(text)
 
     def _marks(self, row: int, cells: Sequence[str]) -> dict[Month, int]:
-        marks: dict[Month, int] = {}
-        for column, month in sorted(self.layout.months.items()):
-            text = clean_text(cells[column]) if column < len(cells) else ""
-            if not text:
-                continue
-            if not is_mark(text):
-                raise self.where.error("month_mark_unknown", row, column, text=text)
-            marks.setdefault(month, column)
-        return marks
+        return self.marks.read(row, cells)
 
     def _read_row(self, row: int, cells: Sequence[str]) -> None:
         number, name = self._text(cells, "number"), self._text(cells, "name")

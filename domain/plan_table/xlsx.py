@@ -4,7 +4,9 @@ openpyxl gives numbers as ``int`` or ``float``; a budget typed as 238613.38 come
 back as the float nearest to it, so numbers are turned back into the shortest
 text a spreadsheet would show (15 significant digits, as Excel does), never into
 ``238613.37999999998``. Merged cells keep their value in the top-left cell only,
-which is what openpyxl gives and what the parser expects of every format.
+which is what openpyxl gives and what the parser expects of every format; the
+merged ranges themselves (which read-only mode does not give) are read from each
+sheet's ``<mergeCells>`` as it streams by, and each cell's fill from its style.
 
 A workbook is a zip of XML: 1.7 MB can unpack to six million rows. Before openpyxl
 sees it, the container is measured — entries, and the bytes each really unpacks to,
@@ -26,6 +28,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from domain.plan_table.errors import PlanTableError
+from domain.plan_table.sheets import MAX_MERGES, Merge, Sheet, is_white, merge_from_ref
 from domain.words import Words
 
 MAX_ENTRIES = 2_000
@@ -40,21 +43,25 @@ _ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _OVERLAP = 16
 """Bytes of a chunk's end carried into the next, so a tag split between them counts once."""
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([^\"]{1,40})\"")
+_MERGE_OVERLAP = 256
+_WHITE_INDEXES = frozenset({1, 9, 64, 65})
+"""Indexed colours that are white or the system's background."""
 
 
-def read_xlsx_sheets(data: bytes, filename: str) -> list[list[list[str]]]:
-    """Every worksheet of a workbook, each as rows of cell text."""
+def read_xlsx_sheets(data: bytes, filename: str) -> list[Sheet]:
+    """Every worksheet of a workbook: its cell text, fills and merged ranges."""
     # Imported here: openpyxl takes a while to import and only this path needs it.
     from openpyxl import load_workbook
 
-    _check_container(data, filename)
+    check_zip(data, filename, "table_xlsx_unreadable")
     try:
         with warnings.catch_warnings():
             # Style and extension warnings are about looks, not about the cells we read.
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-            budget = _Budget(filename)
-            sheets = [list(_sheet_rows(sheet, budget)) for sheet in workbook.worksheets]
+            budget = Budget(filename)
+            sheets = [_sheet(sheet, budget, filename) for sheet in workbook.worksheets]
             workbook.close()
     except PlanTableError:
         raise
@@ -66,7 +73,7 @@ def read_xlsx_sheets(data: bytes, filename: str) -> list[list[list[str]]]:
     return sheets
 
 
-def _check_container(data: bytes, filename: str) -> None:
+def check_zip(data: bytes, filename: str, rule: str, sheets: str = "xl/worksheets/") -> None:
     """Refuse a zip with too many entries, unpacking to more than the limit, or whose
     sheets hold more rows or cells than any plan: every entry is unpacked (and thrown
     away) with running counts, since the sizes a zip declares are written by whoever
@@ -75,17 +82,17 @@ def _check_container(data: bytes, filename: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as container:
             entries = container.infolist()
             if len(entries) > MAX_ENTRIES:
-                raise _too_large(filename, Words("แฟ้มย่อย", "entries"), MAX_ENTRIES)
-            budget = _Budget(filename)
+                raise too_large(filename, Words("แฟ้มย่อย", "entries"), MAX_ENTRIES)
+            budget = Budget(filename)
             for entry in entries:
                 with container.open(entry) as member:
-                    _measure(member, budget, sheet=entry.filename.startswith("xl/worksheets/"))
+                    _measure(member, budget, sheet=entry.filename.startswith(sheets))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
         reason = f"{type(error).__name__}: {error}".rstrip(": ")
-        raise PlanTableError("table_xlsx_unreadable", file=filename, reason=reason) from error
+        raise PlanTableError(rule, file=filename, reason=reason) from error
 
 
-def _measure(member: IO[bytes], budget: _Budget, *, sheet: bool) -> None:
+def _measure(member: IO[bytes], budget: Budget, *, sheet: bool) -> None:
     """Unpack ``member`` chunk by chunk, spending the budget's bytes (and, in a sheet,
     its rows and cells) as it goes."""
     tail = b""
@@ -102,7 +109,7 @@ def _measure(member: IO[bytes], budget: _Budget, *, sheet: bool) -> None:
         budget.spend(len(_ROW.findall(tail)), len(_CELL.findall(tail)))
 
 
-class _Budget:
+class Budget:
     """Bytes, rows and cells left to read across a workbook."""
 
     def __init__(self, filename: str) -> None:
@@ -115,25 +122,81 @@ class _Budget:
         self.bytes -= size
         if self.bytes < 0:
             what = Words("ไบต์เมื่อแตกไฟล์", "bytes unpacked")
-            raise _too_large(self.filename, what, MAX_UNPACKED_BYTES)
+            raise too_large(self.filename, what, MAX_UNPACKED_BYTES)
 
     def spend(self, rows: int, cells: int) -> None:
         self.rows -= rows
         self.cells -= cells
         if self.rows < 0:
-            raise _too_large(self.filename, Words("แถว", "rows"), MAX_ROWS)
+            raise too_large(self.filename, Words("แถว", "rows"), MAX_ROWS)
         if self.cells < 0:
-            raise _too_large(self.filename, Words("เซลล์", "cells"), MAX_CELLS)
+            raise too_large(self.filename, Words("เซลล์", "cells"), MAX_CELLS)
 
 
-def _sheet_rows(sheet: Any, budget: _Budget) -> Iterator[list[str]]:
-    """A sheet's rows as text, still counted: openpyxl pads rows the XML leaves short."""
-    for row in sheet.iter_rows(values_only=True):
+def _sheet(sheet: Any, budget: Budget, filename: str) -> Sheet:
+    fills: set[tuple[int, int]] = set()
+    rows = list(_sheet_rows(sheet, budget, fills))
+    return Sheet(rows, fills, _merges(sheet, filename))
+
+
+def _sheet_rows(sheet: Any, budget: Budget, fills: set[tuple[int, int]]) -> Iterator[list[str]]:
+    """A sheet's rows as text, still counted: openpyxl pads rows the XML leaves short.
+    Cells with a solid, non-white fill are added to ``fills``."""
+    filled_styles: dict[int, bool] = {}
+    for number, row in enumerate(sheet.iter_rows(), start=1):
         budget.spend(1, len(row))
-        yield [cell_text(value) for value in row]
+        texts = []
+        for column, cell in enumerate(row):
+            texts.append(cell_text(cell.value))
+            style = getattr(cell, "_style_id", 0)
+            if style:
+                if style not in filled_styles:
+                    filled_styles[style] = _is_filled(cell.fill)
+                if filled_styles[style]:
+                    fills.add((number, column))
+        yield texts
 
 
-def _too_large(filename: str, what: Words, limit: int) -> PlanTableError:
+def _is_filled(fill: Any) -> bool:
+    """A solid pattern in a colour that is not white (theme colour 0 is the background)."""
+    if getattr(fill, "fill_type", None) != "solid":
+        return False
+    colour = fill.fgColor
+    kind = getattr(colour, "type", "rgb")
+    if kind == "rgb":
+        return not is_white(str(colour.rgb)[-6:])
+    if kind == "indexed":
+        return colour.indexed not in _WHITE_INDEXES
+    if kind == "theme":
+        return not (colour.theme == 0 and not colour.tint)
+    return False
+
+
+def _merges(sheet: Any, filename: str) -> list[Merge]:
+    """The sheet's merged ranges, scanned from its XML in chunks (read-only mode keeps
+    no ranges, and parsing the whole sheet again would hold it in memory)."""
+    found: list[Merge] = []
+    tail = b""
+    with sheet.parent._archive.open(sheet._worksheet_path) as source:
+        while chunk := source.read(_CHUNK):
+            window = tail + chunk
+            cut = len(window) - _MERGE_OVERLAP
+            for match in _MERGE.finditer(window):
+                if match.start() < cut:
+                    merge = merge_from_ref(match[1].decode("ascii", "replace"))
+                    found += [merge] if merge is not None else []
+            if len(found) > MAX_MERGES:
+                raise too_large(filename, Words("ช่วงเซลล์ที่ผสาน", "merged ranges"), MAX_MERGES)
+            tail = window[max(cut, 0) :]
+    found += [m for m in map(_tail_merge, _MERGE.findall(tail)) if m is not None]
+    return found
+
+
+def _tail_merge(ref: bytes) -> Merge | None:
+    return merge_from_ref(ref.decode("ascii", "replace"))
+
+
+def too_large(filename: str, what: Words, limit: int) -> PlanTableError:
     return PlanTableError("table_too_large", file=filename, what=what, limit=f"{limit:,}")
 
 

@@ -16,6 +16,7 @@ from eventsourcing.persistence import ConnectionUnavailableError
 from storage.store import Store
 from tests.e2e.api.conftest import Api, OpenApi, in_process, problem
 from tests.example_table import EXAMPLE_TABLE, example_upload
+from tests.spreadsheet_files import Drawing, ods_file
 
 MISSING = "/api/v1/activities/00000000-0000-4000-8000-000000000000"
 
@@ -177,6 +178,8 @@ def test_an_upload_over_the_limit_is_a_413(open_api: OpenApi) -> None:
         ("plan.csv", "ลำดับที่,โครงการ\n1,ถนน\n".encode(), "table_header_missing"),
         ("plan.pdf", b"%PDF-1.4", "table_file_type"),
         ("plan.xlsx", b"not a zip", "table_xlsx_unreadable"),
+        ("plan.xls", b"\xd0\xcf\x11\xe0 cut short", "table_xls_unreadable"),
+        ("plan.ods", b"not a zip", "table_ods_unreadable"),
     ],
 )
 def test_a_malformed_table_is_refused_naming_the_file_and_appends_nothing(
@@ -190,6 +193,25 @@ def test_a_malformed_table_is_refused_naming_the_file_and_appends_nothing(
 
     assert problem(response, 422, rule)["detail"].startswith(f"{filename}: ")
     assert planned.head() == before
+
+
+def test_a_mark_outside_the_fiscal_year_is_refused_with_its_month_as_data(planned: Api) -> None:
+    header = ["ลำดับที่", "โครงการ/กิจกรรม", "รายละเอียด", "งบประมาณ", "พื้นที่", "หน่วยดำเนินการ"]
+    calendar = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย."]
+    calendar += ["ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+    rows = [
+        [*header, "พ.ศ. 2567", *[""] * 11],
+        [""] * 6 + calendar,
+        ["1", "โครงการหนึ่ง", "ทำงาน", "1000", "เทศบาลเมืองทุ่งสง", "กอง", *[""] * 11, "↔"],
+    ]
+    data = ods_file(Drawing(rows, merges=[(1, 6, 1, 17)]))
+    response = planned.post(
+        "/api/v1/plans/import", who="admin", files={"file": ("plan.ods", data, "text/plain")}
+    )
+
+    body = problem(response, 422, "month_outside_fiscal_year")
+    assert body["values"]["month"] == "2024-12"
+    assert body["detail"].startswith("plan.ods แถวที่ 3 คอลัมน์ R (ธ.ค.): ")
 
 
 def test_an_import_without_a_file_names_the_field(planned: Api) -> None:
