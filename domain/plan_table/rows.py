@@ -2,7 +2,9 @@
 
 A row is a project (a number under ลำดับที่), an activity (``1.1 …`` at the start
 of the name cell) or a continuation of the item above it: a numbered step in the
-details column, the rest of a wrapped cell, or month marks. Page breaks repeat the
+details column, the rest of a wrapped cell, or month marks. Headings, totals and
+page breaks are read by :class:`~domain.plan_table.sections.Sections`; project and
+activity codes are unique within the section. Page breaks repeat the
 header and may split an activity's steps, so repeated headers are skipped and a
 continuation always belongs to the latest item. What can be checked while reading
 (codes, step order, marks) is checked here, with the row and column at hand.
@@ -21,7 +23,6 @@ from domain.plan_table.cells import (
     amount_words,
     embedded_activity,
     is_mark,
-    is_total,
     project_number,
     step_number,
 )
@@ -29,7 +30,7 @@ from domain.plan_table.errors import ACTIVITY, Locator
 from domain.plan_table.grid import Grid
 from domain.plan_table.header import header_roles, is_calendar_row, is_header_row
 from domain.plan_table.layout import Layout
-from domain.plan_table.titles import is_title_line
+from domain.plan_table.sections import SectionRows, Sections
 from domain.thai import clean_text
 from domain.words import Words
 
@@ -80,20 +81,25 @@ def _join(first: str, more: str) -> str:
 class BodyReader:
     """Reads the rows below a table's header; one instance per table."""
 
-    def __init__(self, grid: Grid, layout: Layout, where: Locator) -> None:
+    def __init__(self, grid: Grid, layout: Layout, where: Locator, sections: Sections) -> None:
         self.grid = grid
         self.layout = layout
         self.where = where
-        self.projects: list[ProjectRows] = []
-        self.project_rows: dict[str, int] = {}
-        self.activity_rows: dict[str, int] = {}
+        self.sections = sections
         self.columns = layout.columns
+        self._enter(sections.current)
 
-    def read(self) -> list[ProjectRows]:
+    def _enter(self, section: SectionRows) -> None:
+        """Read on into ``section``: projects and codes are numbered within it."""
+        self.projects = section.projects
+        self.project_rows = section.project_rows
+        self.activity_rows = section.activity_rows
+
+    def read(self) -> list[SectionRows]:
         for number, cells in self.grid.numbered(self.layout.month_row + 1):
             if not self._skipped(number, cells):
                 self._read_row(number, cells)
-        return self.projects
+        return self.sections.finish()
 
     def _text(self, cells: Sequence[str], role: str) -> str:
         column = self.columns[role]
@@ -106,6 +112,7 @@ class BodyReader:
             return True
         roles = set(self.columns.values())
         if is_calendar_row(cells) and not any(c in roles for c, _ in filled):
+            self.sections.repeated_header(row, cells)
             return True  # a month or year row repeated by a page break
         if is_header_row(cells):
             again = {role: found[0] for role, found in header_roles(cells).items()}
@@ -113,10 +120,14 @@ class BodyReader:
                 raise self.where.error(
                     "table_header_changed", row, first_row=self.layout.header_row
                 )
+            self.sections.repeated_header(row, cells)
             return True
         column, text = filled[0]
         prose = {self.columns["name"], self.columns["details"]}
-        return len(filled) == 1 and column not in prose and is_title_line(text)
+        if len(filled) == 1 and column not in prose and self.sections.line(row, column, text):
+            self._enter(self.sections.current)  # a heading may have started a section
+            return True
+        return False
 
     def _marks(self, row: int, cells: Sequence[str]) -> dict[Month, int]:
         marks: dict[Month, int] = {}
@@ -130,9 +141,10 @@ class BodyReader:
         return marks
 
     def _read_row(self, row: int, cells: Sequence[str]) -> None:
-        number, name = self._text(cells, "number"), self._text(cells, "name")
-        if is_total(number, name):
+        if self.sections.total(row, cells):
             return
+        self.sections.page_break = False
+        number, name = self._text(cells, "number"), self._text(cells, "name")
         marks = self._marks(row, cells)
         if number and (code := activity_code(number)) is not None and not code.rest:
             self._activity(row, cells, code.code, code.project, name, marks)
