@@ -92,7 +92,9 @@ def placed(
             for i, above in enumerate(path)
             if ranks[i] != "programme" and number_of(above.code) == parent
         ]
-        return path[: under[-1] + 1] + (level,) if under else None
+        if under:
+            return path[: under[-1] + 1] + (level,)
+        return None if path else (level,)  # nothing above it to contradict
     own = "guideline" if rank == "guideline" and "guideline" in ranks else "programme"
     if own in ranks:
         return path[: ranks.index(own)] + (level,)
