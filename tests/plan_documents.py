@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -112,9 +112,7 @@ def _project_rows(project: ProjectDraft) -> Rows:
             _row(project.code, project.name, first.details, _amount(project.budget),
                  first.area, first.unit, _own_months(first))
         ]  # fmt: skip
-        rows += [
-            _row("", "", f"{s.number}.{s.text}", months=s.planned_months) for s in first.steps
-        ]
+        rows += [_row("", "", f"{s.number}.{s.text}", months=s.planned_months) for s in first.steps]
         return rows
     rows = [_row(project.code, project.name, "", _amount(project.budget), first.area, first.unit)]
     for activity in project.activities:
@@ -179,7 +177,7 @@ def without_rows(plan: PlanDraft) -> PlanDraft:
 def _paths(kinds: Sequence[tuple[str, int]]) -> list[tuple[StrategyLevel, ...]]:
     """Section paths: for each strategy, its kind ("strategy", "guideline" or
     "programme") and how many sections it has."""
-    paths = []
+    paths: list[tuple[StrategyLevel, ...]] = []
     for s, (kind, count) in enumerate(kinds, start=1):
         strategy = StrategyLevel(f"ยุทธศาสตร์ที่ {s}", STRATEGIES[(s - 1) % len(STRATEGIES)])
         if kind == "strategy":
@@ -239,6 +237,7 @@ def _int(pick: random.Random | st.DataObject, low: int, high: int) -> int:
 
 
 def _months(pick: random.Random | st.DataObject, least: int) -> tuple[Month, ...]:
+    chosen: Iterable[int]
     if isinstance(pick, random.Random):
         chosen = pick.sample(range(12), pick.randint(least, 3))
     else:
@@ -266,9 +265,7 @@ def plans(draw: st.DrawFn, *, max_strategies: int = 3, max_projects: int = 4) ->
     sections = []
     for path in _paths(kinds):
         count = draw(st.integers(1, max_projects))
-        projects = [
-            _project(str(n), data, draw(st.integers(0, 3))) for n in range(1, count + 1)
-        ]
+        projects = [_project(str(n), data, draw(st.integers(0, 3))) for n in range(1, count + 1)]
         objective = draw(st.sampled_from(("", "เพื่อพัฒนาคุณภาพชีวิตของประชาชน")))
         sections.append(SectionDraft(path, objective, tuple(projects)))
     return _plan(sections)

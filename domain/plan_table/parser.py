@@ -4,9 +4,9 @@ The steps are the ones a person takes reading the printed plan: the title lines
 say where in the strategy the plan sits; the header says which column is which
 and which month each month column is; the body lists projects, their activities
 and the activities' steps, under headings that start the sections of a whole
-year's plan, closed by totals that must agree with the rows. The organisation a plan belongs to is rarely written
-in the table itself, so it is taken from the caller or from the areas when they
-all name the same municipality.
+year's plan, closed by totals that must agree with the rows. The organisation a
+plan belongs to is rarely written in the table itself, so it is taken from the
+caller or from the areas when they all name the same municipality.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from domain.plan_table.errors import Locator
 from domain.plan_table.grid import Grid, read_grid
 from domain.plan_table.header import HEADINGS, ROLES, find_header
 from domain.plan_table.layout import read_layout
-from domain.plan_table.rows import BodyReader
+from domain.plan_table.rows import BodyReader, ProjectRows
 from domain.plan_table.sections import Sections
 from domain.plan_table.titles import read_titles
 from domain.plan_table.totals import check_totals
@@ -47,7 +47,7 @@ def parse_plan(grid: Grid, *, organisation: str | None = None) -> PlanDraft:
     titles = read_titles(_above(grid, header_row))
     layout = read_layout(grid, header_row, titles, where)
     where = Locator(grid.filename, layout.headings)
-    sections = Sections(titles, layout, where)
+    sections: Sections[ProjectRows] = Sections(titles, layout, where)
     found = BodyReader(grid, layout, where, sections).read()
     if not any(section.projects for section in found):
         number = layout.columns["number"]

@@ -81,7 +81,9 @@ def _join(first: str, more: str) -> str:
 class BodyReader:
     """Reads the rows below a table's header; one instance per table."""
 
-    def __init__(self, grid: Grid, layout: Layout, where: Locator, sections: Sections) -> None:
+    def __init__(
+        self, grid: Grid, layout: Layout, where: Locator, sections: Sections[ProjectRows]
+    ) -> None:
         self.grid = grid
         self.layout = layout
         self.where = where
@@ -89,13 +91,13 @@ class BodyReader:
         self.columns = layout.columns
         self._enter(sections.current)
 
-    def _enter(self, section: SectionRows) -> None:
+    def _enter(self, section: SectionRows[ProjectRows]) -> None:
         """Read on into ``section``: projects and codes are numbered within it."""
         self.projects = section.projects
         self.project_rows = section.project_rows
         self.activity_rows = section.activity_rows
 
-    def read(self) -> list[SectionRows]:
+    def read(self) -> list[SectionRows[ProjectRows]]:
         for number, cells in self.grid.numbered(self.layout.month_row + 1):
             if not self._skipped(number, cells):
                 self._read_row(number, cells)

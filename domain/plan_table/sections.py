@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 from domain.calendar import be_year
 from domain.draft import StrategyLevel, strategy_path
@@ -33,12 +33,12 @@ from domain.plan_table.totals import TotalRow, read_total
 from domain.thai import clean_text, name_key
 from domain.words import Words
 
-if TYPE_CHECKING:
-    from domain.plan_table.rows import ProjectRows
+Project = TypeVar("Project")
+"""What the rows reader makes of a project's rows (`domain.plan_table.rows.ProjectRows`)."""
 
 
 @dataclass(slots=True)
-class SectionRows:
+class SectionRows(Generic[Project]):
     """One section as the rows gave it: its heading's levels and place, its projects."""
 
     strategy: tuple[StrategyLevel, ...]
@@ -47,7 +47,7 @@ class SectionRows:
     """Row and column of the heading (of the title line above the header for the first
     section; the header row if it has none)."""
     from_body: bool = False
-    projects: list[ProjectRows] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
     project_rows: dict[str, int] = field(default_factory=dict)
     activity_rows: dict[str, int] = field(default_factory=dict)
 
@@ -57,7 +57,7 @@ class SectionRows:
 
 
 def rank_of(level: StrategyLevel) -> str:
-    """"strategy", "guideline", "programme" (แผนงาน) or "numbered", from the code."""
+    """ "strategy", "guideline", "programme" (แผนงาน) or "numbered", from the code."""
     for prefix, rank in (("ยุทธศาสตร์ที่", "strategy"), ("แนวทางที่", "guideline")):
         if level.code.startswith(prefix):
             return rank
@@ -93,30 +93,30 @@ def placed(
             if ranks[i] != "programme" and number_of(above.code) == parent
         ]
         if under:
-            return path[: under[-1] + 1] + (level,)
+            return (*path[: under[-1] + 1], level)
         return None if path else (level,)  # nothing above it to contradict
     own = "guideline" if rank == "guideline" and "guideline" in ranks else "programme"
     if own in ranks:
-        return path[: ranks.index(own)] + (level,)
+        return (*path[: ranks.index(own)], level)
     if settled and ranks and ranks[-1] != "strategy":
         return None
-    return path + (level,)
+    return (*path, level)
 
 
-class Sections:
+class Sections(Generic[Project]):
     """The sections read so far, and the headings, totals and page breaks between them."""
 
     def __init__(self, titles: Titles, layout: Layout, where: Locator) -> None:
         self.layout = layout
         self.where = where
         at = titles.strategy_at or (layout.header_row, None)
-        self.all = [SectionRows(titles.strategy, titles.objective, at)]
+        self.all: list[SectionRows[Project]] = [SectionRows(titles.strategy, titles.objective, at)]
         self.totals: list[TotalRow] = []
         self.page_break = False
         """Set by a page break, cleared by the next project, activity or continuation row."""
 
     @property
-    def current(self) -> SectionRows:
+    def current(self) -> SectionRows[Project]:
         return self.all[-1]
 
     def line(self, row: int, column: int, text: str) -> bool:
@@ -157,7 +157,7 @@ class Sections:
             self.totals.append(found)
         return True
 
-    def finish(self) -> list[SectionRows]:
+    def finish(self) -> list[SectionRows[Project]]:
         """The sections, once the last row is read; a last heading must have projects."""
         last = self.current
         if not last.projects and any(s.projects for s in self.all):
@@ -212,11 +212,9 @@ class Sections:
         else:
             current.strategy, current.at, current.from_body = path, (row, column), True
 
-    def _empty(self, section: SectionRows) -> PlanTableError:
+    def _empty(self, section: SectionRows[Project]) -> PlanTableError:
         row, column = section.at
-        return self.where.error(
-            "section_empty", row, column, path=section.path or _NO_PATH
-        )
+        return self.where.error("section_empty", row, column, path=section.path or _NO_PATH)
 
 
 _NO_PATH = Words("(ไม่มีหัวข้อ)", "(no heading)")

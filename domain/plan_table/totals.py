@@ -64,9 +64,10 @@ def read_total(
     """The total a row states, None if it is no total row; refused if unreadable."""
     number, name = columns["number"], columns["name"]
     texts = [(c, _cell(cells, c)) for c in (number, name) if _cell(cells, c)]
-    for start, (column, _) in enumerate(texts):  # a number may stand before the word
+    for start in range(len(texts)):  # a number may stand before the word
         phrase = " ".join(text for _, text in texts[start:])
         if (match := _WORD.fullmatch(phrase)) is not None:
+            column = texts[start][0]
             break
     else:
         return None

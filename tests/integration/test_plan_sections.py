@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-
 from pathlib import Path
 
 from api.runtime import Runtime
