@@ -194,7 +194,7 @@ register_messages(
             "above is {path}): {why}",
         ),
         "section_total_mismatch": (
-            "แถวรวมระบุ {stated} แต่{scope}มี {computed}",
+            "แถวรวมระบุ {stated} แต่{scope} มี {computed}",
             "the total row states {stated} but {scope} has {computed}",
         ),
         "section_total_unreadable": (

@@ -328,3 +328,11 @@ def test_project_and_activity_numbers_may_have_five_digits() -> None:
 """
     (project,) = read(body).projects
     assert (project.code, [a.code for a in project.activities]) == ("12345", ["12345.1"])
+
+
+@pytest.mark.parametrize("words", ["รวม 3 กิจกรรม", "รวม 2 โครงการ ครึ่งปี"])
+def test_a_total_row_that_cannot_be_read_is_refused_rather_than_taken_as_text(
+    words: str,
+) -> None:
+    body = YEAR.replace(FIRST_TOTAL, f",{words}")
+    assert refusal(body) == ("section_total_unreadable", 8, "B")
