@@ -36,6 +36,7 @@ from domain.money import Amount, baht
 from domain.plan import Plan, Project
 from domain.plan_changes import Change
 from domain.plan_import import ImportReport, default_planning_date, differences, plan_import
+from domain.plan_revision import Planned
 from domain.recorded import Byline
 from domain.words import Words
 
@@ -152,7 +153,7 @@ class Tracker(TidtamApplication):
         default = today if revision is not None else default_planning_date(draft, today)
         by = Byline(actor, occurred_on or default, now)
         batch = plan_import(
-            draft, self._stored, by=by, planned=self._planned_projects, revision=revision
+            draft, self._stored, by=by, planned=self._planned_projects(), revision=revision
         )
         report = batch.report(position=None, dry_run=dry_run)
         if dry_run or report.unchanged:
@@ -163,20 +164,33 @@ class Tracker(TidtamApplication):
     def import_differences(self, draft: PlanDraft) -> list[Change]:
         """How a document differs from the plan's latest document, refusing nothing: what
         a preview shows before anyone names a revision."""
-        return differences(draft, self._stored, planned=self._planned_projects)
+        return differences(draft, self._stored, planned=self._planned_projects())
 
-    def _planned_projects(self, plan_id: UUID, section: str) -> list[Project]:
-        """Every project ever planned in a section of the plan, read from the log itself
-        (a view may lag, and a revision must see them all to know what it withdraws)."""
+    def _planned_projects(self) -> Planned:
+        """Every project ever planned in a section of a plan, read from the log itself
+        (a view may lag, and a revision must see them all to know what it withdraws).
+        The log is read once per plan for one import, not once per section: a document
+        of many sections would otherwise read it as many times."""
+        by_plan: dict[UUID, dict[str, list[UUID]]] = {}
+
+        def planned(plan_id: UUID, section: str) -> list[Project]:
+            if plan_id not in by_plan:
+                by_plan[plan_id] = self._planned_ids(plan_id)
+            return [self.get_project(i) for i in by_plan[plan_id].get(section, [])]
+
+        return planned
+
+    def _planned_ids(self, plan_id: UUID) -> dict[str, list[UUID]]:
+        """Section key → the ids of the projects planned in it, in the log's order."""
         topic = get_topic(Project.ProjectPlanned)
-        found: list[Project] = []
+        found: dict[str, list[UUID]] = {}
         position = 0
         while batch := self.recorder.select_notifications(position + 1, 5000, topics=[topic]):
             for notification in batch:
                 event = self.mapper.to_domain_event(notification)
                 assert isinstance(event, Project.ProjectPlanned)
-                if event.plan_id == plan_id and event.section == section:
-                    found.append(self.get_project(event.originator_id))
+                if event.plan_id == plan_id:
+                    found.setdefault(event.section, []).append(event.originator_id)
             position = batch[-1].id
         return found
 

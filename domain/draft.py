@@ -121,7 +121,26 @@ class PlanDraft:
     ) -> PlanDraft:
         """A plan whose document holds one section (one guideline's table)."""
         section = SectionDraft(strategy, objective, projects)
-        return cls(organisation, fiscal_year, (section,), title or section.title, source)
+        return cls.of_sections(
+            organisation=organisation,
+            fiscal_year=fiscal_year,
+            sections=(section,),
+            title=title,
+            source=source,
+        )
+
+    @classmethod
+    def of_sections(
+        cls,
+        *,
+        organisation: str,
+        fiscal_year: FiscalYear,
+        sections: tuple[SectionDraft, ...],
+        title: str = "",
+        source: str = "",
+    ) -> PlanDraft:
+        """A plan of the sections one document gives, titled by the first if untitled."""
+        return cls(organisation, fiscal_year, sections, title or sections[0].title, source)
 
     def with_projects(self, projects: tuple[ProjectDraft, ...]) -> PlanDraft:
         """The same one-section plan with other projects (a later edition of a table)."""

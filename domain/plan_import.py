@@ -72,10 +72,14 @@ class ImportBatch:
     changes: list[Change] = field(default_factory=list)
     revision: str | None = None
     revision_number: int | None = None
+    _kept: set[int] = field(default_factory=set, repr=False)
+    """``id()`` of each aggregate kept: a plan of 10,000 projects keeps each once, and a
+    list membership per keep would make the import quadratic."""
 
     def keep(self, aggregate: Aggregate) -> None:
         """Save ``aggregate`` with the batch (once, wherever it is first kept)."""
-        if not any(a is aggregate for a in self.aggregates):
+        if id(aggregate) not in self._kept:
+            self._kept.add(id(aggregate))
             self.aggregates.append(aggregate)
 
     @property
@@ -128,7 +132,7 @@ def plan_import(
         if changes or any(not where.known for where in placed):
             _check_revisable(draft, changes)
             batch.revision_number = plan.revise(revision, source=draft.source, by=by)
-            batch.aggregates.append(plan)
+            batch.keep(plan)
     elif changes:
         raise RuleViolation("plan_differs", **_of(draft), differences=sentences(changes))
     number = batch.revision_number or 0
@@ -252,7 +256,7 @@ def _sections(
             sections=tuple(new),
             by=by,
         )
-        batch.aggregates.append(created)
+        batch.keep(created)
         return
     for section in new:
         plan.add_section(section, revision=revision, by=by)
@@ -325,7 +329,7 @@ def _activity(
     )
     activity.allocate(draft.budget, by=by)
     project.reserve(activity.id, activity.code, draft.budget, by=by)
-    batch.aggregates.append(activity)
+    batch.keep(activity)
     batch.activities_added.append(where.named(draft.code))
 
 

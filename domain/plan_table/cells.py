@@ -18,9 +18,10 @@ MARKS = frozenset({"↔", "x", "✓", "✔", "√", "●", "*", "<->", "←→",
 """Cell texts (compared without spaces, case-folded) that mark a planned month."""
 _LONG_ARROW = re.compile(r"<-+>|←-*→|↔+|<?-{3,}>?")
 
-_PROJECT_NUMBER = re.compile(r"\(?(\d{1,3})[.)]?")
-_ACTIVITY_CODE = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+|(?=\D)|$)(.*)", re.DOTALL)
-_EMBEDDED = re.compile(r"(.*?\S)\s+(\d{1,3})\.(1)\.?\s+(\S.*)", re.DOTALL)
+# Project and activity numbers have any length: a whole year's plan may list 10,000 projects.
+_PROJECT_NUMBER = re.compile(r"\(?(\d+)[.)]?")
+_ACTIVITY_CODE = re.compile(r"(\d+)\.(\d+)\.?(?:\s+|(?=\D)|$)(.*)", re.DOTALL)
+_EMBEDDED = re.compile(r"(.*?\S)\s+(\d+)\.(1)\.?\s+(\S.*)", re.DOTALL)
 _STEP = re.compile(r"(\d{1,2})\s*[.)](?!\d)\s*(.*)", re.DOTALL)
 _AMOUNT_WORDS = frozenset({"บาท", "฿", "thb", "baht"})
 _TOTALS = frozenset({"รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "รวมงบประมาณ", "total"})

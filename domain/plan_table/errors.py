@@ -179,6 +179,37 @@ register_messages(
             "the title says fiscal year {title_year} but the year cells above the months say "
             "{table_year}",
         ),
+        # Sections of a whole-year document
+        "section_empty": (
+            "หัวข้อ {path} ไม่มีโครงการก่อนหัวข้อถัดไปหรือก่อนจบตาราง",
+            "the heading {path} has no project before the next heading or the end of the table",
+        ),
+        "section_duplicate": (
+            "หัวข้อ {path} ซ้ำกับหัวข้อที่แถวที่ {first_row} (ที่ไม่ใช่การพิมพ์หัวข้อซ้ำเมื่อขึ้นหน้าใหม่)",
+            "the heading {path} repeats the one on row {first_row} (and not as a page break's "
+            "repeat)",
+        ),
+        "section_heading_unplaced": (
+            "ระบุไม่ได้ว่าหัวข้อ {code} อยู่ที่ใดในยุทธศาสตร์ (หัวข้อก่อนหน้าคือ {path}): {why}",
+            "where the heading {code} belongs in the strategy cannot be known (the heading "
+            "above is {path}): {why}",
+        ),
+        "section_total_mismatch": (
+            "แถวรวมระบุ {stated} แต่{scope} มี {computed}",
+            "the total row states {stated} but {scope} has {computed}",
+        ),
+        "section_total_unreadable": (
+            "อ่านแถวรวม '{text}' ไม่ได้ ให้เขียนเช่น 'รวม 3 โครงการ 1,234,000 บาท' หรือ 'รวม' "
+            "กับจำนวนเงินในคอลัมน์งบประมาณ",
+            "the total row '{text}' cannot be read: write e.g. 'รวม 3 โครงการ 1,234,000 บาท', "
+            "or 'รวม' with the amount in the budget column",
+        ),
+        "fiscal_year_repeated_differently": (
+            "หัวตารางหรือหัวเรื่องที่ซ้ำนี้ระบุปี {year} ซึ่งไม่ตรงกับปีงบประมาณ {fiscal_year} "
+            "ของหัวตารางที่แถวที่ {first_row}",
+            "this repeated header or title names the year {year}, which does not fit the fiscal "
+            "year {fiscal_year} of the header on row {first_row}",
+        ),
         # The rows
         "month_mark_unknown": (
             "'{text}' ไม่ใช่เครื่องหมายเดือน ให้ใช้ ↔ หรือ x หรือเว้นว่าง",

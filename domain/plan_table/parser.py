@@ -3,23 +3,26 @@
 The steps are the ones a person takes reading the printed plan: the title lines
 say where in the strategy the plan sits; the header says which column is which
 and which month each month column is; the body lists projects, their activities
-and the activities' steps. The organisation a plan belongs to is rarely written
-in the table itself, so it is taken from the caller or from the areas when they
-all name the same municipality.
+and the activities' steps, under headings that start the sections of a whole
+year's plan, closed by totals that must agree with the rows. The organisation a
+plan belongs to is rarely written in the table itself, so it is taken from the
+caller or from the areas when they all name the same municipality.
 """
 
 from __future__ import annotations
 
 import re
 
-from domain.draft import PlanDraft, ProjectDraft
+from domain.draft import PlanDraft, ProjectDraft, SectionDraft
 from domain.plan_table.assemble import build_projects
 from domain.plan_table.errors import Locator
 from domain.plan_table.grid import Grid, read_grid
 from domain.plan_table.header import HEADINGS, ROLES, find_header
 from domain.plan_table.layout import read_layout
-from domain.plan_table.rows import BodyReader
+from domain.plan_table.rows import BodyReader, ProjectRows
+from domain.plan_table.sections import Sections
 from domain.plan_table.titles import read_titles
+from domain.plan_table.totals import check_totals
 from domain.thai import clean_place, name_key
 from domain.words import Words
 
@@ -45,18 +48,28 @@ def parse_plan(grid: Grid, *, organisation: str | None = None) -> PlanDraft:
     titles = read_titles(_above(grid, header_row))
     layout = read_layout(grid, header_row, titles, where)
     where = Locator(grid.filename, layout.headings)
-    rows = BodyReader(grid, layout, where).read()
-    if not rows:
+    sections: Sections[ProjectRows] = Sections(titles, layout, where)
+    found = BodyReader(grid, layout, where, sections).read()
+    if not any(section.projects for section in found):
         number = layout.columns["number"]
         raise where.error("table_no_projects", None, number, label=HEADINGS["number"][0])
-    projects = build_projects(rows, where, layout.columns["budget"], fills_read=grid.styled)
-    return PlanDraft.of_one_section(
+    budget = layout.columns["budget"]
+    drafts = tuple(
+        SectionDraft(
+            s.strategy,
+            s.objective,
+            build_projects(s.projects, where, budget, fills_read=grid.styled),
+            s.at[0] if s.from_body else 0,
+        )
+        for s in found
+    )
+    check_totals(sections.totals, drafts, where)
+    projects = tuple(p for section in drafts for p in section.projects)
+    return PlanDraft.of_sections(
         organisation=_organisation(organisation, projects, where),
         fiscal_year=layout.fiscal_year,
-        strategy=titles.strategy,
+        sections=drafts,
         title=titles.title,
-        objective=titles.objective,
-        projects=projects,
         source=grid.filename,
     )
 

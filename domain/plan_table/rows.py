@@ -2,7 +2,9 @@
 
 A row is a project (a number under ลำดับที่), an activity (``1.1 …`` at the start
 of the name cell) or a continuation of the item above it: a numbered step in the
-details column, the rest of a wrapped cell, or month marks. Page breaks repeat the
+details column, the rest of a wrapped cell, or month marks. Headings, totals and
+page breaks are read by :class:`~domain.plan_table.sections.Sections`; project and
+activity codes are unique within the section. Page breaks repeat the
 header and may split an activity's steps, so repeated headers are skipped and a
 continuation always belongs to the latest item. What can be checked while reading
 (codes, step order, marks) is checked here, with the row and column at hand.
@@ -20,7 +22,6 @@ from domain.plan_table.cells import (
     activity_code,
     amount_words,
     embedded_activity,
-    is_total,
     project_number,
     step_number,
 )
@@ -29,7 +30,7 @@ from domain.plan_table.grid import Grid
 from domain.plan_table.header import header_roles, is_calendar_row, is_header_row
 from domain.plan_table.layout import Layout
 from domain.plan_table.marks import MarkReader
-from domain.plan_table.titles import is_title_line
+from domain.plan_table.sections import SectionRows, Sections
 from domain.thai import clean_text
 from domain.words import Words
 
@@ -80,21 +81,28 @@ def _join(first: str, more: str) -> str:
 class BodyReader:
     """Reads the rows below a table's header; one instance per table."""
 
-    def __init__(self, grid: Grid, layout: Layout, where: Locator) -> None:
+    def __init__(
+        self, grid: Grid, layout: Layout, where: Locator, sections: Sections[ProjectRows]
+    ) -> None:
         self.grid = grid
         self.layout = layout
         self.where = where
-        self.projects: list[ProjectRows] = []
-        self.project_rows: dict[str, int] = {}
-        self.activity_rows: dict[str, int] = {}
+        self.sections = sections
         self.columns = layout.columns
         self.marks = MarkReader(grid, layout, where)
+        self._enter(sections.current)
 
-    def read(self) -> list[ProjectRows]:
+    def _enter(self, section: SectionRows[ProjectRows]) -> None:
+        """Read on into ``section``: projects and codes are numbered within it."""
+        self.projects = section.projects
+        self.project_rows = section.project_rows
+        self.activity_rows = section.activity_rows
+
+    def read(self) -> list[SectionRows[ProjectRows]]:
         for number, cells in self.grid.numbered(self.layout.month_row + 1):
             if not self._skipped(number, cells):
                 self._read_row(number, cells)
-        return self.projects
+        return self.sections.finish()
 
     def _text(self, cells: Sequence[str], role: str) -> str:
         column = self.columns[role]
@@ -107,6 +115,7 @@ class BodyReader:
             return not (self.projects and self.marks.shaded(row))
         roles = set(self.columns.values())
         if is_calendar_row(cells) and not any(c in roles for c, _ in filled):
+            self.sections.repeated_header(row, cells)
             return True  # a month or year row repeated by a page break
         if is_header_row(cells):
             again = {role: found[0] for role, found in header_roles(cells).items()}
@@ -114,18 +123,23 @@ class BodyReader:
                 raise self.where.error(
                     "table_header_changed", row, first_row=self.layout.header_row
                 )
+            self.sections.repeated_header(row, cells)
             return True
         column, text = filled[0]
         prose = {self.columns["name"], self.columns["details"]}
-        return len(filled) == 1 and column not in prose and is_title_line(text)
+        if len(filled) == 1 and column not in prose and self.sections.line(row, column, text):
+            self._enter(self.sections.current)  # a heading may have started a section
+            return True
+        return False
 
     def _marks(self, row: int, cells: Sequence[str]) -> dict[Month, int]:
         return self.marks.read(row, cells)
 
     def _read_row(self, row: int, cells: Sequence[str]) -> None:
-        number, name = self._text(cells, "number"), self._text(cells, "name")
-        if is_total(number, name):
+        if self.sections.total(row, cells):
             return
+        self.sections.page_break = False
+        number, name = self._text(cells, "number"), self._text(cells, "name")
         marks = self._marks(row, cells)
         if number and (code := activity_code(number)) is not None and not code.rest:
             self._activity(row, cells, code.code, code.project, name, marks)

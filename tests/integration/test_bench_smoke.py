@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, rebuild, scan
+from bench import api, as_of, importing, lag, plan_import, rebuild, scan
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
 from bench.options import Profiling, options_from, wants_profile
@@ -52,6 +52,24 @@ def test_import_counts_the_commands_it_was_asked_for(backend: Backend, tmp_path:
     assert len(report.targets) == 1
     written = json.loads(report.write(tmp_path / "out").read_text())
     assert written["name"] == "import" and written["targets"][0]["passed"] in (True, False)
+
+
+def test_plan_import_times_the_seed_and_two_generated_plans(backend: Backend) -> None:
+    sizes = plan_import.Options(small=12, large=24, sections=3, repeat=1)
+
+    report = plan_import.run(backend, sizes, quiet)
+
+    assert [report.figures[k]["projects"] for k in ("seed", "small", "large")] == [3, 12, 24]
+    assert set(report.figures["per_project_ratios"]) == {
+        "parse_large_vs_seed",
+        "parse_large_vs_small",
+        "parse_and_import_large_vs_seed",
+        "parse_and_import_large_vs_small",
+    }
+    assert [t.label for t in report.targets] == [
+        "parse time a project, large ÷ small",
+        "parse+import time a project, large ÷ small",
+    ]
 
 
 def test_rebuild_reads_and_rebuilds_the_whole_log(backend: Backend) -> None:

@@ -12,13 +12,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from api.runtime import Runtime
+from application.tracker import Tracker
 from domain.draft import PlanDraft, SectionDraft, StrategyLevel
+from domain.plan_table import read_plan
 from projections.plan_grid import SectionRow, plan_grid
 from projections.resources import plan_resource, plan_vs_actual_resource
 from storage.store import Store
 from tests.builders import small_plan
+from tests.plan_documents import (
+    ORGANISATION,
+    document_rows,
+    sized_plan,
+    tsv_text,
+    without_rows,
+)
 
 STRATEGY_5 = StrategyLevel("ยุทธศาสตร์ที่ 5", "เมืองก้าวหน้าสู่สากล")
 STRATEGY_6 = StrategyLevel("ยุทธศาสตร์ที่ 6", "เมืองน่าอยู่")
@@ -146,3 +156,31 @@ def test_the_grid_narrows_to_a_strategy_or_to_one_section() -> None:
         assert nothing.rows == () and nothing.total.allocated == Decimal("0.00")
     finally:
         runtime.close()
+
+
+def test_a_whole_year_document_imports_into_sqlite_once_and_again_appends_nothing(
+    tmp_path: Path,
+) -> None:
+    """The document as text, read by the importer: ten sections, projects from 1 in each,
+    page breaks repeating the header and headings, totals checked."""
+    written = sized_plan(60, 10)
+    text = tsv_text(document_rows(written, page_every=4)).encode("utf-8")
+    draft = read_plan(text, "year.tsv", organisation=ORGANISATION)
+    assert without_rows(draft) == written
+    assert [len(s.projects) for s in draft.sections] == [6] * 10
+    # The plan; each project; each activity planned, allocated and reserved in its project.
+    events = 1 + len(draft.projects) + 3 * len(draft.activities)
+    with Tracker(Store.sqlite(tmp_path / "tidtam.db")) as tracker:
+        first = tracker.import_plan(draft, actor="admin")
+        assert first.events == tracker.recorder.max_notification_id() == events
+        assert len(first.sections_added) == 10
+        assert first.projects_added[:2] == (
+            "ยุทธศาสตร์ที่ 1 › แนวทางที่ 1.1 › 1",
+            "ยุทธศาสตร์ที่ 1 › แนวทางที่ 1.1 › 2",
+        )
+    with Tracker(Store.sqlite(tmp_path / "tidtam.db")) as tracker:
+        again = tracker.import_plan(
+            read_plan(text, "year.tsv", organisation=ORGANISATION), actor="admin"
+        )
+        assert again.unchanged and again.plan_id == first.plan_id
+        assert tracker.recorder.max_notification_id() == events

@@ -334,7 +334,10 @@ def test_a_wrapped_details_line_that_names_a_month_is_kept() -> None:
     assert parse_rows(table(body)).activities[0].details == "จัดงานในเดือน มกราคม"
 
 
-def test_total_rows_repeated_titles_and_page_numbers_are_skipped() -> None:
+def test_page_numbers_are_skipped_and_a_strategy_line_in_the_body_starts_a_section() -> None:
+    """A strategy line inside the table is a heading (issue 15), not a repeated title:
+    the table's own titles name no strategy, so project 2 is under a section of its own,
+    and the closing total sums the whole plan."""
     body = [
         body_row("1", "โครงการหนึ่ง", "ทำงาน", "1,000", marks={0: "↔"}),
         ["- 2 -"],
@@ -343,8 +346,25 @@ def test_total_rows_repeated_titles_and_page_numbers_are_skipped() -> None:
         body_row("", "รวม", "", "3,000"),
     ]
     plan = parse_rows(table(body))
-    assert [p.code for p in plan.projects] == ["1", "2"]
+    assert [(s.path, [p.code for p in s.projects]) for s in plan.sections] == [
+        ("", ["1"]),
+        ("ยุทธศาสตร์ที่ 5", ["2"]),
+    ]
     assert plan.total_budget == Decimal("3000.00")
+
+
+def test_a_repeated_title_line_after_a_page_break_continues_the_section() -> None:
+    body = [
+        body_row("1", "โครงการหนึ่ง", "ทำงาน", "1,000", marks={0: "↔"}),
+        ["- 2 -"],
+        ["ยุทธศาสตร์ที่ 5 การบริหาร"],
+        body_row("2", "โครงการสอง", "ทำงาน", "2,000", marks={1: "↔"}),
+        body_row("", "รวม", "", "3,000"),
+    ]
+    plan = parse_rows(table(body, titles=["ยุทธศาสตร์ที่ 5 การบริหาร"]))
+    (section,) = plan.sections
+    assert section.path == "ยุทธศาสตร์ที่ 5"
+    assert [p.code for p in section.projects] == ["1", "2"]
 
 
 def test_activity_code_may_stand_in_the_number_column() -> None:
