@@ -100,6 +100,7 @@ Reader = Annotated[Principal, Depends(allowed(Action.READ))]
 Manager = Annotated[Principal, Depends(allowed(Action.MANAGE))]
 AlertHandler = Annotated[Principal, Depends(allowed(Action.ALERTS))]
 UserAdmin = Annotated[Principal, Depends(allowed(Action.USERS))]
+Reporter = Annotated[Principal, Depends(allowed(Action.REPORT))]
 
 
 PUBLIC_OPERATIONS = frozenset({("/api/v1/session", "post"), ("/api/v1/session", "delete")})

@@ -25,13 +25,22 @@ class Action(StrEnum):
     ALERTS = "alerts"  # acknowledge and snooze alerts
     IMPORT = "import"  # import plan documents
     REVISE = "revise"  # record a document as a numbered revision of a plan
+    REPORT = "report"  # write the committee's findings, file the reports
     USERS = "users"  # register users, grant roles, issue tokens
 
 
 GRANTS: dict[Role, frozenset[Action]] = {
     Role.STAFF: frozenset({Action.READ, Action.RECORD}),
     Role.MANAGER: frozenset(
-        {Action.READ, Action.RECORD, Action.MANAGE, Action.AUDIT, Action.ALERTS, Action.REVISE}
+        {
+            Action.READ,
+            Action.RECORD,
+            Action.MANAGE,
+            Action.AUDIT,
+            Action.ALERTS,
+            Action.REVISE,
+            Action.REPORT,
+        }
     ),
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
     Role.ADMIN: frozenset({Action.READ, Action.AUDIT, Action.IMPORT, Action.REVISE, Action.USERS}),
@@ -85,6 +94,7 @@ ACTION_WORDS = {
     Action.ALERTS: Words("รับทราบการแจ้งเตือน", "acknowledge alerts"),
     Action.IMPORT: Words("นำเข้าแผน", "import plans"),
     Action.REVISE: Words("บันทึกการแก้ไขแผน", "record plan revisions"),
+    Action.REPORT: Words("บันทึกผลการติดตามและยื่นรายงาน", "write findings and file reports"),
     Action.USERS: Words("จัดการผู้ใช้", "manage users"),
 }
 

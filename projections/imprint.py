@@ -4,7 +4,7 @@ log's chain head at that instant, so a printed copy can be held to the log later
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from projections.chain import link_at
 from projections.editions import edition_banner
@@ -31,7 +31,7 @@ def imprint(
     reader: PlanReader, snapshot: PlanSnapshot, on: date, as_of: datetime | None
 ) -> Imprint:
     """The imprint of a report of ``snapshot`` on ``on``, read as of ``as_of`` (or now)."""
-    known_at = as_of or datetime.now(UTC)
+    known_at = as_of or reader.tracker.clock.now()
     chain_position, link = -1, ""  # unknown: the views cannot yet say what was known then
     position = reader.last_position_by(known_at) if as_of else None
     if as_of is None or position is not None:

@@ -7,6 +7,8 @@ from the same model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -14,14 +16,22 @@ import typer
 
 from api.cli.common import business_date, console, fail, instant, lang, opened, today_in_bangkok
 from api.reports.formats import SUFFIX
+from api.reports.monitoring import monitoring_document, monitoring_workbook
 from api.reports.pdf import to_pdf
 from api.reports.summary import summary_document, summary_workbook
+from api.runtime import Runtime
 from domain.clock import BANGKOK
-from projections.editions import edition_of
+from domain.periods import Period
+from projections.editions import Edition, edition_of
 from projections.imprint import imprint
+from projections.monitoring import monitoring_report
 from projections.plan_summary import plan_summary
+from projections.queries import PlanSnapshot
 
-app = typer.Typer(help="Reports: the plan summary by strategy (ผด.01).", no_args_is_help=True)
+app = typer.Typer(
+    help="Reports: the plan summary by strategy (ผด.01), the monitoring report of a period.",
+    no_args_is_help=True,
+)
 
 PlanOption = Annotated[
     str | None, typer.Option("--plan", help="Plan id, fiscal year or strategy code (e.g. 3.5)")
@@ -50,6 +60,66 @@ def summary(
 ) -> None:
     """The plan summary by strategy (ผด.01): projects and budget per strategy and
     guideline, their shares, the responsible units."""
+    moment, day = instant(as_of), business_date(on)
+    with opened() as runtime:
+        snapshot, known_on = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        report = plan_summary(snapshot, day or known_on)
+        stamp = imprint(runtime.reader, snapshot, report.on, moment)
+        _write(
+            output,
+            lambda: summary_workbook(report, stamp, lang()),
+            lambda: summary_document(report, stamp, lang()),
+        )
+
+
+@app.command("monitoring")
+def monitoring(
+    output: OutOption,
+    period: Annotated[Period, typer.Option("--period", help="q1, q2, q3, q4, half or year")],
+    plan: PlanOption = None,
+    on: OnOption = None,
+    as_of: AsOfOption = None,
+    as_adopted: AsAdoptedOption = False,
+    revision: RevisionOption = None,
+) -> None:
+    """The monitoring report of a period: projects by status and money per strategy, each
+    project, late work and its reasons, the committee's findings; cut off at the period's
+    end (or --on, earlier)."""
+    moment, day = instant(as_of), business_date(on)
+    with opened() as runtime:
+        snapshot, _ = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        report = monitoring_report(snapshot, period, day)
+        stamp = imprint(runtime.reader, snapshot, report.on, moment)
+        _write(
+            output,
+            lambda: monitoring_workbook(report, stamp, lang()),
+            lambda: monitoring_document(report, stamp, lang()),
+        )
+
+
+def _edition(as_adopted: bool, revision: int | None) -> Edition:
+    if as_adopted and revision is not None:
+        raise fail(
+            "เลือก --as-adopted หรือ --revision อย่างใดอย่างหนึ่ง (choose one)", "edition_chosen_twice"
+        )
+    return 0 if as_adopted else revision
+
+
+def _snapshot(
+    runtime: Runtime, plan: str | None, moment: datetime | None, edition: Edition
+) -> tuple[PlanSnapshot, date]:
+    """The plan now or as known at ``moment``, of ``edition``, and the day it is read on."""
+    facts = runtime.plan(plan)
+    if moment is None:
+        snapshot, known_on = runtime.reader.snapshot(facts.id), today_in_bangkok()
+    else:
+        snapshot = runtime.reader.snapshot_as_of(facts.id, moment)
+        known_on = moment.astimezone(BANGKOK).date()
+    return edition_of(snapshot, edition), known_on
+
+
+def _write(output: Path, workbook: Callable[[], bytes], document: Callable[[], str]) -> None:
+    """The report in the format the file's suffix names."""
     fmt = SUFFIX.get(output.suffix.lower())
     if fmt is None:
         raise fail(
@@ -57,25 +127,10 @@ def summary(
             f"(cannot write '{output.suffix}': use .html, .xlsx or .pdf)",
             "report_format_unknown",
         )
-    if as_adopted and revision is not None:
-        raise fail(
-            "เลือก --as-adopted หรือ --revision อย่างใดอย่างหนึ่ง (choose one)", "edition_chosen_twice"
-        )
-    moment, day = instant(as_of), business_date(on)
-    with opened() as runtime:
-        facts = runtime.plan(plan)
-        if moment is None:
-            snapshot, known_on = runtime.reader.snapshot(facts.id), today_in_bangkok()
-        else:
-            snapshot = runtime.reader.snapshot_as_of(facts.id, moment)
-            known_on = moment.astimezone(BANGKOK).date()
-        snapshot = edition_of(snapshot, 0 if as_adopted else revision)
-        report = plan_summary(snapshot, day or known_on)
-        stamp = imprint(runtime.reader, snapshot, report.on, moment)
-        if fmt == "xlsx":
-            output.write_bytes(summary_workbook(report, stamp, lang()))
-        elif fmt == "pdf":
-            output.write_bytes(to_pdf(summary_document(report, stamp, lang())))
-        else:
-            output.write_text(summary_document(report, stamp, lang()), encoding="utf-8")
+    if fmt == "xlsx":
+        output.write_bytes(workbook())
+    elif fmt == "pdf":
+        output.write_bytes(to_pdf(document()))
+    else:
+        output.write_text(document(), encoding="utf-8")
     console.print(f"เขียน {output} แล้ว (written)")

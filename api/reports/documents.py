@@ -34,6 +34,6 @@ def document(
 
     template = environment().get_template("reports/document.html")
     return template.render(
-        body=body, imprint=imprint, lang=lang, t=t, form=t(form), title=t(title),
+        body=body, imprint=imprint, lang=lang, t=t, form=t(form) if form else "", title=t(title),
         subtitle=subtitle, orientation=orientation, **context,
     )  # fmt: skip

@@ -8,10 +8,12 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from api.deps import Reader, ServicesDep
+from api.deps import Reader, Reporter, ServicesDep
 from api.reports.formats import MEDIA, Format, chosen, download
+from api.reports.monitoring import monitoring_document, monitoring_workbook
+from api.reports.monitoring_out import MonitoringOut, monitoring_out
 from api.reports.pdf import to_pdf
 from api.reports.summary import summary_document, summary_workbook
 from api.routes.common import (
@@ -24,9 +26,14 @@ from api.routes.common import (
     instant,
     plan_snapshot,
     read_your_writes,
+    run_command,
 )
+from api.schemas.commands import CommandIn, PlanCommandOut, Text
+from domain.periods import Period
+from domain.plan_findings import FINDINGS_LIMIT
 from projections.editions import edition_of
 from projections.imprint import imprint
+from projections.monitoring import monitoring_report
 from projections.plan_summary import PlanSummary, SummaryRow, plan_summary
 
 router = APIRouter(prefix="/api/v1/plans", tags=["reports"])
@@ -91,6 +98,67 @@ def summary_report(
         return download(summary_workbook(summary, stamp), name, filename)
     document = summary_document(summary, stamp)
     return download(to_pdf(document) if name == "pdf" else document, name, filename)
+
+
+@router.get(
+    "/{plan_id}/reports/monitoring",
+    response_model=MonitoringOut,
+    responses={200: {"content": {MEDIA["html"]: {}, MEDIA["xlsx"]: {}, MEDIA["pdf"]: {}}}},
+)
+def monitoring(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: Reader,
+    request: Request,
+    period: Annotated[Period, Query(description="q1, q2, q3, q4, half (Oct–Mar) or year")],
+    fmt: FormatQuery = None,
+    on: On = None,
+    as_of: AsOf = None,
+    as_adopted: AsAdopted = False,
+    revision: Revision = None,
+    min_position: MinPosition = None,
+) -> Response:
+    """The monitoring report of a period: projects by status and money per strategy and
+    for the plan, each project, late work with its reasons, the committee's findings.
+    Cut-off: the period's last day, or ``on`` when earlier; as known at ``as_of``."""
+    name: Format = chosen(fmt, request.headers.get("accept", ""))
+    read_your_writes(svc, min_position)
+    moment = instant(as_of)
+    snapshot, _ = plan_snapshot(svc, plan_id, moment, on)
+    snapshot = edition_of(snapshot, edition(as_adopted, revision))
+    report = monitoring_report(snapshot, period, on)
+    if name == "json":
+        return download(monitoring_out(report).model_dump_json(), name, "")
+    stamp = imprint(svc.runtime.reader, snapshot, report.on, moment)
+    filename = f"monitoring-{report.plan.fiscal_year}-{period.value}-{report.on.isoformat()}"
+    if name == "xlsx":
+        return download(monitoring_workbook(report, stamp), name, filename)
+    document = monitoring_document(report, stamp)
+    return download(to_pdf(document) if name == "pdf" else document, name, filename)
+
+
+class FindingsIn(CommandIn):
+    period: Period
+    findings: str = Field(max_length=FINDINGS_LIMIT)
+    suggestions: str = Field("", max_length=FINDINGS_LIMIT)
+    reason: Text | None = None
+
+
+@router.post("/{plan_id}/reports/monitoring/findings", response_model=PlanCommandOut)
+def record_findings(
+    plan_id: PlanId, body: FindingsIn, svc: ServicesDep, who: Reporter, response: Response
+) -> PlanCommandOut:
+    """The monitoring committee's findings and suggestions for a period (managers);
+    written again for the same period, they replace what the report shows (a reason
+    is required; the earlier text stays in the log)."""
+    return PlanCommandOut.of(
+        run_command(
+            svc, "findings", lambda: svc.runtime.tracker.record_findings(
+                plan_id, body.period.value, findings=body.findings, suggestions=body.suggestions,
+                reason=body.reason, actor=who.username, occurred_on=body.occurred_on,
+            ), response,
+        )
+    )  # fmt: skip
 
 
 def _row(row: SummaryRow) -> SummaryRowOut:

@@ -63,7 +63,7 @@ def summary_workbook(summary: PlanSummary, imprint: Imprint, lang: str = "th") -
     sheet.append(_cells(summary.total, False, label=t("summary.total")))
     last = sheet.max_row
     sheet.append([])
-    for line in _imprint_lines(imprint, lang):
+    for line in imprint_lines(imprint, lang):
         sheet.append(safe_row([line]))
     _style(sheet, header, last)
     book.properties.creator = "Tidtam"
@@ -87,7 +87,7 @@ def _cells(row: SummaryRow, indent: bool, label: str = "") -> list[object]:
     )
 
 
-def _imprint_lines(imprint: Imprint, lang: str) -> list[str]:
+def imprint_lines(imprint: Imprint, lang: str) -> list[str]:
     known = i18n.text("report.known_at", lang, instant=i18n.instant(imprint.known_at, lang))
     if imprint.chain_position < 0:
         chain = i18n.text("report.chain_unknown", lang)

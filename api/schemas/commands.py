@@ -123,5 +123,15 @@ class ProjectCommandOut(Decided):
         return cls(project_id=outcome.aggregate_id, **_decided(outcome))
 
 
+class PlanCommandOut(Decided):
+    """What a command on a plan did."""
+
+    plan_id: UUID
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> PlanCommandOut:
+        return cls(plan_id=outcome.aggregate_id, **_decided(outcome))
+
+
 def _decided(outcome: Outcome) -> dict[str, Any]:
     return {"version": outcome.version, "position": outcome.position, "events": outcome.events}

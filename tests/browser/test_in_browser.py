@@ -211,6 +211,7 @@ def page_paths(site: Site) -> dict[str, str]:
         "plan": plan,
         "vs-actual": f"{plan}/vs-actual",
         "summary": f"{plan}/reports/summary",
+        "monitoring": f"{plan}/reports/monitoring?period=half",
         "activity-2.1": activity_path(site, "2.1"),
         "activity-1.1": activity_path(site, "1.1"),
         "project-1": f"{plan}/projects/1",

@@ -298,3 +298,15 @@ def test_report_summary_writes_the_document_and_the_workbook(
     refused = run(cli, "report", "summary", "-o", str(tmp_path / "pd01.doc"))
     assert refused.exit_code != 0 and "[report_format_unknown]" in refused.output
     assert not (tmp_path / "pd01.doc").exists()
+
+
+def test_report_monitoring_writes_the_round(cli: CliRunner, db: Path, tmp_path: Path) -> None:
+    run(cli, "setup")
+    path = tmp_path / "half.xlsx"
+    written = run(cli, "report", "monitoring", "--period", "half", "-o", str(path))
+    assert written.exit_code == 0, written.output
+    book = load_workbook(path)
+    money = [row for row in book["สรุป"].iter_rows(values_only=True) if row and row[0] == "รวม"]
+    assert money[-1][1:7] == (458000, 458000, 303500, 303500, 154500, 66.27)
+    unknown = run(cli, "report", "monitoring", "--period", "q5", "-o", str(path))
+    assert unknown.exit_code != 0
