@@ -30,16 +30,11 @@ from domain.draft import (
     StepDraft,
     StrategyLevel,
 )
-from domain.money import format_baht
+from domain.plan_table.writer import Rows, table_rows, title_line
 
 FY = FiscalYear(2552)
 ORGANISATION = "เทศบาลเมืองทุ่งสง"
-WIDTH = 18
-HEADER = ["ลำดับที่", "โครงการ/กิจกรรม", "รายละเอียดของกิจกรรม (ผลผลิต)", "งบประมาณ"]
-HEADER += ["พื้นที่", "หน่วยดำเนินการ", "พ.ศ.2551", "", "", "พ.ศ.2552"] + [""] * 8
-MONTH_ROW = [""] * 6 + ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค."]
-MONTH_ROW += ["เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
-TITLE = "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2552"
+TITLE = title_line(FY)
 
 THEMES = (
     "ก่อสร้างถนนคอนกรีตเสริมเหล็ก",
@@ -57,92 +52,10 @@ STRATEGIES = ("การพัฒนาโครงสร้างพื้น�
 GUIDELINES = ("ก่อสร้างและปรับปรุงถนน", "สาธารณสุข", "การศึกษา", "สิ่งแวดล้อม")
 PROGRAMMES = ("เคหะและชุมชน", "สาธารณสุข", "การศึกษา", "สังคมสงเคราะห์")
 
-Rows = list[list[str]]
-
-
-# ------------------------------------------------------------------ writing
-
-
-def _amount(amount: Decimal) -> str:
-    return "-" if amount == 0 else format_baht(amount)
-
-
-def _marks(months: Sequence[Month]) -> list[str]:
-    cells = [""] * 12
-    for month in months:
-        cells[FY.index(month)] = "↔"
-    return cells
-
-
-def _row(number: str, name: str, details: str = "", budget: str = "", area: str = "",
-         unit: str = "", months: Sequence[Month] = ()) -> list[str]:  # fmt: skip
-    return [number, name, details, budget, area, unit, *_marks(months)]
-
-
-def _heading_lines(section: SectionDraft) -> list[str]:
-    lines = []
-    for level in section.strategy:
-        if level.code.startswith("แผนงาน"):
-            lines.append(level.code)
-        else:
-            lines.append(f"{level.code} {level.name}")
-    return lines
-
-
-def _activity_rows(activity: ActivityDraft, own: Sequence[Month]) -> Rows:
-    rows = [
-        _row("", f"{activity.code} {activity.name}", activity.details, _amount(activity.budget),
-             activity.area, activity.unit, own)
-    ]  # fmt: skip
-    rows += [_row("", "", f"{s.number}.{s.text}", months=s.planned_months) for s in activity.steps]
-    return rows
-
-
-def _own_months(activity: ActivityDraft) -> tuple[Month, ...]:
-    """The months to mark on the activity's own row: those no step holds, or the first."""
-    stepped = {m for step in activity.steps for m in step.planned_months}
-    own = tuple(m for m in activity.planned_months if m not in stepped)
-    return own or activity.planned_months[:1]
-
-
-def _project_rows(project: ProjectDraft) -> Rows:
-    (first, *_) = project.activities
-    if first.code == project.code:  # a project tracked as its one activity
-        rows = [
-            _row(project.code, project.name, first.details, _amount(project.budget),
-                 first.area, first.unit, _own_months(first))
-        ]  # fmt: skip
-        rows += [_row("", "", f"{s.number}.{s.text}", months=s.planned_months) for s in first.steps]
-        return rows
-    rows = [_row(project.code, project.name, "", _amount(project.budget), first.area, first.unit)]
-    for activity in project.activities:
-        rows += _activity_rows(activity, _own_months(activity))
-    return rows
-
 
 def document_rows(plan: PlanDraft, *, page_every: int = 0, totals: bool = True) -> Rows:
-    """The plan as a table: a title, the header, then each section's headings, projects
-    and total; every ``page_every`` projects a page break repeats the header and headings."""
-    rows: Rows = [[TITLE], list(HEADER), list(MONTH_ROW)]
-    written, page = 0, 1
-    for section in plan.sections:
-        rows += [[line] for line in _heading_lines(section)]
-        if section.objective:
-            rows.append([f"วัตถุประสงค์ {section.objective}"])
-        for project in section.projects:
-            if page_every and written and written % page_every == 0:
-                page += 1
-                rows += [[f"- {page} -"], list(HEADER), list(MONTH_ROW)]
-                rows += [[line] for line in _heading_lines(section)]
-            rows += _project_rows(project)
-            written += 1
-        if totals:
-            budget = sum((p.budget for p in section.projects), Decimal("0.00"))
-            rows.append(_row("", f"รวม {len(section.projects)} โครงการ", "", format_baht(budget)))
-    if totals:
-        count = len(plan.projects)
-        rows.append(_row("", f"รวมทั้งสิ้น {count} โครงการ", "", format_baht(plan.total_budget)))
-    return [cells + [""] * (WIDTH - len(cells)) for cells in rows]
+    """The plan as a table (Tidtam's own writer, :mod:`domain.plan_table.writer`)."""
+    return table_rows(plan, page_every=page_every, totals=totals)
 
 
 def tsv_text(rows: Rows) -> str:

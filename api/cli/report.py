@@ -18,6 +18,7 @@ from api.cli.common import business_date, console, fail, instant, lang, opened, 
 from api.reports.formats import SUFFIX
 from api.reports.monitoring import monitoring_document, monitoring_workbook
 from api.reports.pdf import to_pdf
+from api.reports.plan_table import plan_table_workbook
 from api.reports.summary import summary_document, summary_workbook
 from api.runtime import Runtime
 from domain.clock import BANGKOK
@@ -25,11 +26,12 @@ from domain.periods import Period
 from projections.editions import Edition, edition_of
 from projections.imprint import imprint
 from projections.monitoring import monitoring_report
+from projections.plan_draft import draft_of
 from projections.plan_summary import plan_summary
 from projections.queries import PlanSnapshot
 
 app = typer.Typer(
-    help="Reports: the plan summary by strategy (ผด.01), the monitoring report of a period.",
+    help="Reports: the plan table (ผด.02), the summary by strategy (ผด.01), monitoring.",
     no_args_is_help=True,
 )
 
@@ -95,6 +97,39 @@ def monitoring(
             lambda: monitoring_workbook(report, stamp, lang()),
             lambda: monitoring_document(report, stamp, lang()),
         )
+
+
+ActualOption = Annotated[bool, typer.Option("--actual", help="Add a sheet of the actual work")]
+
+
+@app.command("plan-table")
+def plan_table(
+    output: OutOption,
+    plan: PlanOption = None,
+    on: OnOption = None,
+    as_of: AsOfOption = None,
+    as_adopted: AsAdoptedOption = False,
+    revision: RevisionOption = None,
+    actual: Annotated[
+        bool, typer.Option("--actual", help="Add a sheet of the actual work")
+    ] = False,
+) -> None:
+    """The plan table in Excel, laid out as the plan came in (ผด.02); importing it back
+    gives the same plan."""
+    if output.suffix.lower() != ".xlsx":
+        raise fail(
+            f"ตารางแผนเขียนเป็น .xlsx เท่านั้น ไม่ใช่ '{output.suffix}' "
+            f"(the plan table is written as .xlsx, not '{output.suffix}')",
+            "report_format_unknown",
+        )
+    moment, day = instant(as_of), business_date(on)
+    with opened() as runtime:
+        snapshot, known_on = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        when = day or known_on
+        stamp = imprint(runtime.reader, snapshot, when, moment)
+        beside = snapshot.versus_actual(when) if actual else None
+        output.write_bytes(plan_table_workbook(draft_of(snapshot, when), stamp, beside, lang()))
+    console.print(f"เขียน {output} แล้ว (written)")
 
 
 def _edition(as_adopted: bool, revision: int | None) -> Edition:

@@ -30,18 +30,21 @@ class ReportFormatError(InputError):
     http_status = 406
 
 
-def chosen(asked: str | None, accept: str) -> Format:
-    """The format asked for by name, else the first of ``Accept`` Tidtam gives; JSON."""
+def chosen(asked: str | None, accept: str, made: tuple[Format, ...] = FORMATS) -> Format:
+    """The format asked for by name, else the first of ``Accept`` the report is ``made``
+    in; else its first."""
     if asked:
-        if asked not in FORMATS:
-            raise ReportFormatError("report_format_unknown", field="format", asked=asked)
+        if asked not in made:
+            choose = ", ".join(made)
+            raise ReportFormatError("report_format_unknown", field="format", asked=asked,
+                                    made=choose)  # fmt: skip
         return asked
     for part in accept.split(","):
         media = part.split(";")[0].strip().lower()
-        for name, given in MEDIA.items():
-            if media == given.split(";")[0]:
+        for name in made:
+            if media == MEDIA[name].split(";")[0]:
                 return name
-    return "json"
+    return made[0]
 
 
 def download(body: bytes | str, name: Format, filename: str) -> Response:
@@ -55,8 +58,8 @@ def download(body: bytes | str, name: Format, filename: str) -> Response:
 register_messages(
     {
         "report_format_unknown": (
-            "ไม่มีรายงานในรูปแบบ '{asked}' เลือกได้: json, html, xlsx, pdf",
-            "no report in the format '{asked}': choose json, html, xlsx or pdf",
+            "รายงานนี้ไม่มีในรูปแบบ '{asked}' เลือกได้: {made}",
+            "this report is not made as '{asked}': choose {made}",
         ),
         "report_pdf_unavailable": (
             "เครื่องนี้ออกรายงานเป็น PDF ไม่ได้ ({reason}) ให้ติดตั้ง Pango และฟอนต์ Laksaman "

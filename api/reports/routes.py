@@ -15,6 +15,7 @@ from api.reports.formats import MEDIA, Format, chosen, download
 from api.reports.monitoring import monitoring_document, monitoring_workbook
 from api.reports.monitoring_out import MonitoringOut, monitoring_out
 from api.reports.pdf import to_pdf
+from api.reports.plan_table import plan_table_workbook
 from api.reports.summary import summary_document, summary_workbook
 from api.routes.common import (
     AsAdopted,
@@ -34,6 +35,7 @@ from domain.plan_findings import FINDINGS_LIMIT
 from projections.editions import edition_of
 from projections.imprint import imprint
 from projections.monitoring import monitoring_report
+from projections.plan_draft import draft_of
 from projections.plan_summary import PlanSummary, SummaryRow, plan_summary
 
 router = APIRouter(prefix="/api/v1/plans", tags=["reports"])
@@ -135,6 +137,39 @@ def monitoring(
         return download(monitoring_workbook(report, stamp), name, filename)
     document = monitoring_document(report, stamp)
     return download(to_pdf(document) if name == "pdf" else document, name, filename)
+
+
+@router.get(
+    "/{plan_id}/reports/plan-table",
+    responses={200: {"content": {MEDIA["xlsx"]: {}}}},
+    response_class=Response,
+)
+def plan_table(
+    plan_id: PlanId,
+    svc: ServicesDep,
+    who: Reader,
+    request: Request,
+    fmt: FormatQuery = None,
+    on: On = None,
+    as_of: AsOf = None,
+    as_adopted: AsAdopted = False,
+    revision: Revision = None,
+    actual: Annotated[bool, Query(description="Add a sheet of the actual work on `on`")] = False,
+    min_position: MinPosition = None,
+) -> Response:
+    """The plan table in Excel, laid out as the plan came in (ผด.02: sections, projects,
+    activities, steps, budget, area, unit, the BE years over the twelve months): the plan
+    as it stands on ``on`` (or of an edition), as known at ``as_of``; importing it back
+    gives the same plan."""
+    name = chosen(fmt, request.headers.get("accept", ""), ("xlsx",))
+    read_your_writes(svc, min_position)
+    moment = instant(as_of)
+    snapshot, day = plan_snapshot(svc, plan_id, moment, on)
+    snapshot = edition_of(snapshot, edition(as_adopted, revision))
+    stamp = imprint(svc.runtime.reader, snapshot, day, moment)
+    beside = snapshot.versus_actual(day) if actual else None
+    workbook = plan_table_workbook(draft_of(snapshot, day), stamp, beside)
+    return download(workbook, name, f"pd02-{snapshot.plan.fiscal_year}-{day.isoformat()}")
 
 
 class FindingsIn(CommandIn):

@@ -13,6 +13,10 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "report.as_html": ("เอกสารสำหรับพิมพ์ (HTML)", "Printable document (HTML)"),
     "report.as_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
     "report.as_pdf": ("PDF", "PDF"),
+    "report.plan_table": (
+        "ตารางแผนดำเนินงาน แบบ ผด.02 (Excel) พร้อมผลการดำเนินงาน",
+        "The plan table, form ผด.02 (Excel), with the actual work",
+    ),
     "report.fiscal_year": ("ปีงบประมาณ พ.ศ. {year}", "Fiscal year {year} BE"),
     "report.cut_off": ("ข้อมูล ณ วันที่ {day}", "Figures on {day}"),
     "report.known_at": ("ตามที่บันทึกไว้ ณ {instant}", "As recorded by {instant}"),

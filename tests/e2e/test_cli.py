@@ -310,3 +310,23 @@ def test_report_monitoring_writes_the_round(cli: CliRunner, db: Path, tmp_path: 
     assert money[-1][1:7] == (458000, 458000, 303500, 303500, 154500, 66.27)
     unknown = run(cli, "report", "monitoring", "--period", "q5", "-o", str(path))
     assert unknown.exit_code != 0
+
+
+def test_report_plan_table_imports_back_as_the_same_plan(
+    cli: CliRunner, db: Path, tmp_path: Path
+) -> None:
+    run(cli, "setup")
+    adopted, standing = tmp_path / "adopted.xlsx", tmp_path / "standing.xlsx"
+    assert run(cli, "report", "plan-table", "-o", str(adopted), "--as-adopted").exit_code == 0
+    assert run(cli, "report", "plan-table", "-o", str(standing), "--actual").exit_code == 0
+    assert load_workbook(standing).sheetnames == ["ผด.02", "ผลการดำเนินงาน", "ที่มา"]
+    before = event_count(db)
+    again = run(cli, "import", str(adopted))
+    assert again.exit_code == 0, again.output
+    assert event_count(db) == before  # the plan as adopted: nothing to record
+    # As it stands it holds the manager's move of 2.1 to August, which no document has:
+    # importing it is a revision to name, never a silent change.
+    moved = run(cli, "import", str(standing))
+    assert moved.exit_code == 1 and "[plan_differs]" in moved.output
+    assert "ก.ค. 2552 → ก.พ. 2552, เม.ย. 2552, ส.ค. 2552" in moved.output
+    assert event_count(db) == before

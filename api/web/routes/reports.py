@@ -49,6 +49,8 @@ def summary_page(
         page, "reports/summary.html", plan=snapshot.plan, summary=summary,
         imprint=imprint(page.svc.runtime.reader, snapshot, day, page.as_of),
         downloads=_downloads(plan_id, "summary", query),
+        plan_table=with_query(f"/api/v1/plans/{plan_id}/reports/plan-table",
+                              {**query, "actual": 1}),
     )  # fmt: skip
 
 

@@ -26,7 +26,7 @@ def test_me_says_who_and_what_they_may_do(shared_api: Api) -> None:
     assert me["unit_keys"] == ["งานประชาสัมพันธ์กองวิชาการฯ"]
     assert actions == {
         "staff": ["read", "record"],
-        "manager": ["alerts", "audit", "manage", "read", "record", "revise"],
+        "manager": ["alerts", "audit", "manage", "read", "record", "report", "revise"],
     }
 
 

@@ -99,6 +99,7 @@ ACTIVITY = "/api/v1/activities/{activity_id}"
 USER = "/api/v1/users/{username}"
 ALERT = "/api/v1/alerts/{flag_id}"
 PROJECT = "/api/v1/plans/{plan_id}/projects/{code}"
+REPORTS = "/api/v1/plans/{plan_id}/reports"
 REASON = "ทดสอบสิทธิ์"
 
 ENDPOINTS = [
@@ -158,6 +159,13 @@ ENDPOINTS = [
         {"amount": "20000", "reason": REASON},
     ),
     Endpoint("project_cancel", "POST", f"{PROJECT}/cancel", MANAGERS, {"reason": REASON}),
+    Endpoint(
+        "findings",
+        "POST",
+        f"{REPORTS}/monitoring/findings",
+        MANAGERS,
+        {"period": "half", "findings": "ดำเนินการตามแผน"},
+    ),
     Endpoint("import", "POST", "/api/v1/plans/import", ADMINS),
     Endpoint(
         "register",
@@ -184,6 +192,8 @@ ENDPOINTS = [
     Endpoint("activity_events", "GET", f"{ACTIVITY}/events", SIGNED_IN),
     Endpoint("alerts", "GET", "/api/v1/alerts", SIGNED_IN),
     Endpoint("me", "GET", "/api/v1/me", SIGNED_IN),
+    Endpoint("summary", "GET", f"{REPORTS}/summary", SIGNED_IN),
+    Endpoint("monitoring", "GET", f"{REPORTS}/monitoring?period=half", SIGNED_IN),
 ]
 ON_ACTIVITIES = [e for e in ENDPOINTS if e.on_activity]
 ON_PROJECTS = [e for e in ENDPOINTS if e.on_project]
@@ -256,6 +266,7 @@ def matrix(module_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def test_only_the_allowed_may(matrix: Api, endpoint: Endpoint, caller: str) -> None:
     api = matrix
     values = {"username": username_of(endpoint, caller), "entry": 1, "step": 1}
+    values["plan_id"] = api.plan_id
     if endpoint.on_activity:
         activity_id = api.activity_id(code_of(endpoint, caller))
         values |= {"activity_id": activity_id, "flag_id": FLAG.flag_id(activity_id)}
