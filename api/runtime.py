@@ -19,6 +19,7 @@ from domain.errors import NotFoundError, RuleViolation
 from projections.facts import PlanFacts
 from projections.queries import PlanReader
 from projections.service import Projections
+from storage.file_store import FileStore, files_directory
 from storage.store import Store
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -32,6 +33,8 @@ class Runtime:
     directory: Directory
     projections: Projections
     reader: PlanReader
+    files: FileStore
+    """Filed reports' files, by digest (``storage.file_store``)."""
 
     @classmethod
     def open(
@@ -46,7 +49,9 @@ class Runtime:
         tracker = Tracker(store, clock=clock)
         directory = Directory(store, clock=clock)
         projections = Projections(tracker, directory=directory, poll_interval=poll_interval)
-        return cls(store, tracker, directory, projections, PlanReader(projections.db, tracker))
+        reader = PlanReader(projections.db, tracker)
+        files = FileStore(files_directory(store))
+        return cls(store, tracker, directory, projections, reader, files)
 
     def close(self) -> None:
         self.projections.close()

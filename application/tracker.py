@@ -25,6 +25,7 @@ from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication, replay
 from application.outcome import Outcome, When
+from application.reporting import PlanReports
 from domain import ids
 from domain.activity import Activity
 from domain.calendar import Month
@@ -47,7 +48,7 @@ D = TypeVar("D", Activity, Project, Plan)
 A = TypeVar("A", Activity, Project)
 
 
-class Tracker(TidtamApplication):
+class Tracker(PlanReports, TidtamApplication):
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"
@@ -342,14 +343,11 @@ class Tracker(TidtamApplication):
             project, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
         )
 
-    def record_findings(  # the committee's, for a period of the plan
-        self, plan_id: UUID, period: str, *, findings: str, suggestions: str = "",
-        reason: str | None = None, **when: Unpack[When],
-    ) -> Outcome:  # fmt: skip
+    def decide_plan(self, plan_id: UUID, when: When, decide: partial[None]) -> Outcome:
+        """A plan command (``decide(plan, by=byline)``), decided and saved as others are."""
         plan, by = self.get_plan(plan_id), self._byline_of(when)
         what = Words(f"แผน {plan.label}", f"plan {plan.label}")
-        write = partial(Plan.record_findings, period=period, findings=findings,
-                        suggestions=suggestions, reason=reason, by=by)  # fmt: skip
+        write = partial(decide, by=by)
         saved = self._save_decided(plan, when.get("expected_version"), what, write, self.get_plan)
         return Outcome.of(plan, saved)
 

@@ -31,6 +31,7 @@ from domain.errors import NotFoundError, RuleViolation, register_messages
 from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
 from domain.periods import Period
+from domain.plan_filings import Filing, ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
 from domain.recorded import (
     Byline,
@@ -73,6 +74,7 @@ class Plan(Aggregate):
         sections: dict[str, PlanSection]
         revisions: list[str]
         findings: dict[Period, Findings]
+        filings: list[Filing]
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -104,6 +106,7 @@ class Plan(Aggregate):
             plan.sections = {section.key: section for section in self.sections}
             plan.revisions = []
             plan.findings = {}
+            plan.filings = []
 
     Created = PlanCreated  # the library looks for a creation event by this name
 
@@ -131,6 +134,7 @@ class Plan(Aggregate):
             plan.revisions.append(self.name)
 
     FindingsRecorded = FindingsRecorded  # written beside its command (domain.plan_findings)
+    ReportFiled = ReportFiled  # and this one in domain.plan_filings
 
     @classmethod
     def create(
@@ -182,6 +186,10 @@ class Plan(Aggregate):
         record_findings(
             self, period, findings=findings, suggestions=suggestions, reason=reason, by=by
         )
+
+    def file_report(self, report: str, period: str, **filed: Any) -> None:
+        """Record a report as filed (``domain.plan_filings.file_report``): the next number."""
+        file_report(self, report, period, **filed)
 
     def revision_number(self, name: str) -> int | None:
         """The number of the revision called ``name`` (compared as keys are), if recorded."""

@@ -299,6 +299,24 @@ class FindingsFact:
 
 
 @dataclass(slots=True)
+class FilingFact:
+    """A report filed: what, for which period and cut-off, as known when, its digests."""
+
+    number: int
+    report: str
+    period: str
+    cut_off: date
+    known_at: datetime
+    data_digest: str
+    files: dict[str, str]
+    chain_position: int
+    chain_link: str
+    actor: str
+    on: date
+    recorded_at: datetime
+
+
+@dataclass(slots=True)
 class PlanFacts:
     id: UUID
     organisation: str
@@ -313,6 +331,8 @@ class PlanFacts:
     """In number order (1, 2, …)."""
     findings: list[FindingsFact] = field(default_factory=list)
     """In the order written; the latest of a period is the one in force."""
+    filings: list[FilingFact] = field(default_factory=list)
+    """In number order."""
 
     @property
     def strategy_path(self) -> str:

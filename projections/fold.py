@@ -21,6 +21,7 @@ from projections.facts import (
     ActivityFacts,
     AllocationFact,
     ClosureFact,
+    FilingFact,
     FindingsFact,
     PlanFacts,
     ProgressFact,
@@ -145,6 +146,29 @@ def _findings_recorded(fold: Fold, seq: int, e: Any) -> None:
         plan.findings.append(
             FindingsFact(
                 e.period, e.findings, e.suggestions, e.reason, e.actor, e.occurred_on, e.timestamp
+            )
+        )
+        plan.recorded_at = e.timestamp
+        fold.changed.add(plan.id)
+
+
+def _report_filed(fold: Fold, seq: int, e: Any) -> None:
+    plan = fold.plan(e.originator_id)
+    if plan is not None:
+        plan.filings.append(
+            FilingFact(
+                e.number,
+                e.report,
+                e.period,
+                e.cut_off,
+                e.known_at,
+                e.data_digest,
+                dict(e.files),
+                e.chain_position,
+                e.chain_link,
+                e.actor,
+                e.occurred_on,
+                e.timestamp,
             )
         )
         plan.recorded_at = e.timestamp
@@ -317,6 +341,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.SectionAdded: _section_added,
     Plan.PlanRevised: _plan_revised,
     Plan.FindingsRecorded: _findings_recorded,
+    Plan.ReportFiled: _report_filed,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,

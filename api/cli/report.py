@@ -14,7 +14,17 @@ from typing import Annotated
 
 import typer
 
-from api.cli.common import business_date, console, fail, instant, lang, opened, today_in_bangkok
+from api.cli.common import (
+    business_date,
+    console,
+    default_actor,
+    fail,
+    instant,
+    lang,
+    opened,
+    today_in_bangkok,
+)
+from api.reports.filing import file_monitoring, filing_of
 from api.reports.formats import SUFFIX
 from api.reports.monitoring import monitoring_document, monitoring_workbook
 from api.reports.pdf import to_pdf
@@ -22,7 +32,7 @@ from api.reports.plan_table import plan_table_workbook
 from api.reports.summary import summary_document, summary_workbook
 from api.runtime import Runtime
 from domain.clock import BANGKOK
-from domain.periods import Period
+from domain.periods import PERIOD_WORDS, Period
 from projections.editions import Edition, edition_of
 from projections.imprint import imprint
 from projections.monitoring import monitoring_report
@@ -130,6 +140,58 @@ def plan_table(
         beside = snapshot.versus_actual(when) if actual else None
         output.write_bytes(plan_table_workbook(draft_of(snapshot, when), stamp, beside, lang()))
     console.print(f"เขียน {output} แล้ว (written)")
+
+
+filing = typer.Typer(help="File a report: kept, and recorded with its digests.")
+app.add_typer(filing, name="file")
+
+
+@filing.command("monitoring")
+def file_monitoring_report(
+    period: Annotated[Period, typer.Option("--period", help="q1, q2, q3, q4, half or year")],
+    plan: PlanOption = None,
+    on: OnOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Who files it")] = None,
+) -> None:
+    """File the monitoring report of a period as known now; prints the filing's number,
+    its data digest, each file's digest and the chain link."""
+    with opened() as runtime:
+        facts = runtime.plan(plan)
+        filed = file_monitoring(
+            runtime, facts.id, period, business_date(on), actor or default_actor()
+        )
+    console.print(f"ยื่นรายงานฉบับที่ {filed.number} แล้ว (filing {filed.number})", markup=False)
+    console.print(f"ข้อมูล ณ (as known at) {filed.known_at.isoformat()}", markup=False)
+    console.print(f"data   {filed.data_digest}", markup=False)
+    for name, digest in sorted(filed.files.items()):
+        console.print(f"{name:<6} {digest}", markup=False)
+    console.print(f"chain  {filed.chain_position}:{filed.chain_link}", markup=False)
+
+
+@app.command("verify")
+def verify_file(
+    path: Annotated[Path, typer.Argument(help="A PDF, XLSX, HTML or JSON report")],
+) -> None:
+    """Whether a report file in hand is one that was filed: when, by whom, which round.
+    Exits 0 only for a filed file, unchanged to the byte."""
+    data = path.read_bytes()
+    with opened() as runtime:
+        found = filing_of(runtime.reader.plans(), data)
+    if found is None:
+        raise fail(
+            f"{path.name} ไม่ใช่ไฟล์รายงานที่ยื่นไว้ หรือถูกแก้ไขหลังยื่น "
+            f"(not a filed report, or changed since it was filed)",
+            "report_not_filed",
+        )
+    plan, filed, name = found
+    known = filed.known_at.isoformat()
+    console.print(
+        f"{path.name}: รายงาน{'ติดตามผล' if filed.report == 'monitoring' else filed.report} "
+        f"{PERIOD_WORDS[Period(filed.period)].th} ของ {plan.organisation} ({plan.fiscal_year}) "
+        f"ฉบับที่ {filed.number} ({name}) ยื่นเมื่อ {filed.on.isoformat()} โดย {filed.actor}; "
+        f"ข้อมูล ณ {known} (filed {filed.on.isoformat()} by {filed.actor}, as known at {known})",
+        markup=False,
+    )
 
 
 def _edition(as_adopted: bool, revision: int | None) -> Edition:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import Reader, Reporter, ServicesDep
+from api.reports.filing import file_monitoring
 from api.reports.formats import MEDIA, Format, chosen, download
 from api.reports.monitoring import monitoring_document, monitoring_workbook
 from api.reports.monitoring_out import MonitoringOut, monitoring_out
@@ -30,6 +31,7 @@ from api.routes.common import (
     run_command,
 )
 from api.schemas.commands import CommandIn, PlanCommandOut, Text
+from domain.errors import NotFoundError, register_messages
 from domain.periods import Period
 from domain.plan_findings import FINDINGS_LIMIT
 from projections.editions import edition_of
@@ -210,3 +212,91 @@ def _json(summary: PlanSummary) -> SummaryOut:
         fiscal_year=summary.plan.fiscal_year, on=summary.on,
         rows=[_row(r) for r in summary.rows], total=_row(summary.total),
     )  # fmt: skip
+
+
+class FilingIn(CommandIn):
+    period: Period
+    on: date | None = Field(None, description="An earlier cut-off than the period's end")
+
+
+class FilingOut(BaseModel):
+    number: int
+    report: str
+    period: str
+    cut_off: date
+    known_at: datetime
+    data_digest: str
+    files: dict[str, str]
+    chain_position: int
+    chain_link: str
+    actor: str
+    on: date
+    position: int | None = None
+
+
+@router.post("/{plan_id}/reports/monitoring/filings", response_model=FilingOut)
+def file_monitoring_report(
+    plan_id: PlanId, body: FilingIn, svc: ServicesDep, who: Reporter
+) -> FilingOut:
+    """File the monitoring report of a period as known now: its JSON, document, workbook
+    and PDF are kept, and the filing (who, period, cut-off, instant, digests, chain link)
+    is recorded; the same report as known at that instant always has the same digest."""
+    with svc.metrics.counted("filing"):
+        filed = file_monitoring(svc.runtime, plan_id, body.period, body.on, who.username)
+    svc.runtime.projections.nudge()
+    return FilingOut(
+        number=filed.number, report="monitoring", period=body.period.value,
+        cut_off=filed.cut_off, known_at=filed.known_at, data_digest=filed.data_digest,
+        files=filed.files, chain_position=filed.chain_position, chain_link=filed.chain_link,
+        actor=who.username, on=filed.on, position=filed.outcome.position,
+    )  # fmt: skip
+
+
+@router.get("/{plan_id}/reports/filings", response_model=list[FilingOut])
+def filings(
+    plan_id: PlanId, svc: ServicesDep, who: Reader, min_position: MinPosition = None
+) -> list[FilingOut]:
+    """Every report filed for the plan, in number order."""
+    read_your_writes(svc, min_position)
+    plan = svc.runtime.reader.snapshot(plan_id).plan
+    return [
+        FilingOut(
+            number=f.number, report=f.report, period=f.period, cut_off=f.cut_off,
+            known_at=f.known_at, data_digest=f.data_digest, files=f.files,
+            chain_position=f.chain_position, chain_link=f.chain_link, actor=f.actor, on=f.on,
+        )
+        for f in plan.filings
+    ]  # fmt: skip
+
+
+@router.get(
+    "/{plan_id}/reports/filings/{number}/{name}",
+    response_class=Response,
+    responses={200: {"content": {MEDIA[n]: {} for n in MEDIA}}},
+)
+def filed_file(
+    plan_id: PlanId,
+    number: Annotated[int, Path(ge=1, le=1_000_000)],
+    name: Annotated[Format, Path(description="json, html, xlsx or pdf")],
+    svc: ServicesDep,
+    who: Reader,
+) -> Response:
+    """A filed report's file, exactly as filed."""
+    plan = svc.runtime.reader.snapshot(plan_id).plan
+    filing = next((f for f in plan.filings if f.number == number), None)
+    digest = filing.files.get(name) if filing else None
+    data = svc.runtime.files.get(digest) if digest else None
+    if filing is None or data is None:
+        raise NotFoundError("filing_not_found", number=number, format=name)
+    filename = f"monitoring-{plan.fiscal_year}-{filing.period}-filing-{number}"
+    return download(data, name, filename)
+
+
+register_messages(
+    {
+        "filing_not_found": (
+            "ไม่พบไฟล์ {format} ของรายงานที่ยื่นฉบับที่ {number}",
+            "no {format} file of filing {number}",
+        ),
+    }
+)

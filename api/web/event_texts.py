@@ -14,6 +14,7 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     "SectionAdded": ("เพิ่มหมวดในแผน", "section added to the plan"),
     "PlanRevised": ("แก้ไขแผนครั้งที่ {number}: {name}", "plan revision {number}: {name}"),
     "FindingsRecorded": ("บันทึกผลการติดตามและข้อเสนอแนะ", "findings and suggestions recorded"),
+    "ReportFiled": ("ยื่นรายงานฉบับที่ {number}", "report filing {number}"),
     "ProjectWithdrawn": ("ถอนโครงการออกจากแผน ({reason})", "project withdrawn ({reason})"),
     "ProjectPlanned": ("โครงการเข้าสู่แผน งบประมาณ {budget} บาท", "project planned, budget {budget}"),
     "ProjectBudgetRevised": (

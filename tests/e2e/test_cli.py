@@ -330,3 +330,27 @@ def test_report_plan_table_imports_back_as_the_same_plan(
     assert moved.exit_code == 1 and "[plan_differs]" in moved.output
     assert "ก.ค. 2552 → ก.พ. 2552, เม.ย. 2552, ส.ค. 2552" in moved.output
     assert event_count(db) == before
+
+
+def test_report_file_and_verify(
+    cli: CliRunner, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(cli, "setup")
+    monkeypatch.setenv("TIDTAM_ACTOR", "manee")
+    filed = run(cli, "report", "file", "monitoring", "--period", "half")
+    assert filed.exit_code == 0, filed.output
+    assert "ยื่นรายงานฉบับที่ 1 แล้ว (filing 1)" in filed.output
+    xlsx_digest = next(
+        line.split()[1] for line in filed.output.splitlines() if line.startswith("xlsx")
+    )
+    kept = db.parent / "files" / xlsx_digest
+    copy = tmp_path / "half.xlsx"
+    copy.write_bytes(kept.read_bytes())
+    verified = run(cli, "report", "verify", str(copy))
+    assert verified.exit_code == 0, verified.output
+    assert "ฉบับที่ 1 (xlsx)" in verified.output and "โดย manee" in verified.output
+    changed = bytearray(copy.read_bytes())
+    changed[100] ^= 1
+    copy.write_bytes(bytes(changed))
+    refused = run(cli, "report", "verify", str(copy))
+    assert refused.exit_code == 1 and "[report_not_filed]" in refused.output

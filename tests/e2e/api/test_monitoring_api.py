@@ -5,6 +5,7 @@ known before a late entry differs from the one after it by exactly that entry.""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import date
 from decimal import Decimal
@@ -146,3 +147,34 @@ def test_the_pdf_of_the_round_reads_in_thai(open_api: OpenApi) -> None:
     ):
         assert readable(expected) in text, expected
     assert first_page_picture(response.content, f"monitoring-{api.runtime.store.backend}").exists()
+
+
+def test_a_manager_files_the_round_and_anyone_signed_in_reads_the_files(
+    open_api: OpenApi,
+) -> None:
+    api = open_api()
+    api.settle()
+    filings = f"/api/v1/plans/{api.plan_id}/reports/monitoring/filings"
+    problem(api.post(filings, json={"period": "half"}, who="staff"), 403, "role_forbidden")
+    filed = api.post(filings, json={"period": "half"}, who="manager")
+    assert filed.status_code == 200, filed.text
+    body = filed.json()
+    assert (body["number"], body["period"], body["cut_off"], body["actor"]) == (
+        1,
+        "half",
+        "2009-03-31",
+        "manager",
+    )
+    listed = api.get(
+        f"/api/v1/plans/{api.plan_id}/reports/filings",
+        params={"min_position": body["position"]},
+        who="staff",
+    ).json()
+    assert [(f["number"], f["data_digest"]) for f in listed] == [(1, body["data_digest"])]
+    kept = api.get(f"/api/v1/plans/{api.plan_id}/reports/filings/1/xlsx", who="auditor")
+    assert kept.status_code == 200
+    assert hashlib.sha256(kept.content).hexdigest() == body["files"]["xlsx"]
+    data = api.get(f"/api/v1/plans/{api.plan_id}/reports/filings/1/json").content
+    assert hashlib.sha256(data).hexdigest() == body["data_digest"]
+    missing = api.get(f"/api/v1/plans/{api.plan_id}/reports/filings/2/pdf")
+    problem(missing, 404, "filing_not_found")

@@ -166,6 +166,7 @@ ENDPOINTS = [
         MANAGERS,
         {"period": "half", "findings": "ดำเนินการตามแผน"},
     ),
+    Endpoint("file_report", "POST", f"{REPORTS}/monitoring/filings", MANAGERS, {"period": "half"}),
     Endpoint("import", "POST", "/api/v1/plans/import", ADMINS),
     Endpoint(
         "register",
@@ -193,6 +194,7 @@ ENDPOINTS = [
     Endpoint("alerts", "GET", "/api/v1/alerts", SIGNED_IN),
     Endpoint("me", "GET", "/api/v1/me", SIGNED_IN),
     Endpoint("summary", "GET", f"{REPORTS}/summary", SIGNED_IN),
+    Endpoint("filings", "GET", f"{REPORTS}/filings", SIGNED_IN),
     Endpoint("monitoring", "GET", f"{REPORTS}/monitoring?period=half", SIGNED_IN),
 ]
 ON_ACTIVITIES = [e for e in ENDPOINTS if e.on_activity]
