@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
+
 
 class Settings(BaseSettings):
     """What an operator may tune; every field has a safe default."""
@@ -11,6 +13,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TIDTAM_", extra="ignore")
 
     host: str = "127.0.0.1"
+    report_rounds: str = DEFAULT_ROUNDS
+    """The report rounds the office files (``TIDTAM_REPORT_ROUNDS``: q1…q4, half, year)."""
     port: int = 8000
     upload_limit_bytes: int = 5 * 1024 * 1024
     """Plan tables larger than this are refused with 413."""
@@ -40,3 +44,7 @@ class Settings(BaseSettings):
     throttle's per-address count."""
     poll_interval: float = 0.5
     """Seconds between the projector's polls for events written by other processes."""
+
+    @property
+    def rounds(self) -> tuple[Period, ...]:
+        return parse_rounds(self.report_rounds)

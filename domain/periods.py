@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from domain.calendar import FiscalYear
+from domain.calendar import FiscalYear, Month
 from domain.words import Words
 
 
@@ -43,3 +43,27 @@ def period_bounds(fiscal_year: FiscalYear, period: Period) -> tuple[date, date]:
     first, last = _MONTHS[period]
     months = fiscal_year.months
     return months[first - 1].first_day, months[last - 1].last_day
+
+
+DEFAULT_ROUNDS = "half,year"
+"""The rounds an office reports unless told otherwise (``TIDTAM_REPORT_ROUNDS``)."""
+REMINDER_DAYS = 7
+"""How long before a round is due the managers' digest reminds them of it."""
+
+
+def due_day(fiscal_year: FiscalYear, period: Period) -> date:
+    """The last day to file ``period``: the end of the month after it ends (the six-month
+    round in April, the year in October, a quarter the month after). The regulation's own
+    backstop, the year's results published within December, is later still."""
+    _, end = period_bounds(fiscal_year, period)
+    after = Month.of(end + timedelta(days=1))
+    return after.last_day
+
+
+def parse_rounds(text: str) -> tuple[Period, ...]:
+    """``half,year`` → the periods named, in the year's order; ValueError naming any other."""
+    named = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in named if name not in {p.value for p in Period}]
+    if unknown or not named:
+        raise ValueError(f"report rounds must be some of {[p.value for p in Period]}, got {text!r}")
+    return tuple(p for p in Period if p.value in named)

@@ -114,6 +114,15 @@ def _version(facts: ActivityFacts | None) -> int | None:
     return facts.version if facts is not None else None
 
 
+def plans_in(db: ViewDatabase) -> list[PlanFacts]:
+    """Every plan the views hold, newest fiscal year first."""
+    with db.reading() as cur:
+        rows = cur.execute(
+            "SELECT doc FROM view_plans ORDER BY fiscal_year DESC, strategy_path"
+        ).fetchall()
+    return [PLAN_JSON.validate_json(row[0]) for row in rows]
+
+
 class PlanReader:
     """Queries over the plan view."""
 
@@ -124,11 +133,7 @@ class PlanReader:
 
     def plans(self) -> list[PlanFacts]:
         """Every plan, newest fiscal year first."""
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT doc FROM view_plans ORDER BY fiscal_year DESC, strategy_path"
-            ).fetchall()
-        return [PLAN_JSON.validate_json(row[0]) for row in rows]
+        return plans_in(self.db)
 
     def snapshot(self, plan_id: UUID) -> PlanSnapshot:
         return self.snapshot_at(plan_id)[0]

@@ -20,6 +20,8 @@ from projections.alerts_view import AlertReader, AlertRow
 from projections.checkpoints import Checkpoint
 from projections.deliveries_view import DeliveriesReader
 from projections.people_view import PeopleReader
+from projections.queries import plans_in
+from projections.rounds import reminders
 from scheduler.digest import digest, webhook_body
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster
@@ -35,6 +37,7 @@ class Notifier:
     def __init__(self, outbox: Outbox, db: ViewDatabase, settings: SchedulerSettings) -> None:
         self.outbox = outbox
         self.settings = settings
+        self.db = db
         self.alerts = AlertReader(db)
         self.people = PeopleReader(db)
         self.checkpoint = Checkpoint(db, NOTIFIED)
@@ -84,7 +87,10 @@ class Notifier:
             after = previous.upto if previous else 0
             since = previous.last_day if previous and previous.last_day else day - timedelta(1)
             raised, resolved = self._items(after, upto, since, day)
-            text = digest(display_name, day, raised, resolved, f"{self.settings.public_url}/alerts")
+            due = reminders(plans_in(self.db), since, day, self.settings.rounds)
+            text = digest(
+                display_name, day, raised, resolved, f"{self.settings.public_url}/alerts", due
+            )
             if text is None:
                 continue
             subject, body = text

@@ -8,29 +8,37 @@ place in the plan and the day it was due, with Buddhist-era dates.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from domain.calendar import thai_date
 from domain.flags import Rule
+from domain.periods import PERIOD_WORDS, REMINDER_DAYS
 from domain.words import RESOLUTIONS, RULES
 from projections.alerts_view import AlertRow
 from projections.assess import code_key
+from projections.facts import PlanFacts
+from projections.rounds import Round
 
 RULE_ORDER = (Rule.LATE_START, Rule.OVERDUE, Rule.STEP_OVERDUE, Rule.STALLED, Rule.OVER_BUDGET_RISK)
 
 
 def digest(
-    display_name: str, day: date, raised: list[AlertRow], resolved: list[AlertRow], link: str
-) -> tuple[str, str] | None:
-    """Subject and body of a manager's digest for ``day``; None when there is nothing new."""
-    if not raised and not resolved:
+    display_name: str, day: date, raised: list[AlertRow], resolved: list[AlertRow], link: str,
+    rounds: Sequence[tuple[PlanFacts, Round]] = (),
+) -> tuple[str, str] | None:  # fmt: skip
+    """Subject and body of a manager's digest for ``day``; None when there is nothing new
+    (no flag raised or resolved, no report round coming due)."""
+    if not raised and not resolved and not rounds:
         return None
     subject = (
         f"[ติดตาม] สรุปการแจ้งเตือน {thai_date(day)}: "
         f"ใหม่ {len(raised)} รายการ แก้ไขแล้ว {len(resolved)} รายการ"
     )
+    if rounds:
+        subject += f" รายงานครบกำหนดยื่น {len(rounds)} รอบ"
     lines = [
         f"เรียน {display_name}",
         "",
@@ -59,6 +67,7 @@ def digest(
                 reason = _reason_th(row)
                 when = thai_date(row.resolved_on) if row.resolved_on else ""
                 lines.append(f"  - {row.code}{step} {RULES[row.rule].th}: {reason} ({when})")
+    lines += _round_lines(rounds)
     lines += [
         "",
         f"ดูรายละเอียดและรับทราบการแจ้งเตือน: {link}",
@@ -67,6 +76,20 @@ def digest(
         "ระบบติดตามแผนดำเนินงาน (Tidtam) · ข้อความนี้ส่งโดยอัตโนมัติ",
     ]
     return subject, "\n".join(lines) + "\n"
+
+
+def _round_lines(rounds: Sequence[tuple[PlanFacts, Round]]) -> list[str]:
+    """The report rounds coming due: the plan, the round, its cut-off and due day."""
+    if not rounds:
+        return []
+    lines = ["", f"รายงานผลการติดตามที่ครบกำหนดยื่นใน {REMINDER_DAYS} วัน"]
+    for plan, round_ in rounds:
+        lines.append(
+            f"  - {plan.organisation} ปีงบประมาณ {plan.fiscal_year}: "
+            f"{PERIOD_WORDS[round_.period].th} ข้อมูล ณ {thai_date(round_.cut_off)} "
+            f"ยื่นภายใน {thai_date(round_.due)}"
+        )
+    return lines
 
 
 def webhook_body(kind: str, row: AlertRow, delivery: UUID) -> str:

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
+
 
 class SchedulerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TIDTAM_", extra="ignore")
@@ -36,6 +38,12 @@ class SchedulerSettings(BaseSettings):
     """Where managers open Tidtam, for links in e-mails."""
     webhook_urls: Annotated[list[str], NoDecode] = []
     webhook_secret: str = ""
+    report_rounds: str = DEFAULT_ROUNDS
+    """The report rounds the office files (``TIDTAM_REPORT_ROUNDS``: q1…q4, half, year)."""
+
+    @property
+    def rounds(self) -> tuple[Period, ...]:
+        return parse_rounds(self.report_rounds)
 
     @field_validator("webhook_urls", mode="before")
     @classmethod

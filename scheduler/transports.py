@@ -13,7 +13,8 @@ import hmac
 import smtplib
 import urllib.error
 import urllib.request
-from email.message import EmailMessage
+from email.header import Header
+from email.mime.text import MIMEText
 from email.utils import formatdate
 from uuid import UUID
 
@@ -30,13 +31,14 @@ class Mailer:
         s = self.settings
         if not s.smtp_host:
             raise RuntimeError("no SMTP host configured (TIDTAM_SMTP_HOST)")
-        message = EmailMessage()
+        # The legacy encoder keeps every space of a long Thai subject inside its encoded
+        # words; the modern folder drops a space where it folds (``2552:ใหม่``).
+        message = MIMEText(body, "plain", "utf-8")
         message["From"] = s.mail_from
         message["To"] = to
-        message["Subject"] = subject
+        message["Subject"] = Header(subject, "utf-8")  # type: ignore[assignment]
         message["Date"] = formatdate(localtime=False)
         message["Message-ID"] = f"<{delivery}@tidtam>"
-        message.set_content(body, charset="utf-8")
         with smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=30) as smtp:
             if s.smtp_starttls:
                 smtp.starttls()

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from api.reports.pdf import pdf_available
+from api.web.reports.pdf import pdf_available
 
 MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "pdf"

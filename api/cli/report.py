@@ -24,13 +24,13 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
-from api.reports.filing import file_monitoring, filing_of
-from api.reports.formats import SUFFIX
-from api.reports.monitoring import monitoring_document, monitoring_workbook
-from api.reports.pdf import to_pdf
-from api.reports.plan_table import plan_table_workbook
-from api.reports.summary import summary_document, summary_workbook
 from api.runtime import Runtime
+from api.web.reports.filing import file_monitoring, filing_of
+from api.web.reports.formats import SUFFIX
+from api.web.reports.monitoring import monitoring_document, monitoring_workbook
+from api.web.reports.pdf import to_pdf
+from api.web.reports.plan_table import plan_table_workbook
+from api.web.reports.summary import summary_document, summary_workbook
 from domain.clock import BANGKOK
 from domain.periods import PERIOD_WORDS, Period
 from projections.editions import Edition, edition_of

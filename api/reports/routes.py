@@ -11,13 +11,6 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import Reader, Reporter, ServicesDep
-from api.reports.filing import file_monitoring
-from api.reports.formats import MEDIA, Format, chosen, download
-from api.reports.monitoring import monitoring_document, monitoring_workbook
-from api.reports.monitoring_out import MonitoringOut, monitoring_out
-from api.reports.pdf import to_pdf
-from api.reports.plan_table import plan_table_workbook
-from api.reports.summary import summary_document, summary_workbook
 from api.routes.common import (
     AsAdopted,
     AsOf,
@@ -31,6 +24,13 @@ from api.routes.common import (
     run_command,
 )
 from api.schemas.commands import CommandIn, PlanCommandOut, Text
+from api.web.reports.filing import file_monitoring
+from api.web.reports.formats import MEDIA, Format, chosen, download
+from api.web.reports.monitoring import monitoring_document, monitoring_workbook
+from api.web.reports.monitoring_out import MonitoringOut, monitoring_out
+from api.web.reports.pdf import to_pdf
+from api.web.reports.plan_table import plan_table_workbook
+from api.web.reports.summary import summary_document, summary_workbook
 from domain.errors import NotFoundError, register_messages
 from domain.periods import Period
 from domain.plan_findings import FINDINGS_LIMIT

@@ -210,6 +210,7 @@ def page_paths(site: Site) -> dict[str, str]:
     return {
         "plan": plan,
         "vs-actual": f"{plan}/vs-actual",
+        "reports": f"{plan}/reports",
         "summary": f"{plan}/reports/summary",
         "monitoring": f"{plan}/reports/monitoring?period=half",
         "activity-2.1": activity_path(site, "2.1"),

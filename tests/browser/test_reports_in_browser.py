@@ -21,6 +21,8 @@ def test_a_manager_opens_the_summary_and_downloads_it_as_a_workbook(
     sign_in(tab, "manee")
     tab.goto(f"/plans/{site.world.plan_id}")
     tab.get_by_role("link", name="รายงาน").click()
+    tab.wait_for_url(re.compile(r"/reports$"))
+    tab.locator("#to-summary").click()
     tab.wait_for_url(re.compile(r"/reports/summary"))
     assert tab.locator("h1").inner_text() == "บัญชีสรุปจำนวนโครงการและงบประมาณ"
     # Other tests of the session revise budgets in this world: the figures are the plan's now.
@@ -78,3 +80,26 @@ def test_staff_read_the_round_but_see_no_findings_form(tab: BrowserPage, site: S
     tab.goto(f"/plans/{site.world.plan_id}/reports/monitoring?period=year")
     assert "ทั้งปีงบประมาณ" in tab.locator(".as-at").inner_text()
     assert tab.locator("#findings-form").count() == 0
+
+
+def test_a_manager_files_the_round_and_the_calendar_shows_it_filed(
+    tab: BrowserPage, site: Site
+) -> None:
+    sign_in(tab, "manee")
+    tab.goto(f"/plans/{site.world.plan_id}")
+    tab.get_by_role("link", name="รายงาน").click()
+    tab.wait_for_url(re.compile(r"/reports$"))
+    half = tab.locator("#round-half")
+    assert "รอบ 6 เดือน" in half.inner_text()
+    half.get_by_role("link", name="ดูรายงาน").click()
+    tab.wait_for_url(re.compile(r"/reports/monitoring"))
+    tab.get_by_role("button", name="ยื่นรายงานรอบนี้").click()
+    tab.wait_for_url(re.compile(r"/reports/filings/\d+$"))
+    assert re.search(r"ยื่นรายงานฉบับที่ \d+ แล้ว", tab.locator(".flash").inner_text())
+    facts = tab.locator("#filing-facts").inner_text()
+    assert "31 มี.ค. 2552" in facts and "manee" in facts
+    assert tab.locator("#filing-files a").all_inner_texts()[:3] == ["JSON", "HTML", "XLSX"]
+    shoot(tab, "filing-th-desktop")
+    tab.get_by_role("link", name="รายงาน").first.click()
+    assert "ยื่นแล้วเมื่อ" in tab.locator("#round-half").inner_text()
+    shoot(tab, "reports-calendar-th-desktop")

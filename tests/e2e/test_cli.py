@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from api.cli.main import app
-from api.reports.pdf import pdf_available
+from api.web.reports.pdf import pdf_available
 from application.tracker import Tracker
 from storage.store import Store
 from tests.example_table import EXAMPLE_TABLE, activities_of, assert_reads_as_the_table

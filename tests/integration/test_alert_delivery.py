@@ -225,3 +225,19 @@ def test_no_alerts_for_activities_of_a_cancelled_project(alerting: Alerting) -> 
     body = alerting.mailbox.bodies()[0]
     assert "โครงการก่อสร้างป้าย" not in body
     assert "การแจ้งเตือนใหม่ 4 รายการ" in body
+
+
+def test_the_digest_reminds_of_the_six_month_round_a_week_before_it_is_due(
+    alerting: Alerting,
+) -> None:
+    alerting.tick(date(2009, 2, 1))
+    for day in range(2, 23):  # every day to 22 April: nothing of the round yet
+        alerting.tick(date(2009, 4, day))
+    assert not any("รายงานครบกำหนดยื่น" in s for s in alerting.mailbox.subjects())
+    alerting.tick(date(2009, 4, 23))  # a week before 30 April, the round's due day
+    alerting.tick(date(2009, 4, 24))
+    reminded = [s for s in alerting.mailbox.subjects() if "รายงานครบกำหนดยื่น" in s]
+    assert reminded == [
+        "[ติดตาม] สรุปการแจ้งเตือน 23 เม.ย. 2552: ใหม่ 0 รายการ แก้ไขแล้ว 0 รายการ รายงานครบกำหนดยื่น 1 รอบ"
+    ]
+    assert "ยื่นภายใน 30 เม.ย. 2552" in alerting.mailbox.bodies()[-1]

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
-from api.reports.plan_table import plan_table_workbook
 from api.runtime import EXAMPLES, Runtime
+from api.web.reports.plan_table import plan_table_workbook
 from domain.draft import PlanDraft
 from domain.plan_table import read_plan
 from projections.imprint import Imprint

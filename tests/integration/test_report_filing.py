@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from api.reports.filing import data_digest, file_monitoring, filing_of, monitoring_as_known
 from api.runtime import EXAMPLES, Runtime
 from api.scenario import play
+from api.web.reports.filing import data_digest, file_monitoring, filing_of, monitoring_as_known
 from domain.clock import BANGKOK, FixedClock
 from domain.errors import RuleViolation
 from domain.periods import Period

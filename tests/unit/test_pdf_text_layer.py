@@ -1,4 +1,4 @@
-"""The PDF's Thai text layer (api/reports/pdf_text.py): what a search or a copy reads.
+"""The PDF's Thai text layer (api/web/reports/pdf_text.py): what a search or a copy reads.
 
 Drawn with Laksaman, the font reports use: without the repair the text layer of ญี่ปุ่น
 reads ญี่ปู่น and ข้อมูล reads ข้อม่ล (WeasyPrint hands a glyph its neighbour's
@@ -11,7 +11,7 @@ import io
 
 from pypdf import PdfReader
 
-from api.reports.pdf import _html_class, to_pdf
+from api.web.reports.pdf import _html_class, to_pdf
 from tests.pdf_reading import needs_pdf, pdf_text, readable
 
 WORDS = "ก้าวหน้าสู่สากล ข้อมูล ที่รู้จัก ญี่ปุ่น ฐาน กำหนด ประชาสัมพันธ์ ฤดู ปฏิบัติ ผู้ใหญ่ น้ำ ฎีกา"

@@ -9,11 +9,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from api.reports.documents import document
-from api.reports.summary import FONT, imprint_lines
 from api.spreadsheet import safe_row
 from api.web import i18n
 from api.web.report_words import monitoring_subtitle
+from api.web.reports.documents import document
+from api.web.reports.summary import FONT, imprint_lines
 from projections.imprint import Imprint
 from projections.monitoring import Block, MonitoringReport
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from api.reports.monitoring import monitoring_document, monitoring_workbook
-from api.reports.monitoring_out import monitoring_out
-from api.reports.pdf import pdf_available, to_pdf
 from api.runtime import Runtime
+from api.web.reports.monitoring import monitoring_document, monitoring_workbook
+from api.web.reports.monitoring_out import monitoring_out
+from api.web.reports.pdf import pdf_available, to_pdf
 from application.outcome import Outcome
 from domain.clock import BANGKOK
 from domain.periods import Period

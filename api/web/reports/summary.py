@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from api.reports.documents import document
 from api.spreadsheet import safe_row
 from api.web import i18n
+from api.web.reports.documents import document
 from projections.imprint import Imprint
 from projections.plan_summary import PlanSummary, SummaryRow
 

@@ -17,9 +17,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from api.reports.summary import FONT, imprint_lines
 from api.spreadsheet import keep_as_text, safe_cell
 from api.web import i18n
+from api.web.reports.summary import FONT, imprint_lines
 from domain.draft import PlanDraft
 from domain.plan_table.writer import FIRST_MONTH, WIDTH, table_rows
 from projections.assess import PlanVersusActual

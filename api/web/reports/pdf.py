@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from api.reports.formats import ReportFormatError
-from api.reports.pdf_text import repair_text_layer
+from api.web.reports.formats import ReportFormatError
+from api.web.reports.pdf_text import repair_text_layer
 
 
 @cache
