@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, plan_import, rebuild, scan
+from bench import api, as_of, importing, lag, plan_import, rebuild, reports, scan
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
 from bench.options import Profiling, options_from, wants_profile
@@ -260,3 +260,14 @@ def test_the_bare_save_twin_saves_on_the_store_its_environment_names(
     moves = [e for e in library.repository.event_store.get(tally.id) if type(e).__name__ == "Moved"]
     assert len(moves) == 1 + statuses.count(200)
     library.close()
+
+
+def test_reports_draws_the_years_report_every_way(backend: Backend) -> None:
+    report = reports.run(
+        backend, reports.Options(activities=6, events_per_activity=4, repeat=1), quiet
+    )
+
+    drawn = {"summary", "page", "xlsx"} | ({"pdf"} if "pdf" in report.figures else set())
+    assert drawn <= set(report.figures)
+    assert set(report.figures["ratios_to_summary"]) == drawn
+    assert [t.label for t in report.targets][:1] == ["page seconds"]
