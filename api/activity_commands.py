@@ -19,6 +19,8 @@ from api.runtime import Runtime
 from api.schemas.commands import (
     BudgetIn,
     CommandIn,
+    CommitmentCorrectionIn,
+    CommitmentIn,
     CompletionCorrectionIn,
     ExpenditureCorrectionIn,
     ExpenditureIn,
@@ -165,9 +167,40 @@ EXPENDITURE = ActivityCommand(
         parse_baht(c.body.amount),
         reference=c.body.reference,
         note=c.body.note,
+        commitment=c.body.commitment,
         **c.when,
     ),
-    doc="Record an expenditure; the total spent may not exceed the allocation.",
+    doc=(
+        "Record an expenditure, perhaps against a commitment (``commitment``: its number);"
+        " the total spent may not exceed the allocation, nor a commitment's payments it."
+    ),
+)
+COMMITMENT = ActivityCommand(
+    name="commitment",
+    path="/commitments",
+    operation="commit",
+    action=Action.RECORD,
+    body=CommitmentIn,
+    run=lambda c: c.tracker.record_commitment(
+        c.activity_id, parse_baht(c.body.amount), number=c.body.number, note=c.body.note,
+        **c.when,
+    ),
+    doc=(
+        "Record a contract or purchase order committing part of the allocation (ก่อหนี้ผูกพัน);"
+        " what is committed and spent may not exceed the allocation."
+    ),
+)  # fmt: skip
+COMMITMENT_CORRECTION = ActivityCommand(
+    name="commitment_correction",
+    path="/commitments/{entry}/correction",
+    operation="correct_commitment",
+    action=Action.MANAGE,
+    body=CommitmentCorrectionIn,
+    run=lambda c: c.tracker.correct_commitment(
+        c.activity_id, c.number, parse_baht(c.body.amount), reason=c.body.reason, **c.when
+    ),
+    doc="Put a commitment's amount right (0 cancels it), with the reason why (managers).",
+    item=Item("entry", 100_000),
 )
 EXPENDITURE_CORRECTION = ActivityCommand(
     name="expenditure_correction",
@@ -264,6 +297,8 @@ COMMANDS: tuple[ActivityCommand[Any], ...] = (
     PROGRESS_CORRECTION,
     EXPENDITURE,
     EXPENDITURE_CORRECTION,
+    COMMITMENT,
+    COMMITMENT_CORRECTION,
     STEP,
     COMPLETE,
     COMPLETION_CORRECTION,

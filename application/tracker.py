@@ -24,6 +24,8 @@ from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication, replay
+from application.flag_scan import ScanFindings
+from application.money import ActivityMoney
 from application.outcome import Outcome, When
 from application.reporting import PlanReports
 from domain import ids
@@ -32,7 +34,6 @@ from domain.calendar import Month
 from domain.clock import BANGKOK
 from domain.draft import PlanDraft
 from domain.errors import ConflictError, NotFoundError, RuleViolation, register_messages
-from domain.flags import FlagKey
 from domain.money import Amount, baht
 from domain.plan import Plan, Project
 from domain.plan_changes import Change
@@ -48,7 +49,7 @@ D = TypeVar("D", Activity, Project, Plan)
 A = TypeVar("A", Activity, Project)
 
 
-class Tracker(PlanReports, TidtamApplication):
+class Tracker(PlanReports, ActivityMoney, ScanFindings, TidtamApplication):
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"
@@ -250,14 +251,17 @@ class Tracker(PlanReports, TidtamApplication):
         *,
         reference: str = "",
         note: str = "",
+        commitment: int = 0,
         **when: Unpack[When],
     ) -> Outcome:
-        """Spend from the activity's allocation."""
+        """Spend from the activity's allocation (against commitment N, if it names one)."""
         exact = baht(amount)
         return self._on(
             activity_id,
             when,
-            lambda a, by: a.record_expenditure(exact, reference=reference, note=note, by=by),
+            lambda a, by: a.record_expenditure(
+                exact, reference=reference, note=note, commitment=commitment, by=by
+            ),
         )
 
     def correct_expenditure(
@@ -351,6 +355,16 @@ class Tracker(PlanReports, TidtamApplication):
         saved = self._save_decided(plan, when.get("expected_version"), what, write, self.get_plan)
         return Outcome.of(plan, saved)
 
+    def set_funding_source(
+        self, plan_id: UUID, project_code: str, source: str, *, reason: str | None = None,
+        section: str | None = None, **when: Unpack[When],
+    ) -> Outcome:  # fmt: skip
+        """Name where a project's money comes from (แหล่งงบประมาณ)."""
+        project = self.find_project(plan_id, project_code, section)
+        return self._decide_project(
+            project, when, lambda p, by: p.set_funding_source(source, reason=reason, by=by)
+        )
+
     def cancel_project(
         self,
         plan_id: UUID,
@@ -384,37 +398,6 @@ class Tracker(PlanReports, TidtamApplication):
 
     # ------------------------------------------------------------ flags
 
-    def record_flags(
-        self,
-        activity_id: UUID,
-        *,
-        raise_flags: Sequence[tuple[FlagKey, str]] = (),
-        resolve_flags: Sequence[tuple[FlagKey, str]] = (),
-        on: date,
-        actor: str = "scheduler",
-    ) -> Outcome | None:
-        """Apply a scan's findings to one activity: raise (key, details), resolve (key, reason).
-
-        Flags already raised are not raised again, so scanning twice, or two
-        schedulers scanning at once, appends each flag once: a concurrent writer
-        makes the save fail, and the findings are re-applied to the fresh stream.
-        """
-        for _ in range(5):
-            activity = self.get_activity(activity_id)
-            by = self.byline(actor, on)
-            for key, details in raise_flags:
-                activity.raise_flag(key, details=details, by=by)
-            for key, reason in resolve_flags:
-                activity.resolve_flag(key, reason=reason, by=by)
-            if not activity.pending_events:
-                return None
-            try:
-                recordings = self.save(activity)
-            except RecordConflictError:
-                continue
-            return Outcome.of(activity, recordings)
-        raise ConflictError(expected=None, current=self.get_activity(activity_id).version)
-
     def acknowledge_flag(
         self, activity_id: UUID, flag_id: UUID, *, actor: str, note: str = "",
         expected_version: int | None = None,
@@ -436,6 +419,15 @@ class Tracker(PlanReports, TidtamApplication):
         )
 
     # ------------------------------------------------------------ the one way to save
+
+    def decide_activity(
+        self,
+        activity_id: UUID,
+        when: When,
+        decide: Callable[[Activity, Byline], list[Aggregate] | None],
+    ) -> Outcome:
+        """An activity command decided and saved as every other (for the tracker's parts)."""
+        return self._on(activity_id, when, decide)
 
     def _on(
         self,

@@ -7,7 +7,8 @@ triggered, so a refused command leaves no event behind.
 
 The aggregate is gathered here from modules written by idea, each command beside
 the events it raises: ``activity_progress`` (progress and steps),
-``activity_spending`` (allocation and spending), ``activity_rescheduling``
+``activity_spending`` (allocation and spending), ``activity_commitments`` (contracts and
+orders binding the allocation), ``activity_rescheduling``
 (planned months), ``activity_lifecycle`` (start, completion, cancelling,
 reopening and the corrections of their dates) and ``activity_flags``; the state
 they share, and its value types, are ``activity_state``'s.
@@ -19,6 +20,7 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from domain import (
+    activity_commitments,
     activity_flags,
     activity_lifecycle,
     activity_progress,
@@ -115,6 +117,8 @@ class Activity(ActivityState):
     BudgetRevised = activity_spending.BudgetRevised
     ExpenditureRecorded = activity_spending.ExpenditureRecorded
     ExpenditureCorrected = activity_spending.ExpenditureCorrected
+    CommitmentRecorded = activity_commitments.CommitmentRecorded
+    CommitmentCorrected = activity_commitments.CommitmentCorrected
     ActivityRescheduled = activity_rescheduling.ActivityRescheduled
     StepRescheduled = activity_rescheduling.StepRescheduled
     ActivityStarted = activity_lifecycle.ActivityStarted
@@ -197,6 +201,8 @@ class Activity(ActivityState):
     revise_budget = activity_spending.revise_budget
     record_expenditure = activity_spending.record_expenditure
     correct_expenditure = activity_spending.correct_expenditure
+    record_commitment = activity_commitments.record_commitment
+    correct_commitment = activity_commitments.correct_commitment
     reschedule = activity_rescheduling.reschedule
     start = activity_lifecycle.start
     correct_start = activity_lifecycle.correct_start

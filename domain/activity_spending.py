@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from domain.activity_commitments import check_payment
 from domain.activity_flags import resolve_where
 from domain.activity_lifecycle import start_implicitly
 from domain.activity_state import ActivityState, Expenditure, check_in_plan, check_open
@@ -89,6 +90,11 @@ def revise_budget(
             spent=activity.spent,
             amount=amount,
         )
+    if amount < activity.ledger.obligations:
+        raise RuleViolation(
+            "allocation_covers_commitments", field="amount", code=activity.code,
+            bound=activity.ledger.obligations, amount=amount,
+        )  # fmt: skip
     trigger(
         activity, BudgetRevised, by,
         amount=amount, previous=activity.allocation, reason=why, revision=revision,
@@ -100,14 +106,22 @@ class ExpenditureRecorded(Recorded):
     """Money was spent from the activity's allocation."""
 
     TOPIC = "tidtam.ExpenditureRecorded"
+    class_version = 2
     entry: int
     amount: Decimal
     reference: str
     note: str
+    commitment: int
+    """The commitment it pays against, by number; 0: none."""
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """Commitments were not recorded before version 2: nothing drew on one."""
+        state["commitment"] = 0
 
     def apply(self, activity: ActivityState) -> None:
         activity.ledger.entries.append(
-            Expenditure(self.entry, self.amount, self.reference, self.occurred_on)
+            Expenditure(self.entry, self.amount, self.reference, self.occurred_on, self.commitment)
         )
 
 
@@ -117,13 +131,23 @@ def record_expenditure(
     *,
     reference: str = "",
     note: str = "",
+    commitment: int = 0,
     by: Byline,
 ) -> None:
-    """Spend from the allocation; the total spent may not exceed it."""
+    """Spend from the allocation, perhaps paying against a commitment; the total spent
+    may not exceed the allocation, nor a commitment's payments the commitment, nor what
+    is bound and spent the allocation."""
     check_open(activity, by)
     if amount <= ZERO:
         raise RuleViolation("expenditure_positive", field="amount", amount=amount)
     _check_within_allocation(activity, activity.spent + amount, amount)
+    check_payment(activity, commitment, amount)
+    if commitment == 0 and activity.ledger.obligations + amount > activity.allocation:
+        free = activity.allocation - activity.ledger.obligations
+        raise RuleViolation(
+            "spent_within_allocation", field="amount", amount=amount, code=activity.code,
+            allocation=activity.allocation, spent=activity.spent, remaining=free,
+        )  # fmt: skip
     start_implicitly(activity, by)
     trigger(
         activity,
@@ -133,6 +157,7 @@ def record_expenditure(
         amount=amount,
         reference=reference,
         note=note,
+        commitment=commitment,
     )
 
 

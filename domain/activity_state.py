@@ -79,17 +79,41 @@ class Expenditure:
     amount: Decimal
     reference: str
     occurred_on: date
+    commitment: int = 0
+    """The commitment (ก่อหนี้ผูกพัน) the payment draws on, by its number; 0: none."""
+
+
+@dataclass(slots=True)
+class Commitment:
+    """A contract or purchase order committing money (ก่อหนี้ผูกพัน); corrected in place."""
+
+    entry: int
+    number: str
+    amount: Decimal
+    occurred_on: date
 
 
 @dataclass(slots=True)
 class Ledger:
-    """The activity's spending entries, numbered from 1 in the order they were recorded."""
+    """The activity's spending entries and commitments, each numbered from 1 in the order
+    they were recorded."""
 
     entries: list[Expenditure] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
 
     @property
     def spent(self) -> Decimal:
         return sum((e.amount for e in self.entries), ZERO)
+
+    def paid_against(self, commitment: int) -> Decimal:
+        return sum((e.amount for e in self.entries if e.commitment == commitment), ZERO)
+
+    @property
+    def obligations(self) -> Decimal:
+        """What the allocation must cover: each commitment (or what was paid against it,
+        if more), and the spending that drew on none."""
+        committed = sum((max(c.amount, self.paid_against(c.entry)) for c in self.commitments), ZERO)
+        return committed + self.paid_against(0)
 
 
 def progress_on(timeline: list[ProgressEntry], day: date) -> int:

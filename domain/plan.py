@@ -33,6 +33,7 @@ from domain.money import ZERO
 from domain.periods import Period
 from domain.plan_filings import Filing, ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
+from domain.project_funding import FundingSourceSet, set_funding_source
 from domain.recorded import (
     Byline,
     Recorded,
@@ -249,8 +250,10 @@ class Project(Aggregate):
         cancelled_on: date | None
         revision: int
         withdrawn_on: date | None
+        funding_source: str
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
+    FundingSourceSet = FundingSourceSet  # written beside its command (domain.project_funding)
 
     class ProjectPlanned(RecordedCreation):
         """A project was put in the plan with its budget."""
@@ -283,6 +286,7 @@ class Project(Aggregate):
             project.cancelled_on = None
             project.revision = self.revision
             project.withdrawn_on = None
+            project.funding_source = ""
 
     Created = ProjectPlanned  # the library looks for a creation event by this name
 
@@ -399,6 +403,8 @@ class Project(Aggregate):
             activity_code=activity_code,
             amount=amount,
         )
+
+    set_funding_source = set_funding_source
 
     def cancel(self, *, reason: str | None, by: Byline) -> None:
         """Call the whole project off, with the reason why."""

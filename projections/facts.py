@@ -66,6 +66,20 @@ class SpendingFact:
     amount: Decimal
     original: Decimal
     reference: str = ""
+    commitment: int = 0
+    """The commitment it paid against, by number; 0: none."""
+
+
+@dataclass(slots=True)
+class CommitmentFact:
+    """A contract or purchase order binding part of the allocation; ``amount`` as corrected
+    (corrections apply to the commitment's own date, as spending's do)."""
+
+    entry: int
+    on: date
+    seq: int
+    amount: Decimal
+    number: str = ""
 
 
 @dataclass(slots=True)
@@ -114,6 +128,7 @@ class ActivityFacts:
     steps: list[StepFacts] = field(default_factory=list)
     allocations: list[AllocationFact] = field(default_factory=list)
     spending: list[SpendingFact] = field(default_factory=list)
+    commitments: list[CommitmentFact] = field(default_factory=list)
     progress: list[ProgressFact] = field(default_factory=list)
     started_on: date | None = None
     closures: list[ClosureFact] = field(default_factory=list)
@@ -156,6 +171,10 @@ class ActivityFacts:
 
     def spent_on(self, day: date) -> Decimal:
         return sum((s.amount for s in self.spending if s.on <= day), ZERO)
+
+    def committed_on(self, day: date) -> Decimal:
+        """What contracts and orders dated by ``day`` bind (each as corrected)."""
+        return sum((c.amount for c in self.commitments if c.on <= day), ZERO)
 
     def progress_on(self, day: date) -> int:
         if self.completed_on(day) is not None:
@@ -220,6 +239,8 @@ class ProjectFacts:
     revision: int = 0
     """The plan document that brought it in: 0 as adopted, N revision N."""
     withdrawn: Withdrawal | None = None
+    funding_source: str = ""
+    """Where its money comes from (แหล่งงบประมาณ), as a manager last set it."""
 
     def exists_on(self, day: date) -> bool:
         """In the plan on ``day``: planned by then, and not withdrawn by then."""

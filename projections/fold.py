@@ -21,6 +21,7 @@ from projections.facts import (
     ActivityFacts,
     AllocationFact,
     ClosureFact,
+    CommitmentFact,
     FilingFact,
     FindingsFact,
     PlanFacts,
@@ -138,6 +139,12 @@ def _plan_revised(fold: Fold, seq: int, e: Any) -> None:
         plan.revisions.append(RevisionFacts(e.number, e.name, e.occurred_on, e.timestamp, e.source))
         plan.recorded_at = e.timestamp
         fold.changed.add(plan.id)
+
+
+def _funding_source_set(fold: Fold, seq: int, e: Any) -> None:
+    project = fold._project_of(e)
+    if project is not None:
+        project.funding_source = e.source
 
 
 def _findings_recorded(fold: Fold, seq: int, e: Any) -> None:
@@ -305,9 +312,18 @@ def _step_completed(fold: Fold, seq: int, e: Any) -> None:
 def _spent(fold: Fold, seq: int, e: Any) -> None:
     facts = fold._activity_of(e)
     facts.spending.append(
-        SpendingFact(e.entry, e.occurred_on, seq, e.amount, e.amount, e.reference)
+        SpendingFact(e.entry, e.occurred_on, seq, e.amount, e.amount, e.reference, e.commitment)
     )
     _worked(facts, e)
+
+
+def _committed(fold: Fold, seq: int, e: Any) -> None:
+    facts = fold._activity_of(e)
+    facts.commitments.append(CommitmentFact(e.entry, e.occurred_on, seq, e.amount, e.number))
+
+
+def _commitment_corrected(fold: Fold, seq: int, e: Any) -> None:
+    fold._activity_of(e).commitments[e.entry - 1].amount = e.amount
 
 
 def _spending_corrected(fold: Fold, seq: int, e: Any) -> None:
@@ -346,6 +362,7 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,
     Project.ProjectWithdrawn: _project_withdrawn,
+    Project.FundingSourceSet: _funding_source_set,
     # The project's ledger of what each activity holds is the tracker's business, but
     # each entry is a version of the project, which a project command's If-Match names.
     Project.AllocationReserved: _project_version_only,
@@ -361,6 +378,8 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.StepCompleted: _step_completed,
     Activity.ExpenditureRecorded: _spent,
     Activity.ExpenditureCorrected: _spending_corrected,
+    Activity.CommitmentRecorded: _committed,
+    Activity.CommitmentCorrected: _commitment_corrected,
     Activity.ActivityCompleted: _closure("completed"),
     Activity.CompletionCorrected: _completion_corrected,
     Activity.ActivityCancelled: _closure("cancelled"),

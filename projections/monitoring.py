@@ -58,6 +58,8 @@ class Money:
     """The projects' budgets as adopted (a project a revision added: as it came in)."""
     allocated: Decimal
     """The projects' budgets on the cut-off, after revisions and managers' changes."""
+    committed: Decimal
+    """Bound by contracts and purchase orders (ก่อหนี้ผูกพัน) dated by the cut-off."""
     disbursed: Decimal
     """Spent from the fiscal year's first day to the cut-off."""
     disbursed_in_period: Decimal
@@ -92,6 +94,8 @@ class ProjectLine:
     started_on: date | None
     completed_on: date | None
     money: Money
+    source: str = ""
+    """The project's funding source; "" when no one has set it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,8 @@ class MonitoringReport:
     total: Block
     projects: tuple[ProjectLine, ...]
     late: tuple[LateLine, ...]
+    sources: tuple[tuple[str, Money], ...] = ()
+    """Money per funding source ("" unset), in the order the plan first names them."""
 
 
 def monitoring_report(
@@ -149,8 +155,21 @@ def monitoring_report(
         for facts in sorted(activities, key=lambda a: place(a.section, a.code))
         if str(facts.id) in assessed and _is_late(assessed[str(facts.id)])
     )
+    sources = tuple(
+        (source, _block("", "", [line for line in lines if line.source == source]).money)
+        for source in dict.fromkeys(line.source for line in lines)
+    )
     return MonitoringReport(
-        snapshot.plan, period, start, cut_off, snapshot.edition, strategies, total, lines, late
+        snapshot.plan,
+        period,
+        start,
+        cut_off,
+        snapshot.edition,
+        strategies,
+        total,
+        lines,
+        late,
+        sources,
     )
 
 
@@ -180,6 +199,7 @@ def _line(
     money = Money(
         planned=project.original_budget,
         allocated=project.budget_on(on),
+        committed=sum((a.committed_on(on) for a in activities), ZERO),
         disbursed=disbursed,
         disbursed_in_period=disbursed - sum((a.spent_on(before) for a in activities), ZERO),
     )
@@ -188,7 +208,7 @@ def _line(
         revision=project.revision, progress=int(progress),
         started_on=min(starts) if starts else None,
         completed_on=max(ends) if status is ProjectStatus.COMPLETED and ends else None,
-        money=money,
+        money=money, source=project.funding_source,
     )  # fmt: skip
 
 
@@ -224,6 +244,7 @@ def _block(code: str, name: str, lines: Sequence[ProjectLine]) -> Block:
     money = Money(
         planned=sum((line.money.planned for line in lines), ZERO),
         allocated=sum((line.money.allocated for line in lines), ZERO),
+        committed=sum((line.money.committed for line in lines), ZERO),
         disbursed=sum((line.money.disbursed for line in lines), ZERO),
         disbursed_in_period=sum((line.money.disbursed_in_period for line in lines), ZERO),
     )

@@ -131,15 +131,36 @@ def spend(
     code: Code,
     amount: Annotated[str, typer.Argument(help="Baht, e.g. 12,500.50")],
     ref: Annotated[str, typer.Option("--ref", help="Voucher or document number")] = "",
+    commitment: Annotated[
+        int, typer.Option("--commitment", min=0, help="Pays against commitment N (0: none)")
+    ] = 0,
     on: On = None,
     actor: Actor = None,
     note: Note = "",
     plan: Plan = None,
     expect_version: Version = None,
 ) -> None:
-    """Record an expenditure against the activity's allocation."""
+    """Record an expenditure against the activity's allocation (and a commitment)."""
     baht, w = _amount(amount), who(actor, on, expect_version)
-    _record(code, plan, lambda t, a: t.record_expenditure(a, baht, reference=ref, note=note, **w))
+    _record(code, plan, lambda t, a: t.record_expenditure(
+        a, baht, reference=ref, note=note, commitment=commitment, **w
+    ))  # fmt: skip
+
+
+@app.command()
+def commit(
+    code: Code,
+    amount: Annotated[str, typer.Argument(help="Baht, e.g. 60,000")],
+    number: Annotated[str, typer.Option("--number", help="Contract or purchase order number")],
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Record a contract or purchase order committing part of the allocation (ก่อหนี้ผูกพัน)."""
+    baht, w = _amount(amount), who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.record_commitment(a, baht, number=number, note=note, **w))
 
 
 @app.command("correct-start")

@@ -1,4 +1,4 @@
-"""Projects: revise a project's budget, or cancel the project (managers).
+"""Projects: revise a project's budget, name its funding source, or cancel it (managers).
 
 Like an activity's, a project's commands take ``If-Match: "<version>"`` (the
 ``version`` of the project in the plan resource) and answer a stale one with a
@@ -60,6 +60,28 @@ def cancel(
             svc, "project_cancel", lambda: svc.runtime.tracker.cancel_project(
                 plan_id, code, actor=who.username, reason=body.reason, section=section,
                 occurred_on=body.occurred_on, expected_version=expected_version(if_match),
+            ), response,
+        )
+    )  # fmt: skip
+
+
+class FundingSourceIn(CommandIn):
+    source: str = Field(max_length=200, description="เงินสะสม, งบประมาณรายจ่าย, …")
+    reason: str | None = Field(None, max_length=2000)
+
+
+@router.post("/{code}/funding-source", response_model=ProjectCommandOut)
+def funding_source(
+    plan_id: PlanId, code: Code, body: FundingSourceIn, svc: ServicesDep, who: Manager,
+    response: Response, if_match: IfMatch = None, section: Section = None,
+) -> ProjectCommandOut:  # fmt: skip
+    """Name where the project's money comes from (แหล่งงบประมาณ); a change needs a reason."""
+    return ProjectCommandOut.of(
+        run_command(
+            svc, "funding_source", lambda: svc.runtime.tracker.set_funding_source(
+                plan_id, code, body.source, reason=body.reason, actor=who.username,
+                section=section, occurred_on=body.occurred_on,
+                expected_version=expected_version(if_match),
             ), response,
         )
     )  # fmt: skip

@@ -67,6 +67,20 @@ class ExpenditureIn(CommandIn):
     amount: Amount
     reference: Text = Field("", description="Voucher or document number")
     note: Text = ""
+    commitment: int = Field(
+        0, ge=0, le=100_000, description="The commitment it pays against, by number; 0: none"
+    )
+
+
+class CommitmentIn(CommandIn):
+    amount: Amount
+    number: Text = Field(description="The contract's or purchase order's number")
+    note: Text = ""
+
+
+class CommitmentCorrectionIn(CommandIn):
+    amount: Amount = Field(description="The correct amount; 0 cancels the commitment")
+    reason: Text
 
 
 class ExpenditureCorrectionIn(CommandIn):

@@ -55,6 +55,15 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
         "แก้ไขรายการเบิกจ่ายที่ {entry} เป็น {amount} บาท (เดิม {previous})",
         "entry {entry} corrected to {amount} (was {previous})",
     ),
+    "CommitmentRecorded": (
+        "ก่อหนี้ผูกพัน {amount} บาท ตามสัญญา/ใบสั่งซื้อ {number} (รายการที่ {entry})",
+        "committed {amount} by contract or order {number} (commitment {entry})",
+    ),
+    "CommitmentCorrected": (
+        "แก้ไขการก่อหนี้ผูกพันรายการที่ {entry} เป็น {amount} บาท (เดิม {previous})",
+        "commitment {entry} corrected to {amount} (was {previous})",
+    ),
+    "FundingSourceSet": ("กำหนดแหล่งงบประมาณ: {source}", "funding source set: {source}"),
     "ActivityCompleted": ("ปิดงาน เสร็จสิ้น", "completed"),
     "CompletionCorrected": (
         "แก้ไขวันที่เสร็จสิ้น (เดิม {previous_completion})",

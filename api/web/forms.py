@@ -148,6 +148,16 @@ FORMS: tuple[Form, ...] = (
         (
             Field("amount", "form.amount", "amount", required=True),
             Field("reference", "form.reference"),
+            Field("commitment", "form.against_commitment"),
+            NOTE,
+        ),
+        _open,
+    ),
+    Form(
+        "commitment", "form.commitment", commands.COMMITMENT,
+        (
+            Field("amount", "form.amount", "amount", required=True),
+            Field("number", "form.contract_number", required=True),
             NOTE,
         ),
         _open,
@@ -196,6 +206,15 @@ FORMS: tuple[Form, ...] = (
             REASON,
         ),
         lambda f, d: any(s.on <= d for s in f.spending),
+    ),
+    Form(
+        "correct_commitment", "form.correct_commitment", commands.COMMITMENT_CORRECTION,
+        (
+            Field("entry", "form.commitment_entry", "entry", required=True),
+            Field("amount", "form.corrected_amount", "amount", required=True),
+            REASON,
+        ),
+        lambda f, d: any(c.on <= d for c in f.commitments),
     ),
     Form("reopen", "form.reopen", commands.REOPEN, (REASON,), _closed),
 )  # fmt: skip
@@ -283,6 +302,21 @@ PROJECT_FORMS: tuple[ProjectForm, ...] = (
             parse_baht(c.text("amount")),
             actor=c.actor,
             reason=c.text("reason"),
+            section=c.section,
+            occurred_on=c.occurred_on,
+            expected_version=c.expected_version,
+        ),
+    ),
+    ProjectForm(
+        "project_source",
+        "form.project_source",
+        (Field("source", "form.funding_source", required=True), Field("reason", "form.reason")),
+        lambda c: c.tracker.set_funding_source(
+            c.plan_id,
+            c.code,
+            c.text("source"),
+            actor=c.actor,
+            reason=c.text("reason") or None,
             section=c.section,
             occurred_on=c.occurred_on,
             expected_version=c.expected_version,

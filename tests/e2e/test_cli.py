@@ -307,7 +307,7 @@ def test_report_monitoring_writes_the_round(cli: CliRunner, db: Path, tmp_path: 
     assert written.exit_code == 0, written.output
     book = load_workbook(path)
     money = [row for row in book["สรุป"].iter_rows(values_only=True) if row and row[0] == "รวม"]
-    assert money[-1][1:7] == (458000, 458000, 303500, 303500, 154500, 66.27)
+    assert money[-1][1:8] == (458000, 458000, 0, 303500, 303500, 154500, 66.27)
     unknown = run(cli, "report", "monitoring", "--period", "q5", "-o", str(path))
     assert unknown.exit_code != 0
 
@@ -354,3 +354,17 @@ def test_report_file_and_verify(
     copy.write_bytes(bytes(changed))
     refused = run(cli, "report", "verify", str(copy))
     assert refused.exit_code == 1 and "[report_not_filed]" in refused.output
+
+
+def test_a_commitment_and_a_payment_against_it_from_the_command_line(
+    cli: CliRunner, db: Path
+) -> None:
+    run(cli, "setup")
+    bound = run(cli, "record", "commit", "2.1", "6,000", "--number", "44/2552", "--on",
+                "20/08/2552")  # fmt: skip
+    assert bound.exit_code == 0, bound.output
+    over = run(cli, "record", "spend", "2.1", "6,000.01", "--commitment", "1", "--on",
+               "21/08/2552")  # fmt: skip
+    assert over.exit_code == 1 and "[disbursed_within_commitment]" in over.output
+    report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
+    assert report["total"]["spent"] == "367000.00"

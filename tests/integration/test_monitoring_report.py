@@ -120,3 +120,36 @@ def test_an_earlier_cut_off_inside_the_period(snapshot: PlanSnapshot) -> None:
     assert report.total.counts.in_progress == Count(1, Decimal("33.33"))
     assert report.total.counts.not_started == Count(1, Decimal("33.33"))
     assert report.total.money.disbursed == Decimal("150000.00")
+
+
+def test_money_by_stage_and_by_funding_source_at_two_cut_offs() -> None:
+    """Project 1 is paid from accumulated funds (เงินสะสม), project 3 from the annual
+    budget; no one named project 2's source. A contract of 6,000 on 2.1, dated 20 Aug
+    (recorded late), binds money in the year but not in the six-month round."""
+    runtime = Runtime.open(Store.memory())
+    try:
+        plan_id = play(runtime.tracker, EXAMPLES / "thungsong-2552-year.tsv").plan_id
+        tracker = runtime.tracker
+        tracker.set_funding_source(plan_id, "1", "เงินสะสม", actor="manee")
+        tracker.set_funding_source(plan_id, "3", "งบประมาณรายจ่าย", actor="manee")
+        two_one = tracker.find_activity(plan_id, "2.1").id
+        tracker.record_commitment(two_one, "6000", number="ใบสั่งจ้าง 44/2552", actor="somsak",
+                                  occurred_on=date(2009, 8, 20))  # fmt: skip
+        runtime.projections.catch_up()
+        snapshot = runtime.reader.snapshot(plan_id)
+        half = monitoring_report(snapshot, Period.HALF)
+        assert half.total.money.committed == Decimal("0")
+        year = monitoring_report(snapshot, Period.YEAR)
+        assert year.total.money.committed == Decimal("6000.00")
+        assert [(source, m.planned, m.committed, m.disbursed) for source, m in year.sources] == [
+            ("เงินสะสม", Decimal("130000.00"), Decimal("0"), Decimal("123500.00")),
+            ("", Decimal("150000.00"), Decimal("6000.00"), Decimal("93500.00")),
+            ("งบประมาณรายจ่าย", Decimal("178000.00"), Decimal("0"), Decimal("150000.00")),
+        ]
+        assert [(s, m.disbursed) for s, m in half.sources] == [
+            ("เงินสะสม", Decimal("123500.00")),
+            ("", Decimal("30000.00")),
+            ("งบประมาณรายจ่าย", Decimal("150000.00")),
+        ]
+    finally:
+        runtime.close()

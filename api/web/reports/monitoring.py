@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -15,14 +16,14 @@ from api.web.report_words import monitoring_subtitle
 from api.web.reports.documents import document
 from api.web.reports.summary import FONT, imprint_lines
 from projections.imprint import Imprint
-from projections.monitoring import Block, MonitoringReport
+from projections.monitoring import Block, Count, Counts, MonitoringReport
 
 Say = Callable[..., str]
 """A page text in the report's language: ``t("monitoring.title")``."""
 _COUNTS = ("completed", "in_progress", "not_started", "cancelled", "added")
 _MONEY = (
-    "money_planned", "money_allocated", "disbursed", "disbursed_in_period", "remaining",
-    "disbursed_percent",
+    "money_planned", "money_allocated", "committed", "disbursed", "disbursed_in_period",
+    "remaining", "disbursed_percent",
 )  # fmt: skip
 
 
@@ -50,8 +51,11 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
     _rows(figures, (_count_row(b) for b in (*report.strategies, _total(report, t))))
     _rows(figures, [[], [t("monitoring.strategy"), *(t(f"monitoring.{k}") for k in _MONEY)]])
     _rows(figures, (_money_row(b) for b in (*report.strategies, _total(report, t))))
+    _rows(figures, [[], [t("monitoring.source"), *(t(f"monitoring.{k}") for k in _MONEY)]])
+    unset = t("monitoring.source_unset")
+    _rows(figures, (_money_row(Block(s or unset, "", _NO_COUNTS, m)) for s, m in report.sources))
     lines: list[list[object]] = [[line] for line in imprint_lines(imprint, lang)]
-    _rows(figures, [[], [t("monitoring.not_recorded")], [], *lines])
+    _rows(figures, [[], *lines])
 
     projects = book.create_sheet("โครงการ" if lang == "th" else "Projects")
     heads = ("code", "project", "status", "progress", "started", "finished", "budget", "spent")
@@ -91,6 +95,11 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
     return out.getvalue()
 
 
+_NONE = Count(0, Decimal(0))
+_NO_COUNTS = Counts(0, _NONE, _NONE, _NONE, _NONE, _NONE)
+"""A money-only block (a funding source's) has no counts to show."""
+
+
 def _pairs(t: Say) -> list[str]:
     units = ("count", "percent")
     return [f"{t(f'monitoring.{k}')} {t(f'monitoring.{u}')}" for k in _COUNTS for u in units]
@@ -110,8 +119,8 @@ def _count_row(block: Block) -> list[object]:
 
 def _money_row(block: Block) -> list[object]:
     m = block.money
-    return [f"{block.code} {block.name}".strip(), m.planned, m.allocated, m.disbursed,
-            m.disbursed_in_period, m.remaining, m.disbursed_percent]  # fmt: skip
+    return [f"{block.code} {block.name}".strip(), m.planned, m.allocated, m.committed,
+            m.disbursed, m.disbursed_in_period, m.remaining, m.disbursed_percent]  # fmt: skip
 
 
 def _rows(sheet: Worksheet, rows: Iterable[list[object]]) -> None:

@@ -28,6 +28,7 @@ class CountsOut(BaseModel):
 class MoneyOut(BaseModel):
     planned: Decimal
     allocated: Decimal
+    committed: Decimal
     disbursed: Decimal
     disbursed_in_period: Decimal
     remaining: Decimal
@@ -50,6 +51,13 @@ class ProjectLineOut(BaseModel):
     progress: int
     started_on: date | None
     completed_on: date | None
+    money: MoneyOut
+    source: str
+
+
+class SourceOut(BaseModel):
+    source: str
+    """"" when no one has set the projects' source."""
     money: MoneyOut
 
 
@@ -83,6 +91,7 @@ class MonitoringOut(BaseModel):
     total: BlockOut
     projects: list[ProjectLineOut]
     late: list[LateLineOut]
+    sources: list[SourceOut]
     findings: FindingsOut | None
 
 
@@ -92,7 +101,8 @@ def _count(count: Count) -> CountOut:
 
 def _money(money: Money) -> MoneyOut:
     return MoneyOut(
-        planned=money.planned, allocated=money.allocated, disbursed=money.disbursed,
+        planned=money.planned, allocated=money.allocated, committed=money.committed,
+        disbursed=money.disbursed,
         disbursed_in_period=money.disbursed_in_period, remaining=money.remaining,
         disbursed_percent=money.disbursed_percent,
     )  # fmt: skip
@@ -119,7 +129,7 @@ def monitoring_out(report: MonitoringReport) -> MonitoringOut:
             ProjectLineOut(
                 section=p.section, code=p.code, name=p.name, status=p.status.value,
                 revision=p.revision, progress=p.progress, started_on=p.started_on,
-                completed_on=p.completed_on, money=_money(p.money),
+                completed_on=p.completed_on, money=_money(p.money), source=p.source,
             )
             for p in report.projects
         ],
@@ -131,6 +141,7 @@ def monitoring_out(report: MonitoringReport) -> MonitoringOut:
             )
             for r in report.late
         ],
+        sources=[SourceOut(source=name, money=_money(m)) for name, m in report.sources],
         findings=(
             FindingsOut(findings=said.findings, suggestions=said.suggestions, actor=said.actor,
                         on=said.on) if said else None

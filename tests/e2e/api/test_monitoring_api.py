@@ -91,6 +91,11 @@ def test_a_late_entry_changes_the_round_by_exactly_itself(open_api: OpenApi) -> 
         "/projects/0/money/disbursed_in_period": (Decimal("123500.00"), Decimal("128500.00")),
         "/projects/0/money/remaining": (Decimal("6500.00"), Decimal("1500.00")),
         "/projects/0/money/disbursed_percent": (Decimal("95.00"), Decimal("98.85")),
+        # one funding source (none named) holds every project
+        "/sources/0/money/disbursed": (Decimal("303500.00"), Decimal("308500.00")),
+        "/sources/0/money/disbursed_in_period": (Decimal("303500.00"), Decimal("308500.00")),
+        "/sources/0/money/remaining": (Decimal("154500.00"), Decimal("149500.00")),
+        "/sources/0/money/disbursed_percent": (Decimal("66.27"), Decimal("67.36")),
     }
 
 

@@ -59,6 +59,10 @@ def started(tracker: Tracker, activity_id: UUID) -> None:
     tracker.start(activity_id, actor="setup", occurred_on=date(2009, 3, 2))
 
 
+def committed(tracker: Tracker, activity_id: UUID) -> None:
+    tracker.record_commitment(activity_id, "100", number="สัญญา 9/2552", actor="setup")
+
+
 def completed(tracker: Tracker, activity_id: UUID) -> None:
     tracker.complete(activity_id, actor="setup", note="ปิดไว้ก่อน")
 
@@ -129,6 +133,21 @@ ENDPOINTS = [
         {"amount": "50.00", "reason": REASON},
         given=spent,
     ),
+    Endpoint(
+        "commit",
+        "POST",
+        f"{ACTIVITY}/commitments",
+        RECORDERS,
+        {"amount": "100.00", "number": "สัญญา 1/2552"},
+    ),
+    Endpoint(
+        "correct_commitment",
+        "POST",
+        f"{ACTIVITY}/commitments/{{entry}}/correction",
+        MANAGERS,
+        {"amount": "50.00", "reason": REASON},
+        given=committed,
+    ),
     Endpoint("step", "POST", f"{ACTIVITY}/steps/{{step}}/complete", RECORDERS, {}),
     Endpoint("complete", "POST", f"{ACTIVITY}/complete", RECORDERS, {"note": "ครบแล้ว"}),
     Endpoint(
@@ -159,6 +178,9 @@ ENDPOINTS = [
         {"amount": "20000", "reason": REASON},
     ),
     Endpoint("project_cancel", "POST", f"{PROJECT}/cancel", MANAGERS, {"reason": REASON}),
+    Endpoint(
+        "funding_source", "POST", f"{PROJECT}/funding-source", MANAGERS, {"source": "เงินสะสม"}
+    ),
     Endpoint(
         "findings",
         "POST",
