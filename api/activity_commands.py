@@ -22,9 +22,12 @@ from api.schemas.commands import (
     CommitmentCorrectionIn,
     CommitmentIn,
     CompletionCorrectionIn,
+    DeliveryCorrectionIn,
+    DeliveryIn,
     ExpenditureCorrectionIn,
     ExpenditureIn,
     NoteIn,
+    OutputPlanIn,
     ProgressCorrectionIn,
     ProgressIn,
     ReasonIn,
@@ -38,6 +41,7 @@ from domain.calendar import Month
 from domain.errors import InputError
 from domain.parsing import parse_baht
 from domain.policy import Action, Principal
+from domain.thai import to_arabic_digits
 
 B = TypeVar("B", bound=CommandIn)
 
@@ -290,6 +294,44 @@ BUDGET = ActivityCommand(
     doc="Change the activity's allocation, with the reason why (managers).",
 )
 
+OUTPUT = ActivityCommand(
+    name="output",
+    path="/output",
+    operation="plan_output",
+    action=Action.MANAGE,
+    body=OutputPlanIn,
+    run=lambda c: c.tracker.plan_output(
+        c.activity_id, to_arabic_digits(c.body.quantity), c.body.unit, reason=c.body.reason,
+        **c.when,
+    ),
+    doc="Set the activity's planned output (quantity and unit); a change says why (managers).",
+)  # fmt: skip
+DELIVERY = ActivityCommand(
+    name="delivery",
+    path="/outputs",
+    operation="deliver_output",
+    action=Action.RECORD,
+    body=DeliveryIn,
+    run=lambda c: c.tracker.deliver_output(
+        c.activity_id, to_arabic_digits(c.body.quantity), note=c.body.note,
+        evidence=c.body.evidence, **c.when,
+    ),
+    doc="Record a delivery of the planned output (the second press meeting held).",
+)  # fmt: skip
+DELIVERY_CORRECTION = ActivityCommand(
+    name="delivery_correction",
+    path="/outputs/{entry}/correction",
+    operation="correct_delivery",
+    action=Action.MANAGE,
+    body=DeliveryCorrectionIn,
+    run=lambda c: c.tracker.correct_delivery(
+        c.activity_id, c.number, to_arabic_digits(c.body.quantity), reason=c.body.reason,
+        **c.when,
+    ),
+    doc="Put a delivery's quantity right (0 voids it), with the reason why (managers).",
+    item=Item("entry", 100_000),
+)  # fmt: skip
+
 COMMANDS: tuple[ActivityCommand[Any], ...] = (
     START,
     START_CORRECTION,
@@ -299,6 +341,9 @@ COMMANDS: tuple[ActivityCommand[Any], ...] = (
     EXPENDITURE_CORRECTION,
     COMMITMENT,
     COMMITMENT_CORRECTION,
+    OUTPUT,
+    DELIVERY,
+    DELIVERY_CORRECTION,
     STEP,
     COMPLETE,
     COMPLETION_CORRECTION,

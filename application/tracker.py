@@ -27,6 +27,7 @@ from application.base import TidtamApplication, replay
 from application.flag_scan import ScanFindings
 from application.money import ActivityMoney
 from application.outcome import Outcome, When
+from application.outputs import ActivityOutputs
 from application.reporting import PlanReports
 from domain import ids
 from domain.activity import Activity
@@ -49,7 +50,7 @@ D = TypeVar("D", Activity, Project, Plan)
 A = TypeVar("A", Activity, Project)
 
 
-class Tracker(PlanReports, ActivityMoney, ScanFindings, TidtamApplication):
+class Tracker(PlanReports, ActivityMoney, ActivityOutputs, ScanFindings, TidtamApplication):
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"

@@ -8,8 +8,8 @@ triggered, so a refused command leaves no event behind.
 The aggregate is gathered here from modules written by idea, each command beside
 the events it raises: ``activity_progress`` (progress and steps),
 ``activity_spending`` (allocation and spending), ``activity_commitments`` (contracts and
-orders binding the allocation), ``activity_rescheduling``
-(planned months), ``activity_lifecycle`` (start, completion, cancelling,
+orders binding the allocation), ``activity_outputs`` (outputs planned and delivered),
+``activity_rescheduling`` (planned months), ``activity_lifecycle`` (start, completion, cancelling,
 reopening and the corrections of their dates) and ``activity_flags``; the state
 they share, and its value types, are ``activity_state``'s.
 """
@@ -23,6 +23,7 @@ from domain import (
     activity_commitments,
     activity_flags,
     activity_lifecycle,
+    activity_outputs,
     activity_progress,
     activity_rescheduling,
     activity_spending,
@@ -100,6 +101,8 @@ class ActivityPlanned(RecordedCreation):
         activity.withdrawn_on = None
         activity.revision = self.revision
         activity.flags = {}
+        activity.output = None
+        activity.deliveries = []
 
 
 class Activity(ActivityState):
@@ -119,6 +122,9 @@ class Activity(ActivityState):
     ExpenditureCorrected = activity_spending.ExpenditureCorrected
     CommitmentRecorded = activity_commitments.CommitmentRecorded
     CommitmentCorrected = activity_commitments.CommitmentCorrected
+    OutputPlanned = activity_outputs.OutputPlanned
+    OutputDelivered = activity_outputs.OutputDelivered
+    DeliveryCorrected = activity_outputs.DeliveryCorrected
     ActivityRescheduled = activity_rescheduling.ActivityRescheduled
     StepRescheduled = activity_rescheduling.StepRescheduled
     ActivityStarted = activity_lifecycle.ActivityStarted
@@ -203,6 +209,9 @@ class Activity(ActivityState):
     correct_expenditure = activity_spending.correct_expenditure
     record_commitment = activity_commitments.record_commitment
     correct_commitment = activity_commitments.correct_commitment
+    plan_output = activity_outputs.plan_output
+    deliver_output = activity_outputs.deliver_output
+    correct_delivery = activity_outputs.correct_delivery
     reschedule = activity_rescheduling.reschedule
     start = activity_lifecycle.start
     correct_start = activity_lifecycle.correct_start

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -158,6 +158,9 @@ class ActivityState(Aggregate):
         withdrawn_on: date | None
         revision: int
         flags: dict[FlagKey, Flag]
+        output: tuple[Decimal, str] | None
+        """The planned output: quantity and unit (``domain.activity_outputs``)."""
+        deliveries: list[Any]
 
         @property
         def status(self) -> Status:

@@ -83,6 +83,26 @@ class CommitmentFact:
 
 
 @dataclass(slots=True)
+class OutputFact:
+    """The planned output from ``on`` (a manager's setting, or a change of it)."""
+
+    on: date
+    seq: int
+    quantity: Decimal
+    unit: str
+
+
+@dataclass(slots=True)
+class DeliveryFact:
+    """One delivery of the planned output; ``quantity`` as corrected."""
+
+    entry: int
+    on: date
+    seq: int
+    quantity: Decimal
+
+
+@dataclass(slots=True)
 class ClosureFact:
     """A completion, cancellation or reopening, in business-date order."""
 
@@ -129,6 +149,8 @@ class ActivityFacts:
     allocations: list[AllocationFact] = field(default_factory=list)
     spending: list[SpendingFact] = field(default_factory=list)
     commitments: list[CommitmentFact] = field(default_factory=list)
+    outputs: list[OutputFact] = field(default_factory=list)
+    deliveries: list[DeliveryFact] = field(default_factory=list)
     progress: list[ProgressFact] = field(default_factory=list)
     started_on: date | None = None
     closures: list[ClosureFact] = field(default_factory=list)
@@ -171,6 +193,17 @@ class ActivityFacts:
 
     def spent_on(self, day: date) -> Decimal:
         return sum((s.amount for s in self.spending if s.on <= day), ZERO)
+
+    def output_on(self, day: date) -> OutputFact | None:
+        """The planned output in force on ``day``, if a manager has set one by then."""
+        best: OutputFact | None = None
+        for fact in self.outputs:
+            if fact.on <= day and (best is None or (fact.on, fact.seq) >= (best.on, best.seq)):
+                best = fact
+        return best
+
+    def delivered_on(self, day: date) -> Decimal:
+        return sum((d.quantity for d in self.deliveries if d.on <= day), ZERO)
 
     def committed_on(self, day: date) -> Decimal:
         """What contracts and orders dated by ``day`` bind (each as corrected)."""

@@ -22,8 +22,10 @@ from projections.facts import (
     AllocationFact,
     ClosureFact,
     CommitmentFact,
+    DeliveryFact,
     FilingFact,
     FindingsFact,
+    OutputFact,
     PlanFacts,
     ProgressFact,
     ProjectFacts,
@@ -322,6 +324,19 @@ def _committed(fold: Fold, seq: int, e: Any) -> None:
     facts.commitments.append(CommitmentFact(e.entry, e.occurred_on, seq, e.amount, e.number))
 
 
+def _output_planned(fold: Fold, seq: int, e: Any) -> None:
+    fold._activity_of(e).outputs.append(OutputFact(e.occurred_on, seq, e.quantity, e.unit))
+
+
+def _delivered(fold: Fold, seq: int, e: Any) -> None:
+    facts = fold._activity_of(e)
+    facts.deliveries.append(DeliveryFact(e.entry, e.occurred_on, seq, e.quantity))
+
+
+def _delivery_corrected(fold: Fold, seq: int, e: Any) -> None:
+    fold._activity_of(e).deliveries[e.entry - 1].quantity = e.quantity
+
+
 def _commitment_corrected(fold: Fold, seq: int, e: Any) -> None:
     fold._activity_of(e).commitments[e.entry - 1].amount = e.amount
 
@@ -380,6 +395,9 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.ExpenditureCorrected: _spending_corrected,
     Activity.CommitmentRecorded: _committed,
     Activity.CommitmentCorrected: _commitment_corrected,
+    Activity.OutputPlanned: _output_planned,
+    Activity.OutputDelivered: _delivered,
+    Activity.DeliveryCorrected: _delivery_corrected,
     Activity.ActivityCompleted: _closure("completed"),
     Activity.CompletionCorrected: _completion_corrected,
     Activity.ActivityCancelled: _closure("cancelled"),

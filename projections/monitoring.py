@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from domain.calendar import FiscalYear
 from domain.money import ZERO
+from domain.outputs import propose_output
 from domain.periods import Period, period_bounds
 from domain.thai import name_key
 from projections.assess import LATE_STATUSES, ActivityAssessment, ScheduleStatus, placing
@@ -115,6 +116,25 @@ class LateLine:
 
 
 @dataclass(frozen=True, slots=True)
+class OutputLine:
+    """An activity's output: planned (set by a manager, or only proposed by the plan's
+    own text) against delivered by the cut-off."""
+
+    section: str
+    code: str
+    name: str
+    unit: str
+    planned: Decimal
+    delivered: Decimal
+    confirmed: bool
+    """False: the plan's text proposes it and no manager has set it yet."""
+
+    @property
+    def percent(self) -> Decimal:
+        return share(self.delivered, self.planned)
+
+
+@dataclass(frozen=True, slots=True)
 class MonitoringReport:
     plan: PlanFacts
     period: Period
@@ -128,6 +148,8 @@ class MonitoringReport:
     late: tuple[LateLine, ...]
     sources: tuple[tuple[str, Money], ...] = ()
     """Money per funding source ("" unset), in the order the plan first names them."""
+    outputs: tuple[OutputLine, ...] = ()
+    """Each activity's output, planned (or proposed) against delivered, plan order."""
 
 
 def monitoring_report(
@@ -159,18 +181,29 @@ def monitoring_report(
         (source, _block("", "", [line for line in lines if line.source == source]).money)
         for source in dict.fromkeys(line.source for line in lines)
     )
-    return MonitoringReport(
-        snapshot.plan,
-        period,
-        start,
-        cut_off,
-        snapshot.edition,
-        strategies,
-        total,
-        lines,
-        late,
-        sources,
+    outputs = tuple(
+        line
+        for facts in sorted(activities, key=lambda a: place(a.section, a.code))
+        if (line := _output(facts, cut_off)) is not None
     )
+    return MonitoringReport(
+        snapshot.plan, period, start, cut_off, snapshot.edition, strategies, total, lines, late,
+        sources, outputs,
+    )  # fmt: skip
+
+
+def _output(facts: ActivityFacts, on: date) -> OutputLine | None:
+    """The activity's output on ``on``: set by a manager, else proposed by its text."""
+    planned = facts.output_on(on)
+    if planned is not None:
+        quantity, unit, confirmed = planned.quantity, planned.unit, True
+    else:
+        proposed = propose_output(facts.details, [s.text for s in facts.steps])
+        if proposed is None:
+            return None
+        quantity, unit, confirmed = proposed.quantity, proposed.unit, False
+    return OutputLine(facts.section, facts.code, facts.name, unit, quantity,
+                      facts.delivered_on(on), confirmed)  # fmt: skip
 
 
 def _own(project: ProjectFacts, activities: Iterable[ActivityFacts]) -> list[ActivityFacts]:

@@ -72,6 +72,29 @@ class ExpenditureIn(CommandIn):
     )
 
 
+Quantity = Annotated[
+    str, Field(max_length=20, pattern=r"^\s*[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?\s*$",
+               description="A quantity of output, e.g. 3 or 1.5")
+]  # fmt: skip
+
+
+class OutputPlanIn(CommandIn):
+    quantity: Quantity
+    unit: Text = Field(description="ครั้ง, ป้าย, แห่ง, …")
+    reason: Text | None = None
+
+
+class DeliveryIn(CommandIn):
+    quantity: Quantity
+    note: Text = ""
+    evidence: Text = ""
+
+
+class DeliveryCorrectionIn(CommandIn):
+    quantity: Quantity = Field(description="The correct quantity; 0 voids the delivery")
+    reason: Text
+
+
 class CommitmentIn(CommandIn):
     amount: Amount
     number: Text = Field(description="The contract's or purchase order's number")

@@ -64,6 +64,18 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
         "commitment {entry} corrected to {amount} (was {previous})",
     ),
     "FundingSourceSet": ("กำหนดแหล่งงบประมาณ: {source}", "funding source set: {source}"),
+    "OutputPlanned": (
+        "กำหนดผลผลิตตามแผน {quantity} {unit}",
+        "planned output set: {quantity} {unit}",
+    ),
+    "OutputDelivered": (
+        "ส่งมอบผลผลิต {quantity} (รายการที่ {entry})",
+        "delivered {quantity} (entry {entry})",
+    ),
+    "DeliveryCorrected": (
+        "แก้ไขผลผลิตรายการที่ {entry} เป็น {quantity} (เดิม {previous})",
+        "delivery {entry} corrected to {quantity} (was {previous})",
+    ),
     "ActivityCompleted": ("ปิดงาน เสร็จสิ้น", "completed"),
     "CompletionCorrected": (
         "แก้ไขวันที่เสร็จสิ้น (เดิม {previous_completion})",

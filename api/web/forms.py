@@ -216,6 +216,33 @@ FORMS: tuple[Form, ...] = (
         ),
         lambda f, d: any(c.on <= d for c in f.commitments),
     ),
+    Form(
+        "delivery", "form.delivery", commands.DELIVERY,
+        (
+            Field("quantity", "form.quantity", required=True),
+            NOTE,
+            Field("evidence", "form.evidence"),
+        ),
+        lambda f, d: _open(f, d) and f.output_on(d) is not None,
+    ),
+    Form(
+        "output", "form.output", commands.OUTPUT,
+        (
+            Field("quantity", "form.quantity", required=True),
+            Field("unit", "form.unit", required=True),
+            Field("reason", "form.output_reason", "textarea"),
+        ),
+        lambda f, d: True,
+    ),
+    Form(
+        "correct_delivery", "form.correct_delivery", commands.DELIVERY_CORRECTION,
+        (
+            Field("entry", "form.delivery_entry", "entry", required=True),
+            Field("quantity", "form.quantity", required=True),
+            REASON,
+        ),
+        lambda f, d: any(x.on <= d for x in f.deliveries),
+    ),
     Form("reopen", "form.reopen", commands.REOPEN, (REASON,), _closed),
 )  # fmt: skip
 BY_NAME = {form.name: form for form in FORMS}

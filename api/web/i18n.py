@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from api.web.import_texts import IMPORT_TEXT
+from api.web.money_texts import MONEY_TEXT
 from api.web.report_texts import REPORT_TEXT
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
@@ -240,19 +241,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.reopen": ("เปิดกิจกรรมใหม่", "Reopen the activity"),
     "form.correct_spending": ("แก้ไขรายการเบิกจ่าย", "Correct a spending entry"),
     "form.entry": ("รายการเบิกจ่าย", "Spending entry"),
-    "form.commitment": ("บันทึกการก่อหนี้ผูกพัน (สัญญา/ใบสั่งซื้อ)", "Record a commitment (contract or order)"),
-    "form.contract_number": ("เลขที่สัญญาหรือใบสั่งซื้อ", "Contract or order number"),
-    "form.against_commitment": (
-        "เบิกตามสัญญารายการที่ (ถ้ามี)",
-        "Against commitment number (if any)",
-    ),
-    "form.correct_commitment": ("แก้ไขการก่อหนี้ผูกพัน", "Correct a commitment"),
-    "form.commitment_entry": ("รายการก่อหนี้ผูกพัน", "Commitment"),
-    "form.project_source": ("แหล่งงบประมาณของโครงการ", "The project's funding source"),
-    "form.funding_source": (
-        "แหล่งงบประมาณ (งบประมาณรายจ่าย, เงินสะสม, เงินอุดหนุนเฉพาะกิจ, …)",
-        "Funding source (annual budget, accumulated funds, specific subsidy, …)",
-    ),
     "form.corrected_amount": (
         "จำนวนเงินที่ถูกต้อง (บาท, 0 = ยกเลิกรายการ)",
         "Correct amount (baht; 0 voids it)",
@@ -298,7 +286,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.project_cancel": ("ยกเลิกโครงการ", "Cancel the project"),
     "done.project_budget": ("ปรับงบประมาณโครงการ {code} แล้ว", "Project {code}: budget revised"),
     "done.project_cancel": ("ยกเลิกโครงการ {code} แล้ว", "Project {code} cancelled"),
-    "done.project_source": ("กำหนดแหล่งงบประมาณของโครงการ {code} แล้ว", "Project {code}: source set"),
     "done.import": ("นำเข้าแผนของ{code}แล้ว", "Plan of {code} imported"),
     "done.import_revision": ("บันทึกการแก้ไขแผนครั้งที่ {code} แล้ว", "Plan revision {code} recorded"),
     "conflict.title": ("มีผู้อื่นบันทึกกิจกรรมนี้ก่อนคุณ", "Someone recorded on this activity first"),
@@ -332,14 +319,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "done.reopen": ("เปิดกิจกรรม {code} ใหม่แล้ว", "Activity {code} reopened"),
     "done.reschedule": ("เลื่อนกำหนดการกิจกรรม {code} แล้ว", "Activity {code} rescheduled"),
     "done.budget": ("ปรับงบประมาณกิจกรรม {code} แล้ว", "Activity {code}: allocation revised"),
-    "done.commitment": (
-        "บันทึกการก่อหนี้ผูกพันของกิจกรรม {code} แล้ว",
-        "Activity {code}: commitment recorded",
-    ),
-    "done.correct_commitment": (
-        "แก้ไขการก่อหนี้ผูกพันของกิจกรรม {code} แล้ว",
-        "Activity {code}: commitment corrected",
-    ),
     "done.ack": ("รับทราบการแจ้งเตือนของกิจกรรม {code} แล้ว", "Alert on {code} acknowledged"),
     "done.snooze": ("เลื่อนการแจ้งเตือนของกิจกรรม {code} แล้ว", "Alert on {code} snoozed"),
     "alerts.title": ("การแจ้งเตือน", "Alerts"),
@@ -431,6 +410,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 TEXT.update(IMPORT_TEXT)
 TEXT.update(REPORT_TEXT)
+TEXT.update(MONEY_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from api.web import i18n
+from api.web import i18n, report_words
 from api.web.context import FLASH_COOKIE, LANG_COOKIE, Page, with_query
 from domain.calendar import Month
 from domain.errors import InputError, NotSignedInError, TidtamError, register_messages
@@ -56,6 +56,7 @@ def environment() -> Environment:
         baht=i18n.baht,
         money=lambda text: i18n.baht(Decimal(str(text))),
         month_of=lambda text: Month.from_iso(str(text)),
+        quantity=report_words.quantity,
     )
     env.globals.update(
         i18n=i18n,

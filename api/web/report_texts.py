@@ -63,11 +63,22 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "monitoring.projects_heading": ("1. ผลการดำเนินงานตามโครงการ", "1. Projects by status"),
     "monitoring.money_heading": ("2. การใช้จ่ายงบประมาณ", "2. Money"),
     "monitoring.lines_heading": ("3. รายละเอียดรายโครงการ", "3. Each project"),
-    "monitoring.late_heading": ("4. งานที่ล่าช้าและเหตุผล", "4. Late work and the reasons given"),
-    "monitoring.findings_heading": (
-        "5. ผลการติดตามและข้อเสนอแนะของคณะกรรมการ",
-        "5. The committee's findings and suggestions",
+    "monitoring.outputs_heading": (
+        "4. ผลผลิต: ตามแผนและที่ส่งมอบแล้ว",
+        "4. Outputs: planned and delivered",
     ),
+    "monitoring.late_heading": ("5. งานที่ล่าช้าและเหตุผล", "5. Late work and the reasons given"),
+    "monitoring.findings_heading": (
+        "6. ผลการติดตามและข้อเสนอแนะของคณะกรรมการ",
+        "6. The committee's findings and suggestions",
+    ),
+    "monitoring.output_planned": ("ผลผลิตตามแผน", "Planned"),
+    "monitoring.output_delivered": ("ส่งมอบแล้ว", "Delivered"),
+    "monitoring.output_proposed": (
+        "เสนอจากรายละเอียดในแผน ยังไม่ได้ยืนยัน",
+        "proposed by the plan's text, not yet confirmed",
+    ),
+    "monitoring.no_outputs": ("ยังไม่มีผลผลิตที่กำหนด", "No output set yet"),
     "monitoring.strategy": ("ยุทธศาสตร์", "Strategy"),
     "monitoring.planned": ("โครงการตามแผน", "Planned"),
     "monitoring.completed": ("ดำเนินการแล้วเสร็จ", "Completed"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from api.web import i18n
 from domain.periods import PERIOD_WORDS
 from projections.monitoring import MonitoringReport
@@ -14,3 +16,9 @@ def monitoring_subtitle(report: MonitoringReport, lang: str) -> str:
         year=report.plan.fiscal_year, start=i18n.day(report.start, lang),
         end=i18n.day(report.on, lang),
     )  # fmt: skip
+
+
+def quantity(value: Decimal) -> str:
+    """``3``, ``1.5``, ``1,200``: a count of outputs as people write it."""
+    whole = value == value.to_integral_value()
+    return f"{value:,.0f}" if whole else f"{value.normalize():,f}"

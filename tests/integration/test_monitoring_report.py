@@ -153,3 +153,34 @@ def test_money_by_stage_and_by_funding_source_at_two_cut_offs() -> None:
         ]
     finally:
         runtime.close()
+
+
+def test_outputs_planned_and_delivered_at_two_cut_offs() -> None:
+    """The plan's text proposes 1 ครั้ง for 1.1 and 2.2, 3 ครั้ง for 2.1 and 2 ป้าย for 3;
+    1.2 says none. A manager confirms 2.1's three press meetings; staff record the ones held
+    on 27 Feb and 24 Apr (as the script's progress notes say), and the third on 21 Aug."""
+    runtime = Runtime.open(Store.memory())
+    try:
+        plan_id = play(runtime.tracker, EXAMPLES / "thungsong-2552-year.tsv").plan_id
+        tracker = runtime.tracker
+        two_one = tracker.find_activity(plan_id, "2.1").id
+        tracker.plan_output(two_one, 3, "ครั้ง", actor="manee", occurred_on=date(2008, 10, 1))
+        for day in (date(2009, 2, 27), date(2009, 4, 24), date(2009, 8, 21)):
+            tracker.deliver_output(two_one, 1, actor="somsak", occurred_on=day)
+        runtime.projections.catch_up()
+        snapshot = runtime.reader.snapshot(plan_id)
+        half = monitoring_report(snapshot, Period.HALF)
+        assert [(o.code, o.planned, o.unit, o.delivered, o.confirmed) for o in half.outputs] == [
+            ("1.1", Decimal(1), "ครั้ง", Decimal(0), False),
+            ("2.1", Decimal(3), "ครั้ง", Decimal(1), True),
+            ("2.2", Decimal(1), "ครั้ง", Decimal(0), False),
+            ("3", Decimal(2), "ป้าย", Decimal(0), False),
+        ]
+        assert half.outputs[1].percent == Decimal("33.33")
+        year = monitoring_report(snapshot, Period.YEAR)
+        assert (year.outputs[1].delivered, year.outputs[1].percent) == (
+            Decimal(3),
+            Decimal("100.00"),
+        )
+    finally:
+        runtime.close()

@@ -67,8 +67,9 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
         ).exists()
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
-    assert len(event_classes()) == 52  # SignedOut, SectionAdded, PlanRevised, two withdrawals,
-    # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet
+    assert len(event_classes()) == 55  # SignedOut, SectionAdded, PlanRevised, two withdrawals,
+    # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
+    # OutputPlanned, OutputDelivered, DeliveryCorrected
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:

@@ -36,7 +36,7 @@ def monitoring_document(report: MonitoringReport, imprint: Imprint, lang: str = 
 
 
 def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = "th") -> bytes:
-    """Four sheets: the figures per strategy, each project, late work, the findings."""
+    """Five sheets: the figures per strategy, each project, late work, outputs, findings."""
 
     def t(key: str, **values: object) -> str:
         return i18n.text(key, lang, **values)
@@ -56,7 +56,23 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
     _rows(figures, (_money_row(Block(s or unset, "", _NO_COUNTS, m)) for s, m in report.sources))
     lines: list[list[object]] = [[line] for line in imprint_lines(imprint, lang)]
     _rows(figures, [[], *lines])
+    _detail_sheets(book, report, t, lang)
+    _findings_sheet(book.create_sheet("ข้อเสนอแนะ" if lang == "th" else "Findings"), report, t,
+                    lang)  # fmt: skip
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.font = Font(name=FONT, size=14)
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+    book.properties.creator = "Tidtam"
+    book.properties.created = book.properties.modified = imprint.known_at.replace(tzinfo=None)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
+
+def _detail_sheets(book: Workbook, report: MonitoringReport, t: Say, lang: str) -> None:
+    """Each project, the late work, and the outputs, a sheet each."""
     projects = book.create_sheet("โครงการ" if lang == "th" else "Projects")
     heads = ("code", "project", "status", "progress", "started", "finished", "budget", "spent")
     _rows(projects, [[t(f"monitoring.{k}") for k in heads]])
@@ -75,7 +91,19 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
         for r in report.late
     ))  # fmt: skip
 
-    findings = book.create_sheet("ข้อเสนอแนะ" if lang == "th" else "Findings")
+    outputs = book.create_sheet("ผลผลิต" if lang == "th" else "Outputs")
+    output_heads = ("activity", "output_planned", "output_delivered", "percent")
+    head: list[object] = [t(f"monitoring.{k}") for k in output_heads]
+    _rows(outputs, [[*head, t("monitoring.unit"), ""]])
+    _rows(outputs, (
+        [f"{o.code} {o.name}", o.planned, o.delivered, o.percent, o.unit,
+         "" if o.confirmed else t("monitoring.output_proposed")]
+        for o in report.outputs
+    ))  # fmt: skip
+
+
+def _findings_sheet(findings: Worksheet, report: MonitoringReport, t: Say, lang: str) -> None:
+    """The committee's findings and suggestions for the period, and who wrote them."""
     said = report.plan.findings_of(report.period.value)
     if said is None:
         _rows(findings, [[t("monitoring.no_findings")]])
@@ -83,16 +111,6 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
         by = t("monitoring.findings_by", actor=said.actor, day=i18n.day(said.on, lang))
         _rows(findings, [[t("monitoring.findings")], [said.findings], [t("monitoring.suggestions")],
                          [said.suggestions], [by]])  # fmt: skip
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                cell.font = Font(name=FONT, size=14)
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-    book.properties.creator = "Tidtam"
-    book.properties.created = book.properties.modified = imprint.known_at.replace(tzinfo=None)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 _NONE = Count(0, Decimal(0))

@@ -73,6 +73,17 @@ class LateLineOut(BaseModel):
     reasons: list[str]
 
 
+class OutputOut(BaseModel):
+    section: str
+    code: str
+    name: str
+    unit: str
+    planned: Decimal
+    delivered: Decimal
+    percent: Decimal
+    confirmed: bool
+
+
 class FindingsOut(BaseModel):
     findings: str
     suggestions: str
@@ -92,6 +103,7 @@ class MonitoringOut(BaseModel):
     projects: list[ProjectLineOut]
     late: list[LateLineOut]
     sources: list[SourceOut]
+    outputs: list[OutputOut]
     findings: FindingsOut | None
 
 
@@ -142,6 +154,13 @@ def monitoring_out(report: MonitoringReport) -> MonitoringOut:
             for r in report.late
         ],
         sources=[SourceOut(source=name, money=_money(m)) for name, m in report.sources],
+        outputs=[
+            OutputOut(
+                section=o.section, code=o.code, name=o.name, unit=o.unit, planned=o.planned,
+                delivered=o.delivered, percent=o.percent, confirmed=o.confirmed,
+            )
+            for o in report.outputs
+        ],
         findings=(
             FindingsOut(findings=said.findings, suggestions=said.suggestions, actor=said.actor,
                         on=said.on) if said else None

@@ -20,11 +20,14 @@ from api.web.commands import answer
 from api.web.context import FormDep, Page, Posted, Reading, who_of
 from api.web.forms import BY_NAME, FORMS, values_of, version_of
 from api.web.render import PageRoute, render
+from api.web.report_words import quantity
 from api.web.timeline import entry
 from application.outcome import Outcome
 from domain.calendar import FiscalYear
 from domain.errors import ConflictError, TidtamError
+from domain.outputs import propose_output
 from projections.assess import assess
+from projections.facts import ActivityFacts
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 FormName = Annotated[str, Path(pattern="^(" + "|".join(BY_NAME) + ")$")]
@@ -91,8 +94,21 @@ def _page(
         may_record=bool(usable), form_name=form_name, values=values or {},
         error=field_error, conflict=conflict,
         fresh_after=conflict.expected_version if conflict and conflict.expected_version else None,
-        form_version=facts.version,
+        form_version=facts.version, output=_output_words(facts, page),
         command_url=lambda name: page.url(
             "activity_command", activity_id=activity_id, form_name=name, as_of=None
         ),
     )  # fmt: skip
+
+
+def _output_words(facts: ActivityFacts, page: Page) -> str:
+    """The output line of the activity's facts: as set, else as the plan's text proposes."""
+    planned = facts.output_on(page.day)
+    if planned is not None:
+        delivered = quantity(facts.delivered_on(page.day))
+        return page.t("act.output_set", planned=f"{quantity(planned.quantity)} {planned.unit}",
+                      delivered=f"{delivered} {planned.unit}")  # fmt: skip
+    proposed = propose_output(facts.details, [s.text for s in facts.steps])
+    if proposed is None:
+        return ""
+    return page.t("act.output_proposed", planned=f"{quantity(proposed.quantity)} {proposed.unit}")

@@ -125,7 +125,7 @@ def test_managers_write_the_findings_and_the_files_carry_them(open_api: OpenApi)
     sheet = api.get(_report(api), params={"period": "half", "format": "xlsx"})
     assert sheet.headers["content-type"] == XLSX
     book = load_workbook(io.BytesIO(sheet.content))
-    assert book.sheetnames == ["สรุป", "โครงการ", "ล่าช้า", "ข้อเสนอแนะ"]
+    assert book.sheetnames == ["สรุป", "โครงการ", "ล่าช้า", "ผลผลิต", "ข้อเสนอแนะ"]
     projects = list(book["โครงการ"].iter_rows(values_only=True))
     assert projects[1][:4] == ("1", projects[1][1], "อยู่ระหว่างดำเนินการ", projects[1][3])
     assert [row[0] for row in book["ข้อเสนอแนะ"].iter_rows(values_only=True)][:2] == [

@@ -63,6 +63,15 @@ def committed(tracker: Tracker, activity_id: UUID) -> None:
     tracker.record_commitment(activity_id, "100", number="สัญญา 9/2552", actor="setup")
 
 
+def planned(tracker: Tracker, activity_id: UUID) -> None:
+    tracker.plan_output(activity_id, 3, "ครั้ง", actor="setup")
+
+
+def delivered(tracker: Tracker, activity_id: UUID) -> None:
+    planned(tracker, activity_id)
+    tracker.deliver_output(activity_id, 1, actor="setup")
+
+
 def completed(tracker: Tracker, activity_id: UUID) -> None:
     tracker.complete(activity_id, actor="setup", note="ปิดไว้ก่อน")
 
@@ -147,6 +156,16 @@ ENDPOINTS = [
         MANAGERS,
         {"amount": "50.00", "reason": REASON},
         given=committed,
+    ),
+    Endpoint("output", "POST", f"{ACTIVITY}/output", MANAGERS, {"quantity": "2", "unit": "ครั้ง"}),
+    Endpoint("deliver", "POST", f"{ACTIVITY}/outputs", RECORDERS, {"quantity": "1"}, planned),
+    Endpoint(
+        "correct_delivery",
+        "POST",
+        f"{ACTIVITY}/outputs/{{entry}}/correction",
+        MANAGERS,
+        {"quantity": "0", "reason": REASON},
+        given=delivered,
     ),
     Endpoint("step", "POST", f"{ACTIVITY}/steps/{{step}}/complete", RECORDERS, {}),
     Endpoint("complete", "POST", f"{ACTIVITY}/complete", RECORDERS, {"note": "ครบแล้ว"}),
