@@ -4,17 +4,22 @@ size; each is a plan command decided and saved as the others are."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from typing import Protocol, Unpack
 from uuid import UUID
+
+from eventsourcing.domain import Aggregate
 
 from application.outcome import Outcome, When
 from domain.plan import Plan
 
 
 class DecidesPlans(Protocol):
-    def decide_plan(self, plan_id: UUID, when: When, decide: partial[None]) -> Outcome: ...
+    def decide_plan(
+        self, plan_id: UUID, when: When, decide: Callable[..., list[Aggregate] | None]
+    ) -> Outcome: ...
 
 
 class PlanReports:

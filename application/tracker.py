@@ -29,6 +29,7 @@ from application.money import ActivityMoney
 from application.outcome import Outcome, When
 from application.outputs import ActivityOutputs
 from application.reporting import PlanReports
+from application.transfers import BudgetTransfers
 from domain import ids
 from domain.activity import Activity
 from domain.calendar import Month
@@ -50,7 +51,9 @@ D = TypeVar("D", Activity, Project, Plan)
 A = TypeVar("A", Activity, Project)
 
 
-class Tracker(PlanReports, ActivityMoney, ActivityOutputs, ScanFindings, TidtamApplication):
+class Tracker(
+    PlanReports, ActivityMoney, ActivityOutputs, BudgetTransfers, ScanFindings, TidtamApplication
+):
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"
@@ -348,7 +351,9 @@ class Tracker(PlanReports, ActivityMoney, ActivityOutputs, ScanFindings, TidtamA
             project, when, lambda p, by: p.revise_budget(exact, reason=reason, by=by)
         )
 
-    def decide_plan(self, plan_id: UUID, when: When, decide: partial[None]) -> Outcome:
+    def decide_plan(
+        self, plan_id: UUID, when: When, decide: Callable[..., list[Aggregate] | None]
+    ) -> Outcome:
         """A plan command (``decide(plan, by=byline)``), decided and saved as others are."""
         plan, by = self.get_plan(plan_id), self._byline_of(when)
         what = Words(f"แผน {plan.label}", f"plan {plan.label}")

@@ -33,6 +33,7 @@ from domain.money import ZERO
 from domain.periods import Period
 from domain.plan_filings import Filing, ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
+from domain.plan_transfers import BudgetTransferred
 from domain.project_funding import FundingSourceSet, set_funding_source
 from domain.recorded import (
     Byline,
@@ -76,6 +77,7 @@ class Plan(Aggregate):
         revisions: list[str]
         findings: dict[Period, Findings]
         filings: list[Filing]
+        transfers: int
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
 
@@ -108,6 +110,7 @@ class Plan(Aggregate):
             plan.revisions = []
             plan.findings = {}
             plan.filings = []
+            plan.transfers = 0
 
     Created = PlanCreated  # the library looks for a creation event by this name
 
@@ -136,6 +139,7 @@ class Plan(Aggregate):
 
     FindingsRecorded = FindingsRecorded  # written beside its command (domain.plan_findings)
     ReportFiled = ReportFiled  # and this one in domain.plan_filings
+    BudgetTransferred = BudgetTransferred  # and this one in domain.plan_transfers
 
     @classmethod
     def create(

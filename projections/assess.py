@@ -106,6 +106,10 @@ class ActivityAssessment:
     version: int
     section: str = ""
     """The key of the plan's section the activity stands in."""
+    output: tuple[Decimal, str] | None = None
+    """The planned output on the day (quantity, unit), as a manager set it."""
+    delivered: Decimal = Decimal(0)
+    """Output delivered by the day."""
 
     @property
     def remaining(self) -> Decimal:
@@ -170,6 +174,7 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
     fiscal_year = FiscalYear(facts.fiscal_year)
     worked = facts.worked_months_on(on)
     planned = set(months)
+    planned_output = facts.output_on(on)
     return ActivityAssessment(
         id=str(facts.id),
         code=facts.code,
@@ -194,6 +199,8 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         steps=steps,
         version=facts.version,
         section=facts.section,
+        output=(planned_output.quantity, planned_output.unit) if planned_output else None,
+        delivered=facts.delivered_on(on),
     )
 
 

@@ -203,7 +203,7 @@ class ActivityFacts:
         return best
 
     def delivered_on(self, day: date) -> Decimal:
-        return sum((d.quantity for d in self.deliveries if d.on <= day), ZERO)
+        return sum((d.quantity for d in self.deliveries if d.on <= day), Decimal(0))
 
     def committed_on(self, day: date) -> Decimal:
         """What contracts and orders dated by ``day`` bind (each as corrected)."""

@@ -189,6 +189,9 @@ class AssessmentOut(BaseModel):
     grid: list[MonthCellOut]
     steps: list[StepDueOut]
     version: int
+    output_planned: str | None = Field(None, description="Planned output's quantity (decimal)")
+    output_unit: str = Field("", description="Its unit: ครั้ง, ป้าย, …")
+    output_delivered: str = Field("0", description="Output delivered by the day (decimal)")
 
 
 class RollupOut(BaseModel):
@@ -351,6 +354,9 @@ def assessment_out(r: ActivityAssessment) -> AssessmentOut:
             for s in r.steps
         ],
         version=r.version,
+        output_planned=str(r.output[0]) if r.output else None,
+        output_unit=r.output[1] if r.output else "",
+        output_delivered=str(r.delivered),
     )
 
 

@@ -331,3 +331,26 @@ def cancel_project(
     """Cancel a whole project; --note gives the reason. Its activities raise no more alerts."""
     w = who(actor, on, expect_version)
     _record_project(code, plan, lambda t, p, c: t.cancel_project(p, c, reason=note, **w))
+
+
+@app.command("transfer")
+def transfer(
+    source: Annotated[
+        str, typer.Argument(help="The activity (or, with --projects, project) giving")
+    ],
+    target: Annotated[str, typer.Argument(help="The one taking")],
+    amount: Annotated[str, typer.Argument(help="Baht, e.g. 20,000")],
+    note: Note = "",
+    projects: Annotated[bool, typer.Option("--projects", help="Between projects")] = False,
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+) -> None:
+    """Transfer budget (โอนงบประมาณ) between two activities or two projects; --note gives
+    the reason. Both sides move in one transaction, each still covered, or neither."""
+    baht, w = _amount(amount), who(actor, on, None)
+    kind = "project" if projects else "activity"
+    _record_project(
+        source, plan,
+        lambda t, p, c: t.transfer_budget(p, kind, c, target, baht, reason=note, **w),
+    )  # fmt: skip

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
+from pydantic import Field
 
-from api.deps import Reader, ServicesDep
+from api.deps import Manager, Reader, ServicesDep
 from api.routes.common import (
     AsAdopted,
     AsOf,
@@ -22,9 +23,13 @@ from api.routes.common import (
     instant,
     plan_snapshot,
     read_your_writes,
+    run_command,
 )
+from api.schemas.commands import Amount as AmountText
+from api.schemas.commands import CommandIn, PlanCommandOut
 from api.schemas.plans import ImportOut, PlanSummaryOut, import_out
 from domain.errors import InputError, TidtamError
+from domain.parsing import parse_baht
 from domain.plan_table import read_plan
 from domain.policy import Action
 from domain.thai import name_key
@@ -213,3 +218,31 @@ class UploadTooLargeError(InputError):
     """Raised when an uploaded table is over the size limit."""
 
     http_status = 413
+
+
+class TransferIn(CommandIn):
+    kind: Literal["activity", "project"] = "activity"
+    source: Annotated[str, Field(max_length=20, description="The code giving, e.g. 1.2")]
+    target: Annotated[str, Field(max_length=20, description="The code taking, e.g. 1.1")]
+    amount: AmountText
+    reason: Annotated[str, Field(max_length=2000)]
+    source_section: Annotated[str | None, Field(max_length=300)] = None
+    target_section: Annotated[str | None, Field(max_length=300)] = None
+
+
+@router.post("/{plan_id}/transfers", response_model=PlanCommandOut)
+def transfer_budget(
+    plan_id: PlanId, body: TransferIn, svc: ServicesDep, who: Manager, response: Response
+) -> PlanCommandOut:
+    """Transfer budget (โอนงบประมาณ) between two activities or two projects of the plan, with
+    the reason why; both sides move in one transaction, each still covered, or neither."""
+    return PlanCommandOut.of(
+        run_command(
+            svc, "transfer", lambda: svc.runtime.tracker.transfer_budget(
+                plan_id, body.kind, body.source, body.target, parse_baht(body.amount),
+                reason=body.reason, source_section=body.source_section,
+                target_section=body.target_section, actor=who.username,
+                occurred_on=body.occurred_on,
+            ), response,
+        )
+    )  # fmt: skip

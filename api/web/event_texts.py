@@ -64,6 +64,10 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
         "commitment {entry} corrected to {amount} (was {previous})",
     ),
     "FundingSourceSet": ("กำหนดแหล่งงบประมาณ: {source}", "funding source set: {source}"),
+    "BudgetTransferred": (
+        "โอนงบประมาณครั้งที่ {number}: {amount} บาท จาก {source} ไป {target}",
+        "budget transfer {number}: {amount} from {source} to {target}",
+    ),
     "OutputPlanned": (
         "กำหนดผลผลิตตามแผน {quantity} {unit}",
         "planned output set: {quantity} {unit}",

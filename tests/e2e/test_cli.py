@@ -368,3 +368,15 @@ def test_a_commitment_and_a_payment_against_it_from_the_command_line(
     assert over.exit_code == 1 and "[disbursed_within_commitment]" in over.output
     report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
     assert report["total"]["spent"] == "367000.00"
+
+
+def test_a_budget_transfer_from_the_command_line(cli: CliRunner, db: Path) -> None:
+    run(cli, "setup")
+    moved = run(cli, "record", "transfer", "2.2", "1.2", "10,000", "--note", "ย้ายงบอบรม",
+                "--on", "2009-09-01")  # fmt: skip
+    assert moved.exit_code == 0, moved.output
+    report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
+    allocated = {r["code"]: r["allocated"] for r in report["rows"]}
+    assert (allocated["1.2"], allocated["2.2"]) == ("110000.00", "40000.00")
+    refused = run(cli, "record", "transfer", "1", "2", "1", "--projects", "--note", "x")
+    assert refused.exit_code == 1 and "[project_budget_covers_allocations]" in refused.output

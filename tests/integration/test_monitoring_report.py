@@ -31,6 +31,7 @@ from domain.calendar import FiscalYear
 from domain.periods import Period, period_bounds
 from projections.monitoring import Count, ProjectStatus, monitoring_report
 from projections.queries import PlanSnapshot
+from projections.resources import assessment_out
 from storage.store import Store
 
 
@@ -182,5 +183,9 @@ def test_outputs_planned_and_delivered_at_two_cut_offs() -> None:
             Decimal(3),
             Decimal("100.00"),
         )
+        # plan versus actual carries the same: planned beside delivered, on its day
+        row = next(r for r in snapshot.versus_actual(date(2009, 4, 30)).rows if r.code == "2.1")
+        out = assessment_out(row)
+        assert (out.output_planned, out.output_unit, out.output_delivered) == ("3", "ครั้ง", "2")
     finally:
         runtime.close()

@@ -67,7 +67,9 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
         ).exists()
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
-    assert len(event_classes()) == 55  # SignedOut, SectionAdded, PlanRevised, two withdrawals,
+    assert (
+        len(event_classes()) == 56
+    )  # BudgetTransferred too; SignedOut, SectionAdded, PlanRevised, two withdrawals,
     # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
     # OutputPlanned, OutputDelivered, DeliveryCorrected
 

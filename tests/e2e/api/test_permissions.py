@@ -201,6 +201,13 @@ ENDPOINTS = [
         "funding_source", "POST", f"{PROJECT}/funding-source", MANAGERS, {"source": "เงินสะสม"}
     ),
     Endpoint(
+        "transfer",
+        "POST",
+        "/api/v1/plans/{plan_id}/transfers",
+        MANAGERS,
+        {"source": "{giving}", "target": "{taking}", "amount": "1", "reason": REASON},
+    ),
+    Endpoint(
         "findings",
         "POST",
         f"{REPORTS}/monitoring/findings",
@@ -310,6 +317,9 @@ def test_only_the_allowed_may(matrix: Api, endpoint: Endpoint, caller: str) -> N
     api = matrix
     values = {"username": username_of(endpoint, caller), "entry": 1, "step": 1}
     values["plan_id"] = api.plan_id
+    # a transfer moves one baht between two activities only reads are made on
+    reading = next(e for e in ENDPOINTS if e.name == "activity")
+    values["giving"], values["taking"] = (code_of(reading, c) for c in list(CALLERS)[:2])
     if endpoint.on_activity:
         activity_id = api.activity_id(code_of(endpoint, caller))
         values |= {"activity_id": activity_id, "flag_id": FLAG.flag_id(activity_id)}
