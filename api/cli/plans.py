@@ -152,7 +152,9 @@ def show_plan(
     as it stands, as adopted, or as of a revision."""
     moment = instant(as_of)
     with opened() as runtime:
-        snapshot, on, banner = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        snapshot, on, banner = _snapshot(
+            runtime, plan, moment, chosen_edition(as_adopted, revision)
+        )
         if as_json:
             _print_json(plan_resource(snapshot, on))
         else:
@@ -171,7 +173,9 @@ def show_plan_vs_actual(
     moment = instant(as_of)
     day = business_date(on)
     with opened() as runtime:
-        snapshot, known_on, _ = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        snapshot, known_on, _ = _snapshot(
+            runtime, plan, moment, chosen_edition(as_adopted, revision)
+        )
         when = day or known_on
         if as_json:
             _print_json(plan_vs_actual_resource(snapshot, when))
@@ -279,7 +283,8 @@ def show_history(
     console.print(table)
 
 
-def _edition(as_adopted: bool, revision: int | None) -> Edition:
+def chosen_edition(as_adopted: bool, revision: int | None) -> Edition:
+    """The edition ``--as-adopted`` or ``--revision N`` asks for; both at once is refused."""
     if as_adopted and revision is not None:
         raise fail(
             "เลือก --as-adopted หรือ --revision อย่างใดอย่างหนึ่ง (choose one)", "edition_chosen_twice"

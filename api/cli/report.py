@@ -24,6 +24,7 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
+from api.cli.plans import chosen_edition
 from api.runtime import Runtime
 from api.web.reports.filing import file_monitoring, filing_of
 from api.web.reports.formats import SUFFIX
@@ -74,7 +75,7 @@ def summary(
     guideline, their shares, the responsible units."""
     moment, day = instant(as_of), business_date(on)
     with opened() as runtime:
-        snapshot, known_on = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        snapshot, known_on = _snapshot(runtime, plan, moment, chosen_edition(as_adopted, revision))
         report = plan_summary(snapshot, day or known_on)
         stamp = imprint(runtime.reader, snapshot, report.on, moment)
         _write(
@@ -99,7 +100,7 @@ def monitoring(
     end (or --on, earlier)."""
     moment, day = instant(as_of), business_date(on)
     with opened() as runtime:
-        snapshot, _ = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        snapshot, _ = _snapshot(runtime, plan, moment, chosen_edition(as_adopted, revision))
         report = monitoring_report(snapshot, period, day)
         stamp = imprint(runtime.reader, snapshot, report.on, moment)
         _write(
@@ -134,7 +135,7 @@ def plan_table(
         )
     moment, day = instant(as_of), business_date(on)
     with opened() as runtime:
-        snapshot, known_on = _snapshot(runtime, plan, moment, _edition(as_adopted, revision))
+        snapshot, known_on = _snapshot(runtime, plan, moment, chosen_edition(as_adopted, revision))
         when = day or known_on
         stamp = imprint(runtime.reader, snapshot, when, moment)
         beside = snapshot.versus_actual(when) if actual else None
@@ -192,14 +193,6 @@ def verify_file(
         f"ข้อมูล ณ {known} (filed {filed.on.isoformat()} by {filed.actor}, as known at {known})",
         markup=False,
     )
-
-
-def _edition(as_adopted: bool, revision: int | None) -> Edition:
-    if as_adopted and revision is not None:
-        raise fail(
-            "เลือก --as-adopted หรือ --revision อย่างใดอย่างหนึ่ง (choose one)", "edition_chosen_twice"
-        )
-    return 0 if as_adopted else revision
 
 
 def _snapshot(

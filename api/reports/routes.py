@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import Reader, Reporter, ServicesDep
@@ -24,6 +26,7 @@ from api.routes.common import (
     run_command,
 )
 from api.schemas.commands import CommandIn, PlanCommandOut, Text
+from api.services import Services
 from api.web.reports.filing import file_monitoring
 from api.web.reports.formats import MEDIA, Format, chosen, download
 from api.web.reports.monitoring import monitoring_document, monitoring_workbook
@@ -39,6 +42,7 @@ from projections.imprint import imprint
 from projections.monitoring import monitoring_report
 from projections.plan_draft import draft_of
 from projections.plan_summary import PlanSummary, SummaryRow, plan_summary
+from projections.queries import PlanSnapshot
 
 router = APIRouter(prefix="/api/v1/plans", tags=["reports"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -46,6 +50,50 @@ FormatQuery = Annotated[
     str | None,
     Query(alias="format", max_length=10, description="json, html, xlsx or pdf (else by Accept)"),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportQuery:
+    """What every report read is asked: its format, day, instant and edition."""
+
+    fmt: str | None
+    on: date | None
+    as_of: datetime | None
+    edition: int | None
+    min_position: int | None
+
+
+def report_query(
+    fmt: FormatQuery = None, on: On = None, as_of: AsOf = None, as_adopted: AsAdopted = False,
+    revision: Revision = None, min_position: MinPosition = None,
+) -> ReportQuery:  # fmt: skip
+    return ReportQuery(fmt, on, instant(as_of), edition(as_adopted, revision), min_position)
+
+
+Asked = Annotated[ReportQuery, Depends(report_query)]
+
+
+def _read(
+    svc: Services, plan_id: UUID, asked: ReportQuery
+) -> tuple[PlanSnapshot, date, datetime | None]:
+    """The plan as the report asks for it: now or as known at an instant, of an edition,
+    and the business date to read it on."""
+    read_your_writes(svc, asked.min_position)
+    snapshot, day = plan_snapshot(svc, plan_id, asked.as_of, asked.on)
+    return edition_of(snapshot, asked.edition), day, asked.as_of
+
+
+def _answer(
+    name: Format, filename: str, data: Callable[[], str], workbook: Callable[[], bytes],
+    document: Callable[[], str],
+) -> Response:  # fmt: skip
+    """The report in the format asked: JSON, a workbook, a document or its PDF."""
+    if name == "json":
+        return download(data(), name, "")
+    if name == "xlsx":
+        return download(workbook(), name, filename)
+    made = document()
+    return download(to_pdf(made) if name == "pdf" else made, name, filename)
 
 
 class SummaryRowOut(BaseModel):
@@ -74,34 +122,20 @@ class SummaryOut(BaseModel):
     responses={200: {"content": {MEDIA["html"]: {}, MEDIA["xlsx"]: {}, MEDIA["pdf"]: {}}}},
 )
 def summary_report(
-    plan_id: PlanId,
-    svc: ServicesDep,
-    who: Reader,
-    request: Request,
-    fmt: FormatQuery = None,
-    on: On = None,
-    as_of: AsOf = None,
-    as_adopted: AsAdopted = False,
-    revision: Revision = None,
-    min_position: MinPosition = None,
+    plan_id: PlanId, svc: ServicesDep, who: Reader, request: Request, asked: Asked
 ) -> Response:
     """The plan summary by strategy (ผด.01): per strategy and guideline/แผนงาน, projects
     and their share, budget and its share, responsible units; on business date ``on``,
     as known at ``as_of``, of any edition."""
-    name: Format = chosen(fmt, request.headers.get("accept", ""))
-    read_your_writes(svc, min_position)
-    moment = instant(as_of)
-    snapshot, day = plan_snapshot(svc, plan_id, moment, on)
-    snapshot = edition_of(snapshot, edition(as_adopted, revision))
+    name: Format = chosen(asked.fmt, request.headers.get("accept", ""))
+    snapshot, day, moment = _read(svc, plan_id, asked)
     summary = plan_summary(snapshot, day)
-    if name == "json":
-        return download(_json(summary).model_dump_json(), name, "")
     stamp = imprint(svc.runtime.reader, snapshot, day, moment)
-    filename = f"pd01-{summary.plan.fiscal_year}-{day.isoformat()}"
-    if name == "xlsx":
-        return download(summary_workbook(summary, stamp), name, filename)
-    document = summary_document(summary, stamp)
-    return download(to_pdf(document) if name == "pdf" else document, name, filename)
+    return _answer(
+        name, f"pd01-{summary.plan.fiscal_year}-{day.isoformat()}",
+        lambda: _json(summary).model_dump_json(), lambda: summary_workbook(summary, stamp),
+        lambda: summary_document(summary, stamp),
+    )  # fmt: skip
 
 
 @router.get(
@@ -115,30 +149,20 @@ def monitoring(
     who: Reader,
     request: Request,
     period: Annotated[Period, Query(description="q1, q2, q3, q4, half (Oct–Mar) or year")],
-    fmt: FormatQuery = None,
-    on: On = None,
-    as_of: AsOf = None,
-    as_adopted: AsAdopted = False,
-    revision: Revision = None,
-    min_position: MinPosition = None,
+    asked: Asked,
 ) -> Response:
     """The monitoring report of a period: projects by status and money per strategy and
     for the plan, each project, late work with its reasons, the committee's findings.
     Cut-off: the period's last day, or ``on`` when earlier; as known at ``as_of``."""
-    name: Format = chosen(fmt, request.headers.get("accept", ""))
-    read_your_writes(svc, min_position)
-    moment = instant(as_of)
-    snapshot, _ = plan_snapshot(svc, plan_id, moment, on)
-    snapshot = edition_of(snapshot, edition(as_adopted, revision))
-    report = monitoring_report(snapshot, period, on)
-    if name == "json":
-        return download(monitoring_out(report).model_dump_json(), name, "")
+    name: Format = chosen(asked.fmt, request.headers.get("accept", ""))
+    snapshot, _, moment = _read(svc, plan_id, asked)
+    report = monitoring_report(snapshot, period, asked.on)
     stamp = imprint(svc.runtime.reader, snapshot, report.on, moment)
-    filename = f"monitoring-{report.plan.fiscal_year}-{period.value}-{report.on.isoformat()}"
-    if name == "xlsx":
-        return download(monitoring_workbook(report, stamp), name, filename)
-    document = monitoring_document(report, stamp)
-    return download(to_pdf(document) if name == "pdf" else document, name, filename)
+    return _answer(
+        name, f"monitoring-{report.plan.fiscal_year}-{period.value}-{report.on.isoformat()}",
+        lambda: monitoring_out(report).model_dump_json(),
+        lambda: monitoring_workbook(report, stamp), lambda: monitoring_document(report, stamp),
+    )  # fmt: skip
 
 
 @router.get(
@@ -151,23 +175,15 @@ def plan_table(
     svc: ServicesDep,
     who: Reader,
     request: Request,
-    fmt: FormatQuery = None,
-    on: On = None,
-    as_of: AsOf = None,
-    as_adopted: AsAdopted = False,
-    revision: Revision = None,
+    asked: Asked,
     actual: Annotated[bool, Query(description="Add a sheet of the actual work on `on`")] = False,
-    min_position: MinPosition = None,
 ) -> Response:
     """The plan table in Excel, laid out as the plan came in (ผด.02: sections, projects,
     activities, steps, budget, area, unit, the BE years over the twelve months): the plan
     as it stands on ``on`` (or of an edition), as known at ``as_of``; importing it back
     gives the same plan."""
-    name = chosen(fmt, request.headers.get("accept", ""), ("xlsx",))
-    read_your_writes(svc, min_position)
-    moment = instant(as_of)
-    snapshot, day = plan_snapshot(svc, plan_id, moment, on)
-    snapshot = edition_of(snapshot, edition(as_adopted, revision))
+    name = chosen(asked.fmt, request.headers.get("accept", ""), ("xlsx",))
+    snapshot, day, moment = _read(svc, plan_id, asked)
     stamp = imprint(svc.runtime.reader, snapshot, day, moment)
     beside = snapshot.versus_actual(day) if actual else None
     workbook = plan_table_workbook(draft_of(snapshot, day), stamp, beside)
