@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
@@ -275,14 +275,7 @@ def filings(
     """Every report filed for the plan, in number order."""
     read_your_writes(svc, min_position)
     plan = svc.runtime.reader.snapshot(plan_id).plan
-    return [
-        FilingOut(
-            number=f.number, report=f.report, period=f.period, cut_off=f.cut_off,
-            known_at=f.known_at, data_digest=f.data_digest, files=f.files,
-            chain_position=f.chain_position, chain_link=f.chain_link, actor=f.actor, on=f.on,
-        )
-        for f in plan.filings
-    ]  # fmt: skip
+    return [FilingOut.model_validate(asdict(f)) for f in plan.filings]
 
 
 @router.get(
