@@ -195,12 +195,14 @@ class ActivityFacts:
         return sum((s.amount for s in self.spending if s.on <= day), ZERO)
 
     def output_on(self, day: date) -> OutputFact | None:
-        """The planned output in force on ``day``, if a manager has set one by then."""
+        """The planned output in force on ``day``. The first setting is what the plan
+        promised, however late a manager confirmed it: it holds from the start; a change
+        holds from its own business date."""
         best: OutputFact | None = None
         for fact in self.outputs:
             if fact.on <= day and (best is None or (fact.on, fact.seq) >= (best.on, best.seq)):
                 best = fact
-        return best
+        return best or (min(self.outputs, key=lambda f: f.seq) if self.outputs else None)
 
     def delivered_on(self, day: date) -> Decimal:
         return sum((d.quantity for d in self.deliveries if d.on <= day), Decimal(0))

@@ -354,3 +354,37 @@ def transfer(
         source, plan,
         lambda t, p, c: t.transfer_budget(p, kind, c, target, baht, reason=note, **w),
     )  # fmt: skip
+
+
+@app.command("output")
+def output(
+    code: Code,
+    quantity: Annotated[str, typer.Argument(help="How many, e.g. 3")],
+    unit: Annotated[str, typer.Argument(help="Of what: ครั้ง, ป้าย, แห่ง, …")],
+    note: Annotated[str, typer.Option("--note", "--reason", help="Why, when changing")] = "",
+    on: On = None,
+    actor: Actor = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Set the activity's planned output (managers); a change of a set one needs --note."""
+    w = who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.plan_output(a, quantity, unit, reason=note or None, **w))
+
+
+@app.command("deliver")
+def deliver(
+    code: Code,
+    quantity: Annotated[str, typer.Argument(help="How many were delivered, e.g. 1")],
+    on: On = None,
+    actor: Actor = None,
+    note: Note = "",
+    evidence: Evidence = None,
+    plan: Plan = None,
+    expect_version: Version = None,
+) -> None:
+    """Record a delivery of the activity's planned output (the second meeting held)."""
+    w = who(actor, on, expect_version)
+    _record(code, plan, lambda t, a: t.deliver_output(
+        a, quantity, note=note, evidence=evidence or "", **w
+    ))  # fmt: skip

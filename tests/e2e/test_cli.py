@@ -380,3 +380,15 @@ def test_a_budget_transfer_from_the_command_line(cli: CliRunner, db: Path) -> No
     assert (allocated["1.2"], allocated["2.2"]) == ("110000.00", "40000.00")
     refused = run(cli, "record", "transfer", "1", "2", "1", "--projects", "--note", "x")
     assert refused.exit_code == 1 and "[project_budget_covers_allocations]" in refused.output
+
+
+def test_outputs_are_set_and_delivered_from_the_command_line(cli: CliRunner, db: Path) -> None:
+    run(cli, "setup")
+    early = run(cli, "record", "deliver", "2.1", "1", "--on", "2009-02-27")
+    assert early.exit_code == 1 and "[output_not_planned]" in early.output
+    assert run(cli, "record", "output", "2.1", "3", "ครั้ง").exit_code == 0
+    for day in ("2009-02-27", "2009-04-24"):
+        assert run(cli, "record", "deliver", "2.1", "1", "--on", day).exit_code == 0
+    report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
+    row = next(r for r in report["rows"] if r["code"] == "2.1")
+    assert (row["output_planned"], row["output_unit"], row["output_delivered"]) == ("3", "ครั้ง", "2")
