@@ -65,6 +65,8 @@ class ProjectDraft:
     budget: Decimal
     activities: tuple[ActivityDraft, ...]
     source_row: int = 0
+    funding_source: str = ""
+    """Where its money comes from, where the document has a column for it ("" none)."""
 
 
 def strategy_path(levels: tuple[StrategyLevel, ...]) -> str:

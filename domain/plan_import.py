@@ -284,6 +284,8 @@ def _project(
             id=project_id, plan_id=plan_id, section=where.key, code=draft.code,
             name=draft.name, budget=draft.budget, revision=revision, by=by,
         )  # fmt: skip
+        if draft.funding_source:  # the document's column seeds it; a manager changes it
+            project.set_funding_source(draft.funding_source, reason=None, by=by)
         batch.projects_added.append(where.named(draft.code))
     elif reviser is not None and where.known:
         assert isinstance(project, Project)

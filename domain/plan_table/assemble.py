@@ -43,7 +43,9 @@ def _project(
                 "budget_required", item.row, budget_column, what=PROJECT, code=item.code
             )
         only = _activity(item, item, where, hint)
-        return ProjectDraft(item.code, clean_text(item.name), item.budget, (only,), item.row)
+        return ProjectDraft(
+            item.code, clean_text(item.name), item.budget, (only,), item.row, project.source
+        )
     if item.months or item.steps:
         row, column = item.first_mark or (item.steps[0].row, None)
         raise where.error(
@@ -66,7 +68,9 @@ def _project(
             allocated=allocated,
             budget=budget,
         )
-    return ProjectDraft(item.code, clean_text(item.name), budget, activities, item.row)
+    return ProjectDraft(
+        item.code, clean_text(item.name), budget, activities, item.row, project.source
+    )
 
 
 def _activity(

@@ -37,8 +37,12 @@ HEADINGS: Mapping[str, tuple[str, ...]] = {
         "หน่วยงานรับผิดชอบหลัก",
         "หน่วยงานที่รับผิดชอบ",
     ),
+    "source": ("แหล่งงบประมาณ", "แหล่งที่มาของงบประมาณ", "ที่มาของงบประมาณ", "แหล่งเงิน"),
 }
 """Accepted headings per column; the first is the one messages use."""
+
+OPTIONAL_ROLES = ("source",)
+"""Columns some tables have: where the money comes from (แหล่งงบประมาณ)."""
 
 MIN_ROLES_IN_HEADER = 3
 """A row naming this many known columns is a header (so a missing column is reported

@@ -20,6 +20,7 @@ from domain.plan_table.grid import Grid
 from domain.plan_table.header import (
     HEADINGS,
     MIN_MONTHS_IN_MONTH_ROW,
+    OPTIONAL_ROLES,
     ROLES,
     header_roles,
     month_headings,
@@ -45,7 +46,8 @@ class Layout:
 
 
 def read_columns(grid: Grid, header_row: int, where: Locator) -> dict[str, int]:
-    """Role → column index from a header row; every role must appear exactly once."""
+    """Role → column index from a header row; every role must appear exactly once, an
+    optional one (the funding source) at most once."""
     cells = grid.rows[header_row - 1]
     roles = header_roles(cells)
     for role in ROLES:
@@ -66,7 +68,18 @@ def read_columns(grid: Grid, header_row: int, where: Locator) -> dict[str, int]:
                 first=column_letter(found[0]),
                 second=column_letter(found[1]),
             )
-    return {role: roles[role][0] for role in ROLES}
+    columns = {role: roles[role][0] for role in ROLES}
+    for role in OPTIONAL_ROLES:
+        named = roles.get(role, [])
+        if len(named) > 1:
+            raise where.error(
+                "table_column_duplicate", header_row, named[1],
+                label=clean_text(cells[named[1]]), first=column_letter(named[0]),
+                second=column_letter(named[1]),
+            )  # fmt: skip
+        if named:
+            columns[role] = named[0]
+    return columns
 
 
 def read_layout(grid: Grid, header_row: int, titles: Titles, where: Locator) -> Layout:

@@ -67,6 +67,8 @@ class ProjectRows:
 
     item: ItemRows
     activities: list[ItemRows] = field(default_factory=list)
+    source: str = ""
+    """The project's funding source, where the table has a column for it."""
 
     @property
     def latest(self) -> ItemRows:
@@ -105,8 +107,8 @@ class BodyReader:
         return self.sections.finish()
 
     def _text(self, cells: Sequence[str], role: str) -> str:
-        column = self.columns[role]
-        return clean_text(cells[column]) if column < len(cells) else ""
+        column = self.columns.get(role)
+        return clean_text(cells[column]) if column is not None and column < len(cells) else ""
 
     def _skipped(self, row: int, cells: Sequence[str]) -> bool:
         """Empty rows, repeated headers and title or page lines from a page break."""
@@ -188,13 +190,13 @@ class BodyReader:
             project.budget, activity.budget = self._budget_pair(row, budget_text, activity.code)
             self._add_marks(activity, row, marks)
             self.activity_rows[activity.code] = row
-            self.projects.append(ProjectRows(project, [activity]))
+            self.projects.append(ProjectRows(project, [activity], self._text(cells, "source")))
             return
         column = columns["budget"]
         budget = read_budget(budget_text, where, row, column) if budget_text else None
         item = ItemRows(code, name, row, details, area, unit, budget)
         self._add_marks(item, row, marks)
-        self.projects.append(ProjectRows(item))
+        self.projects.append(ProjectRows(item, source=self._text(cells, "source")))
 
     def _budget_pair(self, row: int, text: str, activity: str) -> tuple[Decimal, Decimal]:
         """``130,000 30,000`` on a row shared by a project and its first activity."""
