@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 from playwright.sync_api import Page as BrowserPage
+from pypdf import PdfReader
 
 from domain.money import format_baht
 from tests.browser.conftest import Site, shoot, sign_in
@@ -103,3 +104,13 @@ def test_a_manager_files_the_round_and_the_calendar_shows_it_filed(
     tab.get_by_role("link", name="รายงาน").first.click()
     assert "ยื่นแล้วเมื่อ" in tab.locator("#round-half").inner_text()
     shoot(tab, "reports-calendar-th-desktop")
+
+
+def test_the_monitoring_page_prints_on_landscape_a4(tab: BrowserPage, site: Site) -> None:
+    sign_in(tab, "manee")
+    tab.goto(f"/plans/{site.world.plan_id}/reports/monitoring?period=half")
+    printed = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True))).pages[0].mediabox
+    assert (round(float(printed.width)), round(float(printed.height))) == (842, 595)
+    tab.goto(f"/plans/{site.world.plan_id}/reports/summary")
+    portrait = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True))).pages[0].mediabox
+    assert (round(float(portrait.width)), round(float(portrait.height))) == (595, 842)
