@@ -100,17 +100,36 @@ def plan(
     plan_id: PlanId,
     svc: ServicesDep,
     who: Reader,
+    request: Request,
     as_of: AsOf = None,
     on: On = None,
     as_adopted: AsAdopted = False,
     revision: Revision = None,
     min_position: MinPosition = None,
-) -> PlanOut:
+) -> Response:
     """The plan resource: projects, activities, steps, budgets, months, status, progress;
-    as it stands, or as adopted (``as_adopted=1``) or as of revision N (``revision=N``)."""
+    as it stands, or as adopted (``as_adopted=1``) or as of revision N (``revision=N``).
+
+    Read from the live views it is built once per view position, day and edition, and
+    carries an ``ETag``: send it back as ``If-None-Match`` and an unchanged plan is a
+    304, as plan versus actual is."""
     read_your_writes(svc, min_position)
-    snapshot, day = plan_snapshot(svc, plan_id, instant(as_of), on)
-    return plan_resource(edition_of(snapshot, edition(as_adopted, revision)), day)
+    moment, chosen = instant(as_of), edition(as_adopted, revision)
+    if moment is not None:
+        snapshot, day = plan_snapshot(svc, plan_id, moment, on)
+        return _json(plan_resource(edition_of(snapshot, chosen), day).model_dump_json().encode())
+    day, reader = on or business_today(svc), svc.runtime.reader
+
+    def build() -> tuple[int, bytes]:
+        snapshot, position = reader.snapshot_at(plan_id)
+        return position, plan_resource(edition_of(snapshot, chosen), day).model_dump_json().encode()
+
+    rendered = svc.reports.serve(
+        lambda position: ("plan", plan_id, day, chosen, position), reader.position(), build
+    )
+    if rendered.etag in _tags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers={"ETag": rendered.etag})
+    return _json(rendered.body, ETag=rendered.etag)
 
 
 @router.get("/{plan_id}/plan-vs-actual", response_model=PlanVsActualOut)

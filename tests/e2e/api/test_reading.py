@@ -173,3 +173,20 @@ def test_compare_lists_what_changed_between_two_instants(shared_api: Api) -> Non
         params={"from": "2008-01-01T00:00:00Z", "to": "2008-12-01T00:00:00Z"},
     )
     assert before_the_plan.status_code == 200, before_the_plan.text
+
+
+def test_the_plan_resource_is_built_once_per_state_and_revalidates(api: Api) -> None:
+    path = f"{PLANS}/{api.plan_id}"
+    first = api.get(path)
+    tag = first.headers["ETag"]
+    unchanged = api.get(path, headers={"If-None-Match": tag})
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    assert api.get(path, params={"as_adopted": 1}).headers["ETag"] != tag
+    wrote = api.post(api.activity_path("2.2", "reopen"), json={"reason": "ได้รับงบประมาณเพิ่ม"}).json()
+    moved = api.get(
+        path, headers={"If-None-Match": tag}, params={"min_position": wrote["position"]}
+    )
+    assert moved.status_code == 200 and moved.headers["ETag"] != tag
+    assert moved.json()["id"] == first.json()["id"] == str(api.plan_id)
+    known = api.get(path, params={"as_of": "2009-09-29T12:00:00+07:00"})
+    assert known.status_code == 200 and "ETag" not in known.headers
