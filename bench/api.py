@@ -72,11 +72,14 @@ from projections.resources import plan_vs_actual_resource
 from storage.store import Store
 
 NAME = "api"
-SUMMARY = "progress and plan-vs-actual requests/s and latency under wrk, beside a bare FastAPI app"
+SUMMARY = "progress, plan-vs-actual and plan requests/s and latency under wrk, beside a bare app"
 TARGET_RATIO = 0.5
 """Recording progress must reach at least half the bare POST's requests per second."""
 TARGET_PVA_P99_MS = 50.0
 """Plan versus actual must answer within 50 ms at the 99th percentile."""
+TARGET_PLAN_RATIO = 0.5
+"""The plan resource at least half plan versus actual's rate, served the same way."""
+TARGET_PLAN_P99_MS = 100.0
 REPOSITORY = Path(__file__).resolve().parent.parent
 MANAGER = "bench-manager"
 
@@ -149,6 +152,9 @@ class Measured:
     pva: WrkResult
     pva_bytes: int
     outcomes: dict[str, int]
+    plan: WrkResult | None = None
+    """The plan resource, served from the same cache as plan versus actual."""
+    plan_bytes: int = 0
 
 
 def run(backend: Backend, options: Options, say: Say = print) -> Report:
@@ -203,9 +209,13 @@ def _measure_all(backend: Backend, prepared: Prepared, measure: _Measure, say: S
             say(f"progress (POST) {progress.line()}")
             pva = measure(server, pva_path, scripts["plan_vs_actual"])
             say(f"plan-vs-actual  {pva.line()}  ({size / 1024:,.0f} KiB each)")
+            plan_path = f"/api/v1/plans/{prepared.plan_id}"
+            plan_size = len(httpx.get(url + plan_path, headers=_auth(prepared), timeout=60).content)
+            plan = measure(server, plan_path, scripts["plan_vs_actual"])  # the same GET script
+            say(f"plan resource   {plan.line()}  ({plan_size / 1024:,.0f} KiB each)")
             outcomes = _command_outcomes(url)
         say(f"progress outcomes since the server started, warm-up included: {outcomes}")
-    return Measured(bare_get, bare_post, bare_save, progress, pva, size, outcomes)
+    return Measured(bare_get, bare_post, bare_save, progress, pva, size, outcomes, plan, plan_size)
 
 
 def judge(report: Report, m: Measured, duration: float) -> None:
@@ -239,6 +249,22 @@ def judge(report: Report, m: Measured, duration: float) -> None:
     report.targets.append(
         Target("plan-vs-actual p99", m.pva.p99_ms, TARGET_PVA_P99_MS, at_least=False, unit=" ms")
     )
+    if m.plan is not None:
+        report.figures["plan"] = {
+            **asdict(m.plan), "response_bytes": m.plan_bytes,
+            "ratio_to_plan_vs_actual": _ratio(m.plan, m.pva),
+        }  # fmt: skip
+        report.targets.append(
+            Target(
+                "plan req/s ÷ plan-vs-actual req/s",
+                round(_ratio(m.plan, m.pva), 3),
+                TARGET_PLAN_RATIO,
+                at_least=True,
+            )
+        )
+        report.targets.append(
+            Target("plan p99", m.plan.p99_ms, TARGET_PLAN_P99_MS, at_least=False, unit=" ms")
+        )
     for name, result in (
         ("progress", m.progress),
         ("plan versus actual", m.pva),

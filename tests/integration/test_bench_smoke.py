@@ -216,6 +216,20 @@ def test_the_api_judges_progress_by_the_bare_post_and_plan_versus_actual_by_its_
     assert report.figures["bare_save"]["ratio_to_bare_post"] == 1.0
 
 
+def test_the_api_judges_the_plan_resource_beside_plan_versus_actual() -> None:
+    said = api.parse_wrk(WRK_OUTPUT)
+    measured = api.Measured(said, said, said, said, said, 2048, {"ok": 3}, said, 1024)
+    report = Report(api.NAME, "nowhere", {})
+
+    api.judge(report, measured, duration=10)
+
+    assert [(t.label, t.value, t.passed) for t in report.targets][2:] == [
+        ("plan req/s ÷ plan-vs-actual req/s", 1.0, True),
+        ("plan p99", 79.0, True),
+    ]
+    assert report.figures["plan"]["response_bytes"] == 1024
+
+
 def test_a_servers_cpu_time_is_read_from_proc() -> None:
     """The figure behind 'server CPU per request': this process's own CPU time grows
     by about the work it does (``/proc`` counts in clock ticks, 10 ms here)."""
