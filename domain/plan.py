@@ -31,7 +31,7 @@ from domain.errors import NotFoundError, RuleViolation, register_messages
 from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
 from domain.periods import Period
-from domain.plan_filings import Filing, ReportFiled, file_report
+from domain.plan_filings import ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
 from domain.plan_transfers import BudgetTransferred
 from domain.project_funding import FundingSourceSet, set_funding_source
@@ -76,7 +76,7 @@ class Plan(Aggregate):
         sections: dict[str, PlanSection]
         revisions: list[str]
         findings: dict[Period, Findings]
-        filings: list[Filing]
+        filings: int
         transfers: int
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
@@ -109,7 +109,7 @@ class Plan(Aggregate):
             plan.sections = {section.key: section for section in self.sections}
             plan.revisions = []
             plan.findings = {}
-            plan.filings = []
+            plan.filings = 0
             plan.transfers = 0
 
     Created = PlanCreated  # the library looks for a creation event by this name

@@ -11,7 +11,6 @@ filing names. Filings are numbered 1, 2, … within the plan; a round may be fil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -23,22 +22,6 @@ from domain.recorded import Byline, Recorded, check_business_date, trigger
 REPORTS = ("monitoring",)
 FORMATS = ("json", "html", "xlsx", "pdf")
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Filing:
-    number: int
-    report: str
-    period: Period
-    cut_off: date
-    known_at: datetime
-    data_digest: str
-    files: dict[str, str]
-    """Format → SHA-256 of the file filed."""
-    chain_position: int
-    chain_link: str
-    actor: str
-    on: date
 
 
 class ReportFiled(Recorded):
@@ -56,17 +39,14 @@ class ReportFiled(Recorded):
     chain_link: str
 
     def apply(self, plan: Files) -> None:
-        filed = Filing(
-            self.number, self.report, Period(self.period), self.cut_off, self.known_at,
-            self.data_digest, dict(self.files), self.chain_position, self.chain_link,
-            self.actor, self.occurred_on,
-        )  # fmt: skip
-        plan.filings.append(filed)
+        plan.filings = self.number
 
 
 class Files(Protocol):
     fiscal_year: FiscalYear
-    filings: list[Filing]
+    filings: int
+    """How many filings the plan has: the next is numbered one more. What was filed is
+    read from the events (``projections.facts.FilingFact``)."""
 
 
 def file_report(
@@ -101,7 +81,7 @@ def file_report(
     if set(files) - set(FORMATS) or not all(_DIGEST.match(d) for d in digests):
         raise RuleViolation("filing_digest", field="files")
     check_business_date(by, plan.fiscal_year)
-    number = len(plan.filings) + 1
+    number = plan.filings + 1
     fields = {
         "number": number, "report": report, "period": chosen.value, "cut_off": cut_off,
         "known_at": known_at, "data_digest": data_digest, "files": dict(files),

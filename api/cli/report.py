@@ -24,7 +24,7 @@ from api.cli.common import (
     opened,
     today_in_bangkok,
 )
-from api.cli.plans import chosen_edition
+from api.cli.plans import AsAdoptedOption, PlanOption, RevisionOption, chosen_edition
 from api.runtime import Runtime
 from api.web.reports.filing import file_monitoring, filing_of
 from api.web.reports.formats import SUFFIX
@@ -46,20 +46,11 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-PlanOption = Annotated[
-    str | None, typer.Option("--plan", help="Plan id, fiscal year or strategy code (e.g. 3.5)")
-]
 OnOption = Annotated[str | None, typer.Option("--on", help="Business date of the figures")]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", help="Read the log as known at this instant (ISO)")
 ]
 OutOption = Annotated[Path, typer.Option("-o", "--output", help="FILE.html, FILE.xlsx or FILE.pdf")]
-AsAdoptedOption = Annotated[
-    bool, typer.Option("--as-adopted", help="The plan as adopted, before any revision")
-]
-RevisionOption = Annotated[
-    int | None, typer.Option("--revision", min=1, help="The plan as of revision N")
-]
 
 
 @app.command("summary")

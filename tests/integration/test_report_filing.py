@@ -74,4 +74,4 @@ def test_a_cut_off_outside_the_period_is_refused_and_nothing_is_filed(runtime: R
             chain_link="", actor="manee",
         )  # fmt: skip
     assert (refused.value.rule, refused.value.field) == ("cut_off_outside_period", "on")
-    assert runtime.tracker.get_plan(plan_id).filings == []
+    assert runtime.tracker.get_plan(plan_id).filings == 0  # nothing filed

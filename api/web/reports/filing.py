@@ -82,7 +82,7 @@ def file_monitoring(
         data_digest=digests["json"], files=digests, chain_position=stamp.chain_position,
         chain_link=stamp.chain_link, actor=actor,
     )  # fmt: skip
-    number = len(runtime.tracker.get_plan(plan_id).filings)
+    number = runtime.tracker.get_plan(plan_id).filings
     return Filed(number, report.on, known_at.astimezone(BANGKOK).date(), known_at,
                  digests["json"], digests, stamp.chain_position, stamp.chain_link,
                  outcome)  # fmt: skip

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -16,7 +15,7 @@ from api.web.report_words import monitoring_subtitle
 from api.web.reports.documents import document
 from api.web.reports.summary import FONT, imprint_lines
 from projections.imprint import Imprint
-from projections.monitoring import Block, Count, Counts, MonitoringReport
+from projections.monitoring import Block, Money, MonitoringReport
 
 Say = Callable[..., str]
 """A page text in the report's language: ``t("monitoring.title")``."""
@@ -50,10 +49,12 @@ def monitoring_workbook(report: MonitoringReport, imprint: Imprint, lang: str = 
     _rows(figures, [[], [t("monitoring.strategy"), t("monitoring.planned"), *_pairs(t)]])
     _rows(figures, (_count_row(b) for b in (*report.strategies, _total(report, t))))
     _rows(figures, [[], [t("monitoring.strategy"), *(t(f"monitoring.{k}") for k in _MONEY)]])
-    _rows(figures, (_money_row(b) for b in (*report.strategies, _total(report, t))))
+    _rows(
+        figures, (_money_row(_label(b), b.money) for b in (*report.strategies, _total(report, t)))
+    )
     _rows(figures, [[], [t("monitoring.source"), *(t(f"monitoring.{k}") for k in _MONEY)]])
     unset = t("monitoring.source_unset")
-    _rows(figures, (_money_row(Block(s or unset, "", _NO_COUNTS, m)) for s, m in report.sources))
+    _rows(figures, (_money_row(s or unset, m) for s, m in report.sources))
     lines: list[list[object]] = [[line] for line in imprint_lines(imprint, lang)]
     _rows(figures, [[], *lines])
     _detail_sheets(book, report, t, lang)
@@ -113,11 +114,6 @@ def _findings_sheet(findings: Worksheet, report: MonitoringReport, t: Say, lang:
                          [said.suggestions], [by]])  # fmt: skip
 
 
-_NONE = Count(0, Decimal(0))
-_NO_COUNTS = Counts(0, _NONE, _NONE, _NONE, _NONE, _NONE)
-"""A money-only block (a funding source's) has no counts to show."""
-
-
 def _pairs(t: Say) -> list[str]:
     units = ("count", "percent")
     return [f"{t(f'monitoring.{k}')} {t(f'monitoring.{u}')}" for k in _COUNTS for u in units]
@@ -127,18 +123,21 @@ def _total(report: MonitoringReport, t: Say) -> Block:
     return Block(t("summary.total"), "", report.total.counts, report.total.money)
 
 
+def _label(block: Block) -> str:
+    return f"{block.code} {block.name}".strip()
+
+
 def _count_row(block: Block) -> list[object]:
     c = block.counts
-    row: list[object] = [f"{block.code} {block.name}".strip(), c.planned]
+    row: list[object] = [_label(block), c.planned]
     for item in (c.completed, c.in_progress, c.not_started, c.cancelled, c.added_by_revision):
         row += [item.number, item.percent]
     return row
 
 
-def _money_row(block: Block) -> list[object]:
-    m = block.money
-    return [f"{block.code} {block.name}".strip(), m.planned, m.allocated, m.committed,
-            m.disbursed, m.disbursed_in_period, m.remaining, m.disbursed_percent]  # fmt: skip
+def _money_row(label: str, m: Money) -> list[object]:
+    return [label, m.planned, m.allocated, m.committed, m.disbursed, m.disbursed_in_period,
+            m.remaining, m.disbursed_percent]  # fmt: skip
 
 
 def _rows(sheet: Worksheet, rows: Iterable[list[object]]) -> None:
