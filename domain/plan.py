@@ -255,6 +255,7 @@ class Project(Aggregate):
         revision: int
         withdrawn_on: date | None
         funding_source: str
+        documented_source: str
 
     Event = Recorded  # every event of this aggregate carries an actor and a business date
     FundingSourceSet = FundingSourceSet  # written beside its command (domain.project_funding)
@@ -290,7 +291,7 @@ class Project(Aggregate):
             project.cancelled_on = None
             project.revision = self.revision
             project.withdrawn_on = None
-            project.funding_source = ""
+            project.funding_source = project.documented_source = ""
 
     Created = ProjectPlanned  # the library looks for a creation event by this name
 

@@ -27,6 +27,7 @@ from domain.activity import Activity
 from domain.calendar import Month
 from domain.draft import ActivityDraft, ProjectDraft, SectionDraft
 from domain.plan import Project
+from domain.thai import clean_text, name_key
 from domain.words import Words, display
 
 Find = Callable[[UUID], Aggregate | None]
@@ -34,9 +35,11 @@ Find = Callable[[UUID], Aggregate | None]
 
 Kind = Literal[
     "added", "withdrawn", "budget", "months", "step_months",
-    "name", "details", "area", "unit", "steps", "restored",
+    "name", "details", "area", "unit", "steps", "restored", "source",
 ]  # fmt: skip
-REVISABLE: frozenset[str] = frozenset({"added", "withdrawn", "budget", "months", "step_months"})
+REVISABLE: frozenset[str] = frozenset(
+    {"added", "withdrawn", "budget", "months", "step_months", "source"}
+)
 """The changes a revision carries out; the others are refused even with one."""
 
 Value = Decimal | tuple[Month, ...] | str | None
@@ -48,6 +51,7 @@ _FACTS = {
     "area": Words("พื้นที่ดำเนินการ", "area"),
     "unit": Words("หน่วยงานรับผิดชอบ", "responsible unit"),
     "steps": Words("ขั้นตอน", "steps"),
+    "source": Words("แหล่งงบประมาณ", "funding source"),
 }
 
 
@@ -167,6 +171,11 @@ def _project_changes(
         changes.append(Change("name", "project", named, project.name, draft.name))
     if project.documented_budget != draft.budget:
         changes.append(Change("budget", "project", named, project.documented_budget, draft.budget))
+    if source_differs(project, draft):
+        changes.append(
+            Change("source", "project", named, project.documented_source or "-",
+                   draft.funding_source)
+        )  # fmt: skip
     in_document = {a.code for a in draft.activities}
     for activity_draft in draft.activities:
         activity = find(ids.activity_id(project.plan_id, activity_draft.code, where.key))
@@ -191,6 +200,13 @@ def _project_changes(
                 )
             )  # fmt: skip
     return changes
+
+
+def source_differs(project: Project, draft: ProjectDraft) -> bool:
+    """Whether the document names a funding source other than its predecessors did (a
+    document without the column, or with the cell empty, says nothing about it)."""
+    said = clean_text(draft.funding_source)
+    return bool(said) and name_key(said) != name_key(project.documented_source)
 
 
 def activity_changes(activity: Activity, draft: ActivityDraft, named: str) -> list[Change]:

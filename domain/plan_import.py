@@ -285,7 +285,7 @@ def _project(
             name=draft.name, budget=draft.budget, revision=revision, by=by,
         )  # fmt: skip
         if draft.funding_source:  # the document's column seeds it; a manager changes it
-            project.set_funding_source(draft.funding_source, reason=None, by=by)
+            project.set_funding_source(draft.funding_source, reason=None, by=by, revision=revision)
         batch.projects_added.append(where.named(draft.code))
     elif reviser is not None and where.known:
         assert isinstance(project, Project)

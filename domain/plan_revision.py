@@ -4,7 +4,8 @@ A revision (``แก้ไขครั้งที่ 1/2567``) is recorded as `
 what it changes is recorded with the commands managers use between revisions, each
 event carrying that number and the revision's name as its reason: ``BudgetRevised``
 and ``ProjectBudgetRevised``, ``ActivityRescheduled`` and ``StepRescheduled``,
-``ActivityWithdrawn`` and ``ProjectWithdrawn``; what it adds is planned with the
+``ActivityWithdrawn`` and ``ProjectWithdrawn``, ``FundingSourceSet`` where its table
+names another source; what it adds is planned with the
 number. The rules those commands keep hold here too (a budget still covers what its
 activities hold, an allocation what is spent; nothing is withdrawn once work is on
 record), so the order matters: a project's budget grows before its activities take
@@ -21,7 +22,7 @@ from domain.activity import Activity
 from domain.draft import ActivityDraft, ProjectDraft
 from domain.money import ZERO
 from domain.plan import Project
-from domain.plan_changes import Find
+from domain.plan_changes import Find, source_differs
 from domain.recorded import Byline
 
 
@@ -41,6 +42,10 @@ class Reviser:
         and revise the others, so the activities it adds find room."""
         if draft.budget > project.documented_budget:
             self._project_budget(project, draft)
+        if source_differs(project, draft):
+            project.set_funding_source(
+                draft.funding_source, reason=self.name, by=self.by, revision=self.number
+            )
         drafts = {a.code: a for a in draft.activities}
         kept: list[tuple[Activity, ActivityDraft]] = []
         for activity in self._activities(project):

@@ -52,7 +52,11 @@ def _project(
         return None  # a project without activities cannot be written as a table row
     ordered = sorted(activities, key=lambda a: code_key(a.code))
     return ProjectDraft(
-        project.code, project.name, project.budget_on(on), tuple(_activity(a, on) for a in ordered)
+        project.code,
+        project.name,
+        project.budget_on(on),
+        tuple(_activity(a, on) for a in ordered),
+        funding_source=project.funding_source,
     )
 
 

@@ -31,6 +31,7 @@ from domain.draft import (
     StrategyLevel,
 )
 from domain.plan_table.writer import Rows, table_rows, title_line
+from domain.project_funding import SOURCES
 
 FY = FiscalYear(2552)
 ORGANISATION = "เทศบาลเมืองทุ่งสง"
@@ -166,7 +167,8 @@ def _plan(sections: list[SectionDraft]) -> PlanDraft:
 
 @st.composite
 def plans(draw: st.DrawFn, *, max_strategies: int = 3, max_projects: int = 4) -> PlanDraft:
-    """Whole plans: strategies of one kind of section each, projects from 1 in each."""
+    """Whole plans: strategies of one kind of section each, projects from 1 in each; in
+    about half of them, a funding-source column naming some projects' sources."""
     kinds = draw(
         st.lists(
             st.tuples(st.sampled_from(("strategy", "guideline", "programme")), st.integers(1, 3)),
@@ -175,10 +177,14 @@ def plans(draw: st.DrawFn, *, max_strategies: int = 3, max_projects: int = 4) ->
         )
     )
     data = draw(st.data())
+    sourced = draw(st.booleans())
     sections = []
     for path in _paths(kinds):
         count = draw(st.integers(1, max_projects))
         projects = [_project(str(n), data, draw(st.integers(0, 3))) for n in range(1, count + 1)]
+        if sourced:
+            sources = st.sampled_from(("", *SOURCES))
+            projects = [replace(p, funding_source=draw(sources)) for p in projects]
         objective = draw(st.sampled_from(("", "เพื่อพัฒนาคุณภาพชีวิตของประชาชน")))
         sections.append(SectionDraft(path, objective, tuple(projects)))
     return _plan(sections)

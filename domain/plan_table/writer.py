@@ -4,7 +4,8 @@ The inverse of the reader: a title line, the header with its BE year cells, the 
 row, then each section's headings (every level of its path), its projects numbered from
 1 (a project tracked as its one activity on the project's own row; otherwise activity
 rows ``p.k …``), numbered steps on continuation rows with their own month marks, and a
-total closing each section and the plan. Reading the rows back gives the same plan,
+total closing each section and the plan; where any project has a funding source, a last
+column (after the months) gives it on the project's row. Reading the rows back gives the same plan,
 exactly (tests hold it to that over generated plans); so the XLSX Tidtam hands out can
 be edited and imported again as a revision.
 """
@@ -31,27 +32,36 @@ KNOWN_COLUMNS = (
 WIDTH = len(KNOWN_COLUMNS) + 12
 FIRST_MONTH = len(KNOWN_COLUMNS)
 """The column (0-based) of ต.ค.; the twelve fiscal months follow it."""
+SOURCE_HEADING = "แหล่งงบประมาณ"
+"""The optional column after the months, written only when some project has a source."""
 
 
 def title_line(fiscal_year: FiscalYear) -> str:
     return f"แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. {fiscal_year.be}"
 
 
-def header_rows(fiscal_year: FiscalYear) -> Rows:
+def header_rows(fiscal_year: FiscalYear, *, sourced: bool = False) -> Rows:
     """The header (headings, and the BE year over ต.ค. and over ม.ค.) and the month row."""
     months = fiscal_year.months
-    header = [*KNOWN_COLUMNS] + [""] * 12
+    header = [*KNOWN_COLUMNS] + [""] * 12 + ([SOURCE_HEADING] if sourced else [])
     header[FIRST_MONTH] = f"พ.ศ.{be_year(months[0].year)}"
     header[FIRST_MONTH + 3] = f"พ.ศ.{be_year(months[3].year)}"
     month_row = [""] * FIRST_MONTH + [THAI_MONTH_ABBREVIATIONS[m.month - 1] for m in months]
     return [header, month_row]
 
 
+def table_width(plan: PlanDraft) -> int:
+    """How many columns the plan's table has: the source column only when it says something."""
+    return WIDTH + 1 if any(p.funding_source for p in plan.projects) else WIDTH
+
+
 def table_rows(plan: PlanDraft, *, page_every: int = 0, totals: bool = True) -> Rows:
     """The plan as its table; every ``page_every`` projects a page break repeats the
     header and the section's headings, as a printed plan does."""
     year = plan.fiscal_year
-    rows: Rows = [[title_line(year)], *header_rows(year)]
+    width = table_width(plan)
+    sourced = width > WIDTH
+    rows: Rows = [[title_line(year)], *header_rows(year, sourced=sourced)]
     written, page = 0, 1
     for section in plan.sections:
         rows += [[line] for line in heading_lines(section)]
@@ -60,9 +70,12 @@ def table_rows(plan: PlanDraft, *, page_every: int = 0, totals: bool = True) -> 
         for project in section.projects:
             if page_every and written and written % page_every == 0:
                 page += 1
-                rows += [[f"- {page} -"], *header_rows(year)]
+                rows += [[f"- {page} -"], *header_rows(year, sourced=sourced)]
                 rows += [[line] for line in heading_lines(section)]
-            rows += project_rows(project, year)
+            own = project_rows(project, year)
+            if sourced:
+                own[0].append(project.funding_source)
+            rows += own
             written += 1
         if totals:
             budget = sum((p.budget for p in section.projects), Decimal("0.00"))
@@ -70,7 +83,7 @@ def table_rows(plan: PlanDraft, *, page_every: int = 0, totals: bool = True) -> 
     if totals:
         count = f"รวมทั้งสิ้น {len(plan.projects)} โครงการ"
         rows.append(_row(year, "", count, "", _baht(plan.total_budget)))
-    return [cells + [""] * (WIDTH - len(cells)) for cells in rows]
+    return [cells + [""] * (width - len(cells)) for cells in rows]
 
 
 def heading_lines(section: SectionDraft) -> list[str]:

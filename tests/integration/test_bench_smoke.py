@@ -281,7 +281,8 @@ def test_reports_draws_the_years_report_every_way(backend: Backend) -> None:
         backend, reports.Options(activities=6, events_per_activity=4, repeat=1), quiet
     )
 
-    drawn = {"summary", "page", "xlsx"} | ({"pdf"} if "pdf" in report.figures else set())
+    pdf = {"pdf", "pdf_collecting"} if "pdf" in report.figures else set()
+    drawn = {"summary", "page", "xlsx"} | pdf
     assert drawn <= set(report.figures)
     assert set(report.figures["ratios_to_summary"]) == drawn
     assert [t.label for t in report.targets][:1] == ["page seconds"]

@@ -86,3 +86,21 @@ def test_the_workbook_reads_as_the_printed_form() -> None:
 @given(plans())
 def test_any_generated_plan_comes_back_the_same(plan: PlanDraft) -> None:
     assert _comparable(_round_trip(plan)) == _comparable(plan)
+
+
+def test_a_funding_source_is_written_in_its_own_column_and_read_back(runtime: Runtime) -> None:
+    seed = read_plan((EXAMPLES / "thungsong-2552-strategy5.txt").read_bytes(), "seed.txt")
+    plan_id = runtime.tracker.import_plan(seed, actor="admin").plan_id
+    runtime.tracker.set_funding_source(plan_id, "2", "เงินสะสม", actor="manee",
+                                       occurred_on=date(2008, 10, 1))  # fmt: skip
+    runtime.projections.catch_up()
+    data = plan_table_workbook(
+        draft_of(runtime.reader.snapshot(plan_id), date(2009, 9, 30)), IMPRINT
+    )
+    rows = list(load_workbook(io.BytesIO(data))["ผด.02"].iter_rows(values_only=True))
+    assert rows[1][18] == "แหล่งงบประมาณ"
+    assert next(r for r in rows if r[0] == "2")[18] == "เงินสะสม"
+    back = read_plan(data, "plan.xlsx", organisation=seed.organisation)
+    assert {p.code: p.funding_source for p in back.projects} == {
+        p.code: ("เงินสะสม" if p.code == "2" else "") for p in seed.projects
+    }

@@ -21,14 +21,14 @@ from api.spreadsheet import keep_as_text, safe_cell
 from api.web import i18n
 from api.web.reports.summary import FONT, imprint_lines
 from domain.draft import PlanDraft
-from domain.plan_table.writer import FIRST_MONTH, WIDTH, table_rows
+from domain.plan_table.writer import FIRST_MONTH, table_rows, table_width
 from projections.assess import PlanVersusActual
 from projections.imprint import Imprint
 
 BUDGET_COLUMN = 3
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WIDTHS = (7, 44, 36, 14, 18, 20) + (5,) * 12
+_WIDTHS = (7, 44, 36, 14, 18, 20) + (5,) * 12 + (22,)
 
 
 def plan_table_workbook(
@@ -46,7 +46,7 @@ def plan_table_workbook(
                       end_column=FIRST_MONTH + 3)  # fmt: skip
     sheet.merge_cells(start_row=header, start_column=FIRST_MONTH + 4, end_row=header,
                       end_column=FIRST_MONTH + 12)  # fmt: skip
-    _style(sheet, header)
+    _style(sheet, header, table_width(plan))
     if actual is not None:
         _actual_sheet(
             book.create_sheet("ผลการดำเนินงาน" if lang == "th" else "Actual"), actual, lang
@@ -71,20 +71,25 @@ def _cell(text: str, column: int) -> object:
     return text or None
 
 
-def _style(sheet: Worksheet, header: int) -> None:
+def _style(sheet: Worksheet, header: int, width: int) -> None:
     for row in sheet.iter_rows():
         for cell in row:
             cell.font = Font(name=FONT, size=14, bold=cell.row <= header + 1)
             if cell.row >= header:
                 cell.border = _BOX
                 cell.alignment = Alignment(
-                    vertical="top", wrap_text=cell.column <= FIRST_MONTH,
-                    horizontal="center" if cell.column > FIRST_MONTH else None,
+                    vertical="top", wrap_text=not _month(cell.column),
+                    horizontal="center" if _month(cell.column) else None,
                 )  # fmt: skip
             if cell.column == BUDGET_COLUMN + 1 and isinstance(cell.value, float):
                 cell.number_format = "#,##0.00"
-    for index, width in enumerate(_WIDTHS[:WIDTH], start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    for index, chars in enumerate(_WIDTHS[:width], start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = chars
+
+
+def _month(column: int) -> bool:
+    """Whether a 1-based column is one of the twelve months."""
+    return FIRST_MONTH < column <= FIRST_MONTH + 12
 
 
 def _actual_sheet(sheet: Worksheet, actual: PlanVersusActual, lang: str) -> None:
