@@ -6,6 +6,7 @@ with Tidtam's transcodings and a clock from which commands take their bylines.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -34,6 +35,35 @@ def replay(aggregate: M | None, events: Iterable[Any]) -> M | None:
     return aggregate
 
 
+AGGREGATE_CACHE = 2000
+"""Aggregates a process keeps between commands (``TIDTAM_AGGREGATE_CACHE``; 0: none)."""
+
+
+def aggregate_cache_size(environ: Mapping[str, str] = os.environ) -> int:
+    """How many aggregates to keep, from the environment; a value that is not a
+    whole number of zero or more is refused at start, naming the setting."""
+    told = environ.get("TIDTAM_AGGREGATE_CACHE", "").strip()
+    if not told:
+        return AGGREGATE_CACHE
+    if not told.isdigit():
+        raise ValueError(f"TIDTAM_AGGREGATE_CACHE must be a whole number of 0 or more: {told!r}")
+    return int(told)
+
+
+def cache_env(size: int) -> dict[str, str]:
+    """The library's settings for an aggregate cache of ``size`` entries.
+
+    A command's cost was its aggregate's whole stream replayed (an activity recorded
+    on every week for years replays hundreds of events per command). The library's
+    cache keeps up to ``size`` aggregates, least recently used first out, and before
+    handing one out reads the events recorded after the version it holds (one
+    query, usually empty) and applies them: another process's or thread's writes
+    are never missed, so it is safe with several workers on one database. Each
+    command gets a deep copy, so a refused command leaves the kept one untouched.
+    """
+    return {"AGGREGATE_CACHE_MAXSIZE": str(size)} if size > 0 else {}
+
+
 class TidtamApplication(Application[UUID]):
     """An event-sourced application on Tidtam's store, transcodings and clock."""
 
@@ -46,7 +76,8 @@ class TidtamApplication(Application[UUID]):
     ) -> None:
         self.store = store or Store.from_environ()
         self.clock = clock or SystemClock()
-        super().__init__({**self.store.application_env(), **(env or {})})
+        cache = cache_env(aggregate_cache_size())
+        super().__init__({**self.store.application_env(), **cache, **(env or {})})
 
     def construct_transcoder(self) -> Transcoder:
         transcoder = EventTranscoder()

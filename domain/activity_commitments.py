@@ -10,6 +10,7 @@ naming its number (0 cancels it), never below what was paid against it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from domain.activity_state import ActivityState, Commitment, check_in_plan, check_open
@@ -45,7 +46,8 @@ class CommitmentCorrected(Recorded):
     reason: str
 
     def apply(self, activity: ActivityState) -> None:
-        activity.ledger.commitments[self.entry - 1].amount = self.amount
+        commitments = activity.ledger.commitments
+        commitments[self.entry - 1] = replace(commitments[self.entry - 1], amount=self.amount)
 
 
 def record_commitment(

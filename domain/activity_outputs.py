@@ -9,7 +9,7 @@ Reports set what was delivered beside what was planned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -18,13 +18,15 @@ from domain.errors import RuleViolation, register_messages
 from domain.money import ZERO
 from domain.recorded import Byline, Recorded, check_business_date, require_text, trigger
 from domain.thai import clean_text
+from domain.values import shared_in_copies
 from domain.words import Words
 
 UNIT_LIMIT = 50
 QUANTITY_LIMIT = Decimal("1000000000")
 
 
-@dataclass(slots=True)
+@shared_in_copies
+@dataclass(frozen=True, slots=True)
 class Delivery:
     entry: int
     quantity: Decimal
@@ -66,7 +68,8 @@ class DeliveryCorrected(Recorded):
     reason: str
 
     def apply(self, activity: ActivityState) -> None:
-        activity.deliveries[self.entry - 1].quantity = self.quantity
+        deliveries = activity.deliveries
+        deliveries[self.entry - 1] = replace(deliveries[self.entry - 1], quantity=self.quantity)
 
 
 def plan_output(

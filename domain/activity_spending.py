@@ -7,6 +7,7 @@ what is spent. A spending entry is put right by a correction naming its number
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -171,7 +172,8 @@ class ExpenditureCorrected(Recorded):
     reason: str
 
     def apply(self, activity: ActivityState) -> None:
-        activity.ledger.entries[self.entry - 1].amount = self.amount
+        entries = activity.ledger.entries
+        entries[self.entry - 1] = replace(entries[self.entry - 1], amount=self.amount)
 
 
 def correct_expenditure(

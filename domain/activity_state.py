@@ -27,6 +27,7 @@ from domain.errors import RuleViolation
 from domain.flags import Flag, FlagKey
 from domain.money import ZERO
 from domain.recorded import Byline, Recorded, check_business_date
+from domain.values import shared_in_copies
 from domain.words import STATUSES
 
 
@@ -40,6 +41,7 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+@shared_in_copies
 @dataclass(frozen=True, slots=True)
 class PlannedStep:
     """A step as planned: its number, its text and the months it is planned in."""
@@ -62,6 +64,7 @@ class Step:
     completed_on: date | None = None
 
 
+@shared_in_copies
 @dataclass(frozen=True, slots=True)
 class ProgressEntry:
     """One point of the progress timeline; ``seq`` orders entries on the same day."""
@@ -71,9 +74,11 @@ class ProgressEntry:
     seq: int
 
 
-@dataclass(slots=True)
+@shared_in_copies
+@dataclass(frozen=True, slots=True)
 class Expenditure:
-    """One spending entry; a correction replaces its amount, the original stays in history."""
+    """One spending entry; a correction replaces the entry with its amount put right (the
+    original stays in history)."""
 
     entry: int
     amount: Decimal
@@ -83,9 +88,11 @@ class Expenditure:
     """The commitment (ก่อหนี้ผูกพัน) the payment draws on, by its number; 0: none."""
 
 
-@dataclass(slots=True)
+@shared_in_copies
+@dataclass(frozen=True, slots=True)
 class Commitment:
-    """A contract or purchase order committing money (ก่อหนี้ผูกพัน); corrected in place."""
+    """A contract or purchase order committing money (ก่อหนี้ผูกพัน); a correction replaces
+    it with its amount put right."""
 
     entry: int
     number: str
@@ -100,6 +107,10 @@ class Ledger:
 
     entries: list[Expenditure] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Ledger:
+        """New lists sharing the entries: they are frozen (a correction replaces one)."""
+        return Ledger(list(self.entries), list(self.commitments))
 
     @property
     def spent(self) -> Decimal:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache, total_ordering
 
 from domain.thai import clean_text, to_arabic_digits
+from domain.values import shared_in_copies
 
 BE_OFFSET = 543
 """Buddhist-era year minus Common-era year."""
@@ -81,6 +82,7 @@ def month_number(text: str) -> int | None:
     return _MONTH_NUMBERS.get(_month_lookup_key(clean_text(text)))
 
 
+@shared_in_copies
 @total_ordering
 @dataclass(frozen=True, slots=True)
 class Month:
@@ -177,6 +179,7 @@ def _month_from_iso(text: str) -> Month:
     return Month(int(match.group(1)), int(match.group(2)))
 
 
+@shared_in_copies
 @dataclass(frozen=True, slots=True, order=True)
 class FiscalYear:
     """A Thai government fiscal year, named by its Buddhist-era year."""

@@ -19,6 +19,7 @@ from domain.errors import NotFoundError
 from domain.recorded import Recorded
 from domain.thai import name_key
 from projections.assess import ActivityAssessment, PlanVersusActual, plan_versus_actual
+from projections.bounded import Bounded
 from projections.collector import collector_paused
 from projections.facts import (
     ACTIVITY_JSON,
@@ -123,13 +124,17 @@ def plans_in(db: ViewDatabase) -> list[PlanFacts]:
     return [PLAN_JSON.validate_json(row[0]) for row in rows]
 
 
+PARSED_SHEETS = 10_000
+"""Parsed activity sheets a reader keeps between requests (ten plans of 1,000)."""
+
+
 class PlanReader:
     """Queries over the plan view."""
 
-    def __init__(self, db: ViewDatabase, tracker: Tracker) -> None:
+    def __init__(self, db: ViewDatabase, tracker: Tracker, *, keep: int = PARSED_SHEETS) -> None:
         self.db = db
         self.tracker = tracker
-        self._parsed: dict[str, ActivityFacts] = {}
+        self._parsed: Bounded[str, ActivityFacts] = Bounded(keep)
 
     def plans(self) -> list[PlanFacts]:
         """Every plan, newest fiscal year first."""
@@ -175,11 +180,12 @@ class PlanReader:
         included, bumps both in one transaction), so a parsed sheet of the same version
         is the same sheet. Readers never mutate sheets; only the fold does, on its own.
         """
-        known = self._parsed
-        stale = [ident for ident, version in wanted if _version(known.get(ident)) != version]
+        found = {ident: self._parsed.get(ident) for ident, _ in wanted}
+        stale = [ident for ident, version in wanted if _version(found[ident]) != version]
         for facts in _sheets_by_id(cur, stale):
-            known[str(facts.id)] = facts
-        return tuple(known[ident] for ident, _ in wanted)
+            found[str(facts.id)] = facts
+            self._parsed.put(str(facts.id), facts)
+        return tuple(cast(ActivityFacts, found[ident]) for ident, _ in wanted)
 
     def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
         fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))

@@ -30,6 +30,7 @@ from projections.assess import (
     assess,
     placing,
 )
+from projections.bounded import Bounded
 from projections.collector import without_collector
 from projections.editions import edition_label
 from projections.facts import ActivityFacts, PlanFacts
@@ -389,6 +390,10 @@ def rollup_out(r: Rollup) -> RollupOut:
     )
 
 
+MEMO_ROWS = 10_000
+"""Plan-versus-actual rows a runtime keeps (ten plans of 1,000 activities)."""
+
+
 class RowMemo:
     """Plan-versus-actual rows remembered per activity, for the version and day they
     were made for: the assessment and its JSON. A row is a pure function of the
@@ -396,15 +401,15 @@ class RowMemo:
     one write only that activity's row is made again. One memo per runtime, never
     shared between stores: activity ids repeat across stores of the same plan."""
 
-    def __init__(self) -> None:
-        self._rows: dict[str, _Row] = {}
+    def __init__(self, size: int = MEMO_ROWS) -> None:
+        self._rows: Bounded[str, _Row] = Bounded(size)
 
     def assess(self, facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         key = str(facts.id)
         found = self._rows.get(key)
         if found is None or found.version != facts.version or found.on != on:
             found = _Row(facts.version, on, assess(facts, on))
-            self._rows[key] = found
+            self._rows.put(key, found)
         return found.assessment
 
     def json(self, row: ActivityAssessment, on: date) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, plan_import, rebuild, reports, scan
+from bench import api, as_of, importing, lag, plan_import, rebuild, reports, scan, streams
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
 from bench.options import Profiling, options_from, wants_profile
@@ -286,3 +286,19 @@ def test_reports_draws_the_years_report_every_way(backend: Backend) -> None:
     assert drawn <= set(report.figures)
     assert set(report.figures["ratios_to_summary"]) == drawn
     assert [t.label for t in report.targets][:1] == ["page seconds"]
+
+
+def test_streams_measures_both_trackers_before_and_after_the_growth(backend: Backend) -> None:
+    options = streams.Options(activities=6, events_per_activity=4, growth=5, commands=12, repeat=1)
+    report = streams.run(backend, options, quiet)
+
+    assert report.figures["events_added"] == 6 * 5
+    for key in ("cache_off", "cache_on"):
+        figures = report.figures[key]
+        assert figures["before_per_s"] > 0 and figures["after_per_s"] > 0
+        assert figures["after_over_before"] == round(
+            figures["after_per_s"] / figures["before_per_s"], 3
+        )
+    assert [t.label for t in report.targets] == [
+        "with the cache: progress rate after growth ÷ before"
+    ]
