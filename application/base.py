@@ -35,7 +35,7 @@ def replay(aggregate: M | None, events: Iterable[Any]) -> M | None:
     return aggregate
 
 
-AGGREGATE_CACHE = 2000
+AGGREGATE_CACHE = 1000
 """Aggregates a process keeps between commands (``TIDTAM_AGGREGATE_CACHE``; 0: none)."""
 
 

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
-from application.base import cache_env
+from application.base import AGGREGATE_CACHE, cache_env
 from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, stopwatch
 from bench.options import HistoryLength, PlanSize, asked
@@ -51,7 +51,7 @@ class Options:
     growth: Annotated[int, "events added to every activity's stream between the measures"] = 100
     commands: Annotated[int, "progress commands in each timed run"] = 1000
     repeat: Annotated[int, "timed runs of each measure (the median is reported)"] = 3
-    cache: Annotated[int, "aggregates the cached tracker keeps"] = 2000
+    cache: Annotated[int, "aggregates the cached tracker keeps"] = AGGREGATE_CACHE
 
 
 def run(backend: Backend, options: Options, say: Say = print) -> Report:

@@ -79,7 +79,7 @@ def test_only_a_frozen_dataclass_may_be_shared() -> None:
 
 
 def test_the_cache_size_is_read_from_the_environment_and_checked() -> None:
-    assert aggregate_cache_size({}) == 2000
+    assert aggregate_cache_size({}) == 1000
     assert aggregate_cache_size({"TIDTAM_AGGREGATE_CACHE": "0"}) == 0
     assert cache_env(0) == {}
     with pytest.raises(ValueError, match="TIDTAM_AGGREGATE_CACHE"):
