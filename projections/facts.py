@@ -5,6 +5,13 @@ Views store these sheets; questions that depend on a date ("how late is it on
 15 March?") are answered from them at read time, so one stored sheet serves the
 current plan, plan versus actual on any date, and the scheduler's rules. Facts
 carry ``seq`` (the event's notification position) to order facts of one day.
+
+A sheet also keeps what it was at every event folded into it: each event's
+``Stamp`` (its position, the version it left, when it was recorded), and for what
+an event changes in place (a start corrected, a spending entry put right, a step
+done) the position and the value before. So the sheet as it stood at any instant
+is cut from the current one (:mod:`projections.time_travel`), never re-folded from
+the log's beginning.
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ from domain.calendar import Month
 from domain.money import ZERO
 from domain.schedule import Lifecycle, lifecycle
 from domain.thai import name_key
+
+Stamp = tuple[int, int, datetime]
+"""An event folded into a sheet: its position, the version it left, when recorded."""
+Change = tuple[int, Decimal]
+"""A correction of an amount or quantity: its position and the value it set."""
 
 
 @dataclass(slots=True)
@@ -68,6 +80,7 @@ class SpendingFact:
     reference: str = ""
     commitment: int = 0
     """The commitment it paid against, by number; 0: none."""
+    corrections: list[Change] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -80,6 +93,8 @@ class CommitmentFact:
     seq: int
     amount: Decimal
     number: str = ""
+    original: Decimal = Decimal(0)
+    corrections: list[Change] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -100,6 +115,8 @@ class DeliveryFact:
     on: date
     seq: int
     quantity: Decimal
+    original: Decimal = Decimal(0)
+    corrections: list[Change] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -110,6 +127,8 @@ class ClosureFact:
     seq: int
     kind: str  # "completed" | "cancelled" | "reopened" | "withdrawn" (by a revision)
     note: str = ""
+    moves: list[tuple[int, date]] = field(default_factory=list)
+    """A completion's corrections: each one's position and the day it moved it from."""
 
 
 @dataclass(slots=True)
@@ -118,6 +137,7 @@ class Withdrawal:
 
     on: date
     revision: int
+    seq: int = 0
 
 
 @dataclass(slots=True)
@@ -126,6 +146,7 @@ class StepFacts:
     text: str
     schedule: list[ScheduleFact] = field(default_factory=list)
     completed_on: date | None = None
+    completed_seq: int = 0
 
 
 @dataclass(slots=True)
@@ -162,6 +183,15 @@ class ActivityFacts:
     revision: int = 0
     """The plan document that brought it in: 0 as adopted, N revision N."""
     withdrawn: Withdrawal | None = None
+    stamps: list[Stamp] = field(default_factory=list)
+    starts: list[tuple[int, date]] = field(default_factory=list)
+    """Each start and start correction: its position and the day it set."""
+    work_seqs: list[int] = field(default_factory=list)
+    """The position at which each of ``work_days`` was first worked."""
+    corrected_at: int = 0
+    """The position of the latest correction made in place (an amount, a completion's day)."""
+    stamps_in_order: bool = True
+    """False once an event was recorded at an instant before the one folded before it."""
 
     # ----------------------------------------------------------- on a business date
 
@@ -276,6 +306,12 @@ class ProjectFacts:
     withdrawn: Withdrawal | None = None
     funding_source: str = ""
     """Where its money comes from (แหล่งงบประมาณ), as a manager last set it."""
+    stamps: list[Stamp] = field(default_factory=list)
+    cancelled_seq: int = 0
+    sources: list[tuple[int, str]] = field(default_factory=list)
+    """Each setting of the funding source: its position and the source it set."""
+    stamps_in_order: bool = True
+    """False once an event was recorded at an instant before the one folded before it."""
 
     def exists_on(self, day: date) -> bool:
         """In the plan on ``day``: planned by then, and not withdrawn by then."""
@@ -300,6 +336,7 @@ class SectionFacts:
     added_on: date
     revision: int = 0
     """The plan document that brought it in: 0 as adopted, N revision N."""
+    seq: int = 0
 
     @property
     def path(self) -> str:
@@ -339,6 +376,7 @@ class RevisionFacts:
     on: date
     recorded_at: datetime
     source: str = ""
+    seq: int = 0
 
 
 @dataclass(slots=True)
@@ -352,6 +390,7 @@ class FindingsFact:
     actor: str
     on: date
     recorded_at: datetime
+    seq: int = 0
 
 
 @dataclass(slots=True)
@@ -370,6 +409,7 @@ class FilingFact:
     actor: str
     on: date
     recorded_at: datetime
+    seq: int = 0
 
 
 @dataclass(slots=True)
@@ -389,6 +429,9 @@ class PlanFacts:
     """In the order written; the latest of a period is the one in force."""
     filings: list[FilingFact] = field(default_factory=list)
     """In number order."""
+    stamps: list[Stamp] = field(default_factory=list)
+    stamps_in_order: bool = True
+    """False once an event was recorded at an instant before the one folded before it."""
 
     @property
     def strategy_path(self) -> str:

@@ -33,6 +33,7 @@ from projections.facts import (
     ScheduleFact,
     SectionFacts,
     SpendingFact,
+    Stamp,
     StepFacts,
     Withdrawal,
 )
@@ -56,6 +57,8 @@ class Fold:
         self.projects: dict[UUID, ProjectFacts] = {}
         self.activities: dict[UUID, ActivityFacts] = {}
         self.changed: set[UUID] = set()
+        self.position = 0
+        """The position of the event being folded: where its stamp says it stood."""
         self._loaders = {
             "plan": load_plan,
             "project": load_project,
@@ -89,6 +92,7 @@ class Fold:
         handler = _HANDLERS.get(type(event))
         if handler is not None:
             assert isinstance(event, Recorded)
+            self.position = position
             handler(self, position, event)
 
     def _activity_of(self, event: Recorded) -> ActivityFacts:
@@ -97,6 +101,7 @@ class Fold:
             raise LookupError(f"no fact sheet for activity {event.originator_id}")
         facts.version = event.originator_version
         facts.recorded_at = event.timestamp
+        _stamped(facts, self.position, event)
         self.changed.add(facts.id)
         return facts
 
@@ -104,8 +109,28 @@ class Fold:
         facts = self.project(event.originator_id)
         if facts is not None:
             facts.version = event.originator_version
+            _stamped(facts, self.position, event)
             self.changed.add(facts.id)
         return facts
+
+    def _plan_of(self, event: Recorded) -> PlanFacts | None:
+        facts = self.plan(event.originator_id)
+        if facts is not None:
+            facts.recorded_at = event.timestamp
+            _stamped(facts, self.position, event)
+            self.changed.add(facts.id)
+        return facts
+
+
+def _stamp(position: int, event: Recorded) -> Stamp:
+    return (position, event.originator_version, event.timestamp)
+
+
+def _stamped(facts: PlanFacts | ProjectFacts | ActivityFacts, position: int, e: Recorded) -> None:
+    """The event's stamp added to the sheet, noting a clock that went back."""
+    if facts.stamps and e.timestamp < facts.stamps[-1][2]:
+        facts.stamps_in_order = False
+    facts.stamps.append(_stamp(position, e))
 
 
 def _plan_created(fold: Fold, seq: int, e: Any) -> None:
@@ -116,53 +141,52 @@ def _plan_created(fold: Fold, seq: int, e: Any) -> None:
         title=e.title,
         source=e.source,
         planned_on=e.occurred_on,
-        sections=[_section(s, e.occurred_on) for s in e.sections],
+        sections=[_section(s, e.occurred_on, seq=seq) for s in e.sections],
         recorded_at=e.timestamp,
+        stamps=[_stamp(seq, e)],
     )
     fold.changed.add(e.originator_id)
 
 
 def _section_added(fold: Fold, seq: int, e: Any) -> None:
-    plan = fold.plan(e.originator_id)
+    plan = fold._plan_of(e)
     if plan is not None:
-        plan.sections.append(_section(e.section, e.occurred_on, e.revision))
-        plan.recorded_at = e.timestamp
-        fold.changed.add(plan.id)
+        plan.sections.append(_section(e.section, e.occurred_on, e.revision, seq=seq))
 
 
-def _section(section: Any, on: date, revision: int = 0) -> SectionFacts:
+def _section(section: Any, on: date, revision: int = 0, *, seq: int) -> SectionFacts:
     levels = tuple((level.code, level.name) for level in section.strategy)
-    return SectionFacts(section.key, levels, section.objective, on, revision)
+    return SectionFacts(section.key, levels, section.objective, on, revision, seq)
 
 
 def _plan_revised(fold: Fold, seq: int, e: Any) -> None:
-    plan = fold.plan(e.originator_id)
+    plan = fold._plan_of(e)
     if plan is not None:
-        plan.revisions.append(RevisionFacts(e.number, e.name, e.occurred_on, e.timestamp, e.source))
-        plan.recorded_at = e.timestamp
-        fold.changed.add(plan.id)
+        plan.revisions.append(
+            RevisionFacts(e.number, e.name, e.occurred_on, e.timestamp, e.source, seq)
+        )
 
 
 def _funding_source_set(fold: Fold, seq: int, e: Any) -> None:
     project = fold._project_of(e)
     if project is not None:
         project.funding_source = e.source
+        project.sources.append((seq, e.source))
 
 
 def _findings_recorded(fold: Fold, seq: int, e: Any) -> None:
-    plan = fold.plan(e.originator_id)
+    plan = fold._plan_of(e)
     if plan is not None:
         plan.findings.append(
             FindingsFact(
-                e.period, e.findings, e.suggestions, e.reason, e.actor, e.occurred_on, e.timestamp
+                e.period, e.findings, e.suggestions, e.reason, e.actor, e.occurred_on,
+                e.timestamp, seq,
             )
-        )
-        plan.recorded_at = e.timestamp
-        fold.changed.add(plan.id)
+        )  # fmt: skip
 
 
 def _report_filed(fold: Fold, seq: int, e: Any) -> None:
-    plan = fold.plan(e.originator_id)
+    plan = fold._plan_of(e)
     if plan is not None:
         plan.filings.append(
             FilingFact(
@@ -178,10 +202,9 @@ def _report_filed(fold: Fold, seq: int, e: Any) -> None:
                 e.actor,
                 e.occurred_on,
                 e.timestamp,
+                seq,
             )
         )
-        plan.recorded_at = e.timestamp
-        fold.changed.add(plan.id)
 
 
 def _project_planned(fold: Fold, seq: int, e: Any) -> None:
@@ -195,6 +218,7 @@ def _project_planned(fold: Fold, seq: int, e: Any) -> None:
         version=e.originator_version,
         section=e.section,
         revision=e.revision,
+        stamps=[_stamp(seq, e)],
     )
     fold.changed.add(e.originator_id)
 
@@ -209,12 +233,13 @@ def _project_cancelled(fold: Fold, seq: int, e: Any) -> None:
     project = fold._project_of(e)
     if project is not None:
         project.cancelled_on = e.occurred_on
+        project.cancelled_seq = seq
 
 
 def _project_withdrawn(fold: Fold, seq: int, e: Any) -> None:
     project = fold._project_of(e)
     if project is not None:
-        project.withdrawn = Withdrawal(e.occurred_on, e.revision)
+        project.withdrawn = Withdrawal(e.occurred_on, e.revision, seq)
 
 
 def _project_version_only(fold: Fold, seq: int, e: Any) -> None:
@@ -249,6 +274,7 @@ def _activity_planned(fold: Fold, seq: int, e: Any) -> None:
         recorded_at=e.timestamp,
         section=e.section,
         revision=e.revision,
+        stamps=[_stamp(seq, e)],
     )
     fold.activities[facts.id] = facts
     fold.changed.add(facts.id)
@@ -282,17 +308,20 @@ def _step_rescheduled(fold: Fold, seq: int, e: Any) -> None:
 def _activity_withdrawn(fold: Fold, seq: int, e: Any) -> None:
     """Out of the plan from its day: a closure (nothing more is owed) and a withdrawal."""
     facts = fold._activity_of(e)
-    facts.withdrawn = Withdrawal(e.occurred_on, e.revision)
+    facts.withdrawn = Withdrawal(e.occurred_on, e.revision, seq)
     facts.closures.append(ClosureFact(e.occurred_on, seq, "withdrawn", e.reason))
 
 
 def _started(fold: Fold, seq: int, e: Any) -> None:
-    fold._activity_of(e).started_on = e.occurred_on
+    facts = fold._activity_of(e)
+    facts.started_on = e.occurred_on
+    facts.starts.append((seq, e.occurred_on))
 
 
-def _worked(facts: ActivityFacts, e: Recorded) -> None:
+def _worked(facts: ActivityFacts, seq: int, e: Recorded) -> None:
     if e.occurred_on not in facts.work_days:
         facts.work_days.append(e.occurred_on)
+        facts.work_seqs.append(seq)
 
 
 def _progress(fold: Fold, seq: int, e: Any) -> None:
@@ -300,7 +329,7 @@ def _progress(fold: Fold, seq: int, e: Any) -> None:
     corrected = isinstance(e, Activity.ProgressCorrected)
     facts.progress.append(ProgressFact(e.occurred_on, seq, e.percent, corrected))
     if not corrected:
-        _worked(facts, e)
+        _worked(facts, seq, e)
 
 
 def _step_completed(fold: Fold, seq: int, e: Any) -> None:
@@ -308,7 +337,8 @@ def _step_completed(fold: Fold, seq: int, e: Any) -> None:
     for step in facts.steps:
         if step.number == e.step:
             step.completed_on = e.occurred_on
-    _worked(facts, e)
+            step.completed_seq = seq
+    _worked(facts, seq, e)
 
 
 def _spent(fold: Fold, seq: int, e: Any) -> None:
@@ -316,12 +346,14 @@ def _spent(fold: Fold, seq: int, e: Any) -> None:
     facts.spending.append(
         SpendingFact(e.entry, e.occurred_on, seq, e.amount, e.amount, e.reference, e.commitment)
     )
-    _worked(facts, e)
+    _worked(facts, seq, e)
 
 
 def _committed(fold: Fold, seq: int, e: Any) -> None:
     facts = fold._activity_of(e)
-    facts.commitments.append(CommitmentFact(e.entry, e.occurred_on, seq, e.amount, e.number))
+    facts.commitments.append(
+        CommitmentFact(e.entry, e.occurred_on, seq, e.amount, e.number, e.amount)
+    )
 
 
 def _output_planned(fold: Fold, seq: int, e: Any) -> None:
@@ -330,20 +362,31 @@ def _output_planned(fold: Fold, seq: int, e: Any) -> None:
 
 def _delivered(fold: Fold, seq: int, e: Any) -> None:
     facts = fold._activity_of(e)
-    facts.deliveries.append(DeliveryFact(e.entry, e.occurred_on, seq, e.quantity))
+    facts.deliveries.append(DeliveryFact(e.entry, e.occurred_on, seq, e.quantity, e.quantity))
 
 
 def _delivery_corrected(fold: Fold, seq: int, e: Any) -> None:
-    fold._activity_of(e).deliveries[e.entry - 1].quantity = e.quantity
+    delivery = _corrected(fold._activity_of(e), seq).deliveries[e.entry - 1]
+    delivery.quantity = e.quantity
+    delivery.corrections.append((seq, e.quantity))
 
 
 def _commitment_corrected(fold: Fold, seq: int, e: Any) -> None:
-    fold._activity_of(e).commitments[e.entry - 1].amount = e.amount
+    commitment = _corrected(fold._activity_of(e), seq).commitments[e.entry - 1]
+    commitment.amount = e.amount
+    commitment.corrections.append((seq, e.amount))
 
 
 def _spending_corrected(fold: Fold, seq: int, e: Any) -> None:
-    facts = fold._activity_of(e)
-    facts.spending[e.entry - 1].amount = e.amount
+    entry = _corrected(fold._activity_of(e), seq).spending[e.entry - 1]
+    entry.amount = e.amount
+    entry.corrections.append((seq, e.amount))
+
+
+def _corrected(facts: ActivityFacts, seq: int) -> ActivityFacts:
+    """The sheet, noting that something in it was put right in place at ``seq``."""
+    facts.corrected_at = seq
+    return facts
 
 
 def _closure(kind: str) -> Callable[[Fold, int, Any], None]:
@@ -360,7 +403,10 @@ def _completion_corrected(fold: Fold, seq: int, e: Any) -> None:
     facts = fold._activity_of(e)
     completions = [c for c in facts.closures if c.kind == "completed"]
     if completions:
-        max(completions, key=lambda c: c.seq).on = e.occurred_on
+        moved = max(completions, key=lambda c: c.seq)
+        moved.moves.append((seq, moved.on))
+        facts.corrected_at = seq
+        moved.on = e.occurred_on
 
 
 def _version_only(fold: Fold, seq: int, e: Any) -> None:

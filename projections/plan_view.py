@@ -43,7 +43,7 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 7  # 5: projects carry their version; 6: plans hold sections; 7: revisions
+    schema_version = 8  # 5: project versions; 6: sections; 7: revisions; 8: stamps (time travel)
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import cast
+from typing import TypeVar, cast
 from uuid import UUID
+
+from pydantic import TypeAdapter
 
 from application.tracker import Tracker
 from domain.errors import NotFoundError
@@ -31,8 +33,10 @@ from projections.facts import (
 )
 from projections.fold import Fold
 from projections.runner import read_position
+from projections.time_travel import activity_then, all_then, plan_then, project_then
 from storage.view_database import MISSING_TABLE, Cursor, ViewDatabase
 
+D = TypeVar("D", PlanFacts, ProjectFacts)
 Judge = Callable[[ActivityFacts, date], ActivityAssessment | None]
 """Assesses one activity on a day (`assess`, or a memo of it)."""
 
@@ -124,8 +128,23 @@ def plans_in(db: ViewDatabase) -> list[PlanFacts]:
     return [PLAN_JSON.validate_json(row[0]) for row in rows]
 
 
+LAG_READ = 1000
+"""Events past the view's position read to see whether time travel may cut the sheets."""
 PARSED_SHEETS = 10_000
 """Parsed activity sheets a reader keeps between requests (ten plans of 1,000)."""
+
+
+def snapshot_then(snapshot: PlanSnapshot, instant: datetime) -> PlanSnapshot | str | None:
+    """The snapshot as it stood at ``instant``; ``ABSENT`` if the plan was not yet
+    imported, None where a sheet cannot be cut."""
+    plan = plan_then(snapshot.plan, instant)
+    if plan is None or isinstance(plan, str):
+        return plan
+    projects = all_then(snapshot.projects, instant, project_then)
+    activities = all_then(snapshot.activities, instant, activity_then)
+    if projects is None or activities is None:
+        return None
+    return PlanSnapshot(plan, tuple(projects), tuple(activities), snapshot.edition)
 
 
 class PlanReader:
@@ -135,10 +154,39 @@ class PlanReader:
         self.db = db
         self.tracker = tracker
         self._parsed: Bounded[str, ActivityFacts] = Bounded(keep)
+        self._docs: Bounded[str, tuple[str, object]] = Bounded(keep)
 
     def plans(self) -> list[PlanFacts]:
         """Every plan, newest fiscal year first."""
         return plans_in(self.db)
+
+    def plans_as_of(self, instant: datetime) -> list[PlanFacts]:
+        """Every plan imported by ``instant``, as it stood then, newest fiscal year first."""
+        position = self.position()
+        live = self.plans()
+        if self._log_folded_by(position, instant):
+            then = [plan_then(plan, instant) for plan in live]
+            if all(found is not None for found in then):
+                kept = [p for p in then if isinstance(p, PlanFacts)]
+                return sorted(kept, key=lambda p: (-p.fiscal_year, p.strategy_path))
+        found = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant)).plans
+        return sorted(found.values(), key=lambda p: (-p.fiscal_year, p.strategy_path))
+
+    def activity_as_of(self, activity_id: UUID, instant: datetime) -> PlanSnapshot:
+        """The plan of one activity as known at ``instant`` (the activity, its project and
+        its plan for a page about it); not found if it was not planned by then."""
+        try:
+            plan_id = self.activity(activity_id).plan_id
+        except NotFoundError:
+            fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))
+            found = fold.activities.get(activity_id)
+            if found is None:
+                raise
+            plan_id = found.plan_id
+        snapshot = self.snapshot_as_of(plan_id, instant)
+        if not any(a.id == activity_id for a in snapshot.activities):
+            raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
+        return snapshot
 
     def snapshot(self, plan_id: UUID) -> PlanSnapshot:
         return self.snapshot_at(plan_id)[0]
@@ -159,7 +207,7 @@ class PlanReader:
             if plan is None:
                 raise NotFoundError("plan_not_found", plan=str(plan_id))
             projects = cur.execute(
-                "SELECT doc FROM view_projects WHERE plan_id = ?", (str(plan_id),)
+                "SELECT doc, project_id FROM view_projects WHERE plan_id = ?", (str(plan_id),)
             ).fetchall()
             versions = cur.execute(
                 "SELECT activity_id, version FROM view_activities WHERE plan_id = ?",
@@ -167,11 +215,21 @@ class PlanReader:
             ).fetchall()
             activities = self._sheets(cur, [(str(r[0]), int(r[1])) for r in versions])
         snapshot = PlanSnapshot(
-            PLAN_JSON.validate_json(plan[0]),
-            tuple(PROJECT_JSON.validate_json(r[0]) for r in projects),
+            self._parsed_doc(str(plan_id), plan[0], PLAN_JSON),
+            tuple(self._parsed_doc(r[1], r[0], PROJECT_JSON) for r in projects),
             activities,
         )
         return snapshot, position
+
+    def _parsed_doc(self, key: str, doc: str, adapter: TypeAdapter[D]) -> D:
+        """A plan's or project's sheet, parsed again only when its stored text changed
+        (they carry no version column; comparing the text costs a fraction of parsing)."""
+        known = self._docs.get(key)
+        if known is not None and known[0] == doc:
+            return cast(D, known[1])
+        parsed = adapter.validate_json(doc)
+        self._docs.put(key, (doc, parsed))
+        return parsed
 
     def _sheets(self, cur: Cursor, wanted: list[tuple[str, int]]) -> tuple[ActivityFacts, ...]:
         """The activities' fact sheets, parsed only where the version moved since last read.
@@ -188,6 +246,38 @@ class PlanReader:
         return tuple(cast(ActivityFacts, found[ident]) for ident, _ in wanted)
 
     def snapshot_as_of(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
+        """The plan as known at ``instant``: cut from the live sheets where they hold
+        everything recorded by then (see :mod:`projections.time_travel`), else folded
+        from the log."""
+        unread: tuple[type[Exception], ...] = (NotFoundError, *MISSING_TABLE)
+        try:
+            snapshot, position = self.snapshot_at(plan_id)
+        except unread:
+            snapshot, position = None, 0  # not in the views (yet), or no views here
+        if snapshot is not None and self._log_folded_by(position, instant):
+            with collector_paused():
+                then = snapshot_then(snapshot, instant)
+            if then is not None:
+                if isinstance(then, str):
+                    raise NotFoundError(
+                        "plan_not_found", plan=f"{plan_id} (as of {instant.isoformat()})"
+                    )
+                return then
+        return self.snapshot_folded(plan_id, instant)
+
+    def _log_folded_by(self, position: int, instant: datetime) -> bool:
+        """Whether the view at ``position`` holds every event recorded by ``instant``:
+        those it has not folded yet (a projector's lag, usually none) were all
+        recorded after it. A long lag is not read through: the log is folded instead."""
+        pending = self.tracker.recorder.select_notifications(position + 1, LAG_READ)
+        if len(pending) >= LAG_READ:
+            return False
+        to_event = self.tracker.mapper.to_domain_event
+        return all(cast(Recorded, to_event(n)).timestamp > instant for n in pending)
+
+    def snapshot_folded(self, plan_id: UUID, instant: datetime) -> PlanSnapshot:
+        """The plan as known at ``instant``, folded from the log's beginning (the way
+        every cut is checked, and the way left when the sheets cannot be cut)."""
         fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))
         snapshot = PlanSnapshot.from_fold(fold, plan_id)
         if snapshot is None:

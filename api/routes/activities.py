@@ -37,10 +37,8 @@ from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from application.outcome import Outcome
 from domain.clock import BANGKOK
-from domain.errors import NotFoundError
 from domain.policy import Principal
 from projections.facts import ActivityFacts
-from projections.queries import fold_as_of
 from projections.resources import activity_resource, assess_activity
 
 router = APIRouter(prefix="/api/v1/activities", tags=["activities"])
@@ -91,10 +89,8 @@ def activity_events(
 def _facts(svc: Services, activity_id: UUID, as_of: datetime | None) -> ActivityFacts:
     if as_of is None:
         return svc.runtime.reader.activity(activity_id)
-    facts = fold_as_of(svc.runtime.tracker, as_of).activities.get(activity_id)
-    if facts is None:
-        raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
-    return facts
+    snapshot = svc.runtime.reader.activity_as_of(activity_id, as_of)
+    return next(a for a in snapshot.activities if a.id == activity_id)
 
 
 # ------------------------------------------------------------------ commands

@@ -1,7 +1,7 @@
 """The web pages for staff, managers and auditors, served by the same app as the API.
 
 Server-rendered HTML (Jinja2) over the same services the JSON API uses: the
-tracker for commands, the reader and ``fold_as_of`` for reads, ``event_page``
+tracker for commands, the reader (live or as of an instant) for reads, ``event_page``
 for the audit feed. Pages work without JavaScript; a few lines of our own
 script only smooth the edges. ``install(app)`` mounts the routers and the
 static files; ``api.main`` calls it once.

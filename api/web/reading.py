@@ -1,9 +1,9 @@
 """What pages read, now or as known at the page's instant, through the API's own queries.
 
-Every read goes through the reader, ``fold_as_of`` and ``event_page`` exactly
-as the JSON routes use them, so a page and the API never disagree about the
-record. With ``as_of`` set, everything is folded from the events recorded by
-then; without it, the live views answer.
+Every read goes through the reader and ``event_page`` exactly as the JSON routes
+use them, so a page and the API never disagree about the record. Without ``as_of``
+the live views answer; with it, the reader's time travel (the live sheets cut at
+the instant, or the log folded where they cannot be).
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ from uuid import UUID
 from api.routes.events import event_page
 from api.schemas.events import EventOut
 from api.web.context import Page
-from domain.errors import NotFoundError
 from domain.thai import name_key
 from projections.facts import ActivityFacts, PlanFacts, ProjectFacts
-from projections.queries import PlanSnapshot, fold_as_of
+from projections.queries import PlanSnapshot
 
 
 def plans(page: Page) -> list[PlanFacts]:
     """Every plan (as known at the page's instant), newest fiscal year first."""
     if page.as_of is None:
         return page.svc.runtime.reader.plans()
-    found = fold_as_of(page.svc.runtime.tracker, page.as_of).plans.values()
-    return sorted(found, key=lambda p: (-p.fiscal_year, p.strategy_path))
+    return page.svc.runtime.reader.plans_as_of(page.as_of)
 
 
 def snapshot(page: Page, plan_id: UUID) -> PlanSnapshot:
@@ -55,13 +53,10 @@ def activity(page: Page, activity_id: UUID) -> ActivityContext:
         return ActivityContext(
             facts, plan, next((p for p in projects if p.id == facts.project_id), None)
         )
-    fold = fold_as_of(runtime.tracker, page.as_of)
-    found = fold.activities.get(activity_id)
-    if found is None:
-        raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
-    return ActivityContext(
-        found, fold.plans.get(found.plan_id), fold.projects.get(found.project_id)
-    )
+    then = runtime.reader.activity_as_of(activity_id, page.as_of)
+    found = next(a for a in then.activities if a.id == activity_id)
+    project = next((p for p in then.projects if p.id == found.project_id), None)
+    return ActivityContext(found, then.plan, project)
 
 
 def activity_events(page: Page, activity_id: UUID) -> list[EventOut]:
@@ -96,7 +91,10 @@ def units(page: Page) -> list[Unit]:
     if page.as_of is None:
         every = [a for p in reader.plans() for a in reader.snapshot(p.id).activities]
     else:
-        every = list(fold_as_of(page.svc.runtime.tracker, page.as_of).activities.values())
+        at = page.as_of
+        every = [
+            a for p in reader.plans_as_of(at) for a in reader.snapshot_as_of(p.id, at).activities
+        ]
     seen: dict[str, str] = {}
     for facts in every:
         seen.setdefault(name_key(facts.unit), facts.unit)

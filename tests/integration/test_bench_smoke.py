@@ -96,19 +96,22 @@ def test_lag_sees_every_command_in_the_views(backend: Backend) -> None:
         assert {"plan", "audit", "all views"} <= set(report.figures[phase]["lag"])
 
 
-def test_as_of_folds_the_plan_at_the_last_and_a_mid_way_instant(backend: Backend) -> None:
-    sizes = as_of.Options(activities=5, events_per_activity=6, repeat=1)
+def test_as_of_cuts_the_plan_at_each_instant_and_folds_three(backend: Backend) -> None:
+    sizes = as_of.Options(activities=5, events_per_activity=6, instants=4, repeat=1)
 
     report = as_of.run(backend, sizes, say=quiet)
 
     head = imported_events(5, 5) + 5 * (6 - 2)
     assert report.figures["log"]["events"] == head
-    assert report.figures["last"]["events_folded"] == head
-    assert report.figures["mid"]["events_folded"] == head // 2
-    for instant in ("last", "mid"):
-        assert report.figures[instant]["activities"] == 5
-        assert report.figures[instant]["pva_rows"] == 5
-    assert len(report.targets) == 2
+    assert [report.figures[f"instant_{k}"]["position"] for k in range(1, 5)] == [
+        head // 4, head // 2, 3 * head // 4, head,
+    ]  # fmt: skip
+    assert report.figures["instant_4"]["activities"] == 5
+    assert report.figures["instant_4"]["pva_rows"] == 5
+    assert set(report.figures["folded_ms"]) == {"instant_1", "instant_3", "instant_4"}
+    assert [t.label for t in report.targets] == [
+        "slowest instant's median (ms)", "slowest median ÷ fastest",
+    ]  # fmt: skip
 
 
 def test_scan_evaluates_and_records_on_a_plan_a_third_of_it_started(backend: Backend) -> None:
