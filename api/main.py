@@ -11,11 +11,13 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from api import errors, reference
 from api.deps import document_credentials
 from api.metrics import RequestTimer
+from api.process_memory import Trimmer, limit_arenas
 from api.reports import routes as reports
 from api.routes import activities, alerts, events, health, plans, projects, users
 from api.runtime import Runtime
@@ -55,16 +57,25 @@ def settle_garbage_collector() -> None:
     gc.set_threshold(*SERVER_GC_THRESHOLDS)
 
 
+def settle_process(settings: Settings, own: bool) -> Trimmer | None:
+    """Requests served at once bounded; a server that owns its runtime also tunes the
+    collector and malloc (``api.process_memory``); returns the trimmer to stop."""
+    to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+    if not own:
+        return None
+    settle_garbage_collector()
+    limit_arenas()
+    return Trimmer().start()
+
+
 def create_app(
     settings: Settings | None = None,
     runtime: Runtime | None = None,
     scheduler: SchedulerSettings | None = None,
 ) -> FastAPI:
     """The app; ``runtime`` may be given (tests), else it is opened from the environment.
-
     The scheduler runs embedded (``TIDTAM_SCHEDULER=embedded``, the default) when the
-    app opens its own runtime, or when ``scheduler`` settings are passed explicitly.
-    """
+    app opens its own runtime, or when ``scheduler`` settings are passed explicitly."""
     settings = settings or Settings()
     scheduling = scheduler or SchedulerSettings()
     embedded = scheduling.scheduler == "embedded" and (runtime is None or scheduler is not None)
@@ -76,8 +87,7 @@ def create_app(
         services = Services.build(settings, active)
         app.state.services = services
         active.projections.catch_up()
-        if own:
-            settle_garbage_collector()
+        trimmer = settle_process(settings, own)
         active.projections.start()
         alerts_job = (
             AlertScheduler(active.tracker, active.projections, scheduling) if embedded else None
@@ -90,6 +100,8 @@ def create_app(
             if alerts_job is not None:
                 alerts_job.stop()
             active.projections.stop()
+            if trimmer is not None:
+                trimmer.stop()
             if own:
                 active.close()
                 gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
@@ -44,6 +45,11 @@ class Settings(BaseSettings):
     throttle's per-address count."""
     poll_interval: float = 0.5
     """Seconds between the projector's polls for events written by other processes."""
+    request_threads: int = Field(default=4, ge=1, le=64)
+    """Requests served at once (``def`` routes run in a thread each). Python runs one
+    thread at a time, so more only hold more half-built answers in memory: with 40
+    (the default of the server's thread pool) a 1,000-activity plan's pages and reports
+    drawn side by side took a server past 450 MB, with no more requests served."""
 
     @property
     def rounds(self) -> tuple[Period, ...]:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, plan_import, rebuild, reports, scan, streams
+from bench import api, as_of, importing, lag, memory, plan_import, rebuild, reports, scan, streams
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
 from bench.options import Profiling, options_from, wants_profile
@@ -305,3 +308,27 @@ def test_streams_measures_both_trackers_before_and_after_the_growth(backend: Bac
     assert [t.label for t in report.targets] == [
         "with the cache: progress rate after growth ÷ before"
     ]
+
+
+def test_memory_reads_the_servers_size_under_the_mixed_load(backend: Backend) -> None:
+    if shutil.which("wrk") is None:
+        pytest.skip("Debian's wrk is not installed")
+    options = memory.Options(activities=5, history=4, duration=3, warmup=1, every=1)
+
+    report = memory.run(backend, options, quiet)
+
+    sizes = report.figures["rss_mb"]
+    assert 0 < sizes["start"] <= sizes["max"] and sizes["end"] <= sizes["max"]
+    assert len(sizes["samples"]) >= 3
+    served = report.figures["requests"]["per_s"] * options.duration
+    assert report.figures["requests"]["non_2xx"] < served / 5  # at most progress racing: 409
+    assert [t.label for t in report.targets] == ["RSS at the end (MB)", "RSS at the end ÷ half-way"]
+
+
+def test_the_mixed_load_sends_five_kinds_each_with_its_credentials() -> None:
+    prepared = api.Prepared(UUID(int=1), [UUID(int=2)], "tt_secret", 10, [])
+    script = memory._mixed(prepared, [datetime(2009, 3, 31, 10, tzinfo=UTC)], "s=1")
+    assert script.count('wrk.format("GET"') == 4 and script.count("wrk.format(") == 5
+    assert '["Authorization"] = bearer' in script  # a POST's own headers keep the token
+    assert '{["Cookie"] = "s=1"}' in script and "as_of=" in script
+    assert '"2009-03-31T10:00:00Z"' in script
