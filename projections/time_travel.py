@@ -106,30 +106,17 @@ def _corrected(original: Decimal, corrections: list[Change], cut: int) -> Decima
     return kept[-1][1] if kept else original
 
 
-def _spending(entry: SpendingFact, cut: int) -> SpendingFact:
+Corrected = TypeVar("Corrected", SpendingFact, CommitmentFact, DeliveryFact)
+
+
+def _entry_then(entry: Corrected, cut: int, field: str) -> Corrected:
+    """A spending entry, commitment or delivery with the corrections after ``cut`` undone:
+    ``field`` (its amount or quantity) as the last correction by then left it."""
     if not entry.corrections or entry.corrections[-1][0] <= cut:
         return entry
     then = _clone(entry)
     then.corrections = _pairs_upto(entry.corrections, cut)
-    then.amount = _corrected(entry.original, entry.corrections, cut)
-    return then
-
-
-def _commitment(entry: CommitmentFact, cut: int) -> CommitmentFact:
-    if not entry.corrections or entry.corrections[-1][0] <= cut:
-        return entry
-    then = _clone(entry)
-    then.corrections = _pairs_upto(entry.corrections, cut)
-    then.amount = _corrected(entry.original, entry.corrections, cut)
-    return then
-
-
-def _delivery(entry: DeliveryFact, cut: int) -> DeliveryFact:
-    if not entry.corrections or entry.corrections[-1][0] <= cut:
-        return entry
-    then = _clone(entry)
-    then.corrections = _pairs_upto(entry.corrections, cut)
-    then.quantity = _corrected(entry.original, entry.corrections, cut)
+    setattr(then, field, _corrected(entry.original, entry.corrections, cut))
     return then
 
 
@@ -191,9 +178,9 @@ def activity_then(facts: ActivityFacts, instant: datetime) -> ActivityFacts | st
     then.progress = _upto(facts.progress, cut)
     then.closures = _upto(facts.closures, cut)
     if facts.corrected_at > cut:  # something was put right in place since: undo it
-        then.spending = [_spending(e, cut) for e in then.spending]
-        then.commitments = [_commitment(c, cut) for c in then.commitments]
-        then.deliveries = [_delivery(d, cut) for d in then.deliveries]
+        then.spending = [_entry_then(e, cut, "amount") for e in then.spending]
+        then.commitments = [_entry_then(c, cut, "amount") for c in then.commitments]
+        then.deliveries = [_entry_then(d, cut, "quantity") for d in then.deliveries]
         then.closures = [_closure(c, cut) for c in then.closures]
         then.corrected_at = max((s[0] for s in _corrections_upto(then)), default=0)
     then.starts = _pairs_upto(facts.starts, cut)
