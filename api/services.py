@@ -13,7 +13,7 @@ from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
 from api.staging import UploadStaging
-from projections.resources import RowMemo
+from projections.remembered import ActivityMemo, RowMemo
 from storage.files import private_file
 
 
@@ -26,6 +26,8 @@ class Services:
     metrics: Metrics
     reports: ReportCache
     rows: RowMemo
+    parts: ActivityMemo
+    """Each activity's part of the plan resource, per version and day."""
     uploads: UploadStaging
     """Documents uploaded for an import's preview, until it is confirmed."""
 
@@ -46,6 +48,7 @@ class Services:
             metrics=Metrics(runtime.projections),
             reports=ReportCache(),
             rows=RowMemo(),
+            parts=ActivityMemo(),
             uploads=UploadStaging(Path(settings.secret_file).parent / "imports"),
         )
 

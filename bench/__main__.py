@@ -15,7 +15,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from bench import api, as_of, importing, lag, memory, plan_import, rebuild, reports, scan, streams
+from bench import (
+    api,
+    as_of,
+    importing,
+    lag,
+    memory,
+    plan_import,
+    rebuild,
+    refresh,
+    reports,
+    scan,
+    streams,
+)
 from bench.common import RESULTS_DIR, Backend, Report, Say, fresh_backend, revision
 from bench.options import add_options, options_from
 
@@ -36,7 +48,19 @@ class Benchmark(Protocol):
 
 BENCHMARKS: dict[str, Benchmark] = {
     module.NAME: module
-    for module in (importing, plan_import, rebuild, lag, as_of, scan, reports, streams, api, memory)
+    for module in (
+        importing,
+        plan_import,
+        rebuild,
+        lag,
+        as_of,
+        scan,
+        reports,
+        streams,
+        refresh,
+        api,
+        memory,
+    )
 }
 
 

@@ -38,7 +38,7 @@ from projections.assess import (
     rollup,
 )
 from projections.facts import ActivityFacts, PlanFacts, ProjectFacts, SectionFacts, scopes
-from projections.queries import PlanSnapshot
+from projections.queries import Judge, PlanSnapshot
 
 CellState = Literal["both", "planned", "worked", "none"]
 
@@ -152,12 +152,19 @@ Assessed = tuple[ActivityFacts, ActivityAssessment]
 
 
 def plan_grid(
-    snapshot: PlanSnapshot, on: date, *, unit: str = "", status: str = "", scope: str = ""
+    snapshot: PlanSnapshot,
+    on: date,
+    *,
+    unit: str = "",
+    status: str = "",
+    scope: str = "",
+    judge: Judge = assess,
 ) -> PlanGrid:
     """The grid of ``snapshot`` on ``on``, keeping the activities of ``unit``, ``status``
     (a schedule status's stored name) and ``scope`` (a strategy or a section: see
-    ``SectionFacts.within``); any left empty keeps them all."""
-    assessed = [(f, a) for f in snapshot.activities if (a := assess(f, on)) is not None]
+    ``SectionFacts.within``); any left empty keeps them all. ``judge`` assesses an
+    activity (a runtime's remembered rows, for the plan as it stands)."""
+    assessed = [(f, a) for f in snapshot.activities if (a := judge(f, on)) is not None]
     unit_key = name_key(unit)
     every = snapshot.plan.sections_on(on)
     sections = [s for s in every if s.within(scope)]

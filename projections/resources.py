@@ -9,7 +9,6 @@ dates ISO (CE); Thai labels are for pages, not for data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,10 +29,9 @@ from projections.assess import (
     assess,
     placing,
 )
-from projections.bounded import Bounded
 from projections.collector import without_collector
 from projections.editions import edition_label
-from projections.facts import ActivityFacts, PlanFacts
+from projections.facts import ActivityFacts, PlanFacts, ProjectFacts
 from projections.queries import PlanSnapshot
 
 
@@ -229,9 +227,27 @@ class PlanVsActualOut(BaseModel):
 
 @without_collector
 def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
-    plan = snapshot.plan
-    sections = plan.sections_on(on)
-    place = placing(sections)
+    tree = plan_tree(snapshot, on)
+    return plan_out(
+        snapshot,
+        on,
+        [
+            project_out(p, on, [activity_resource(a, on) for a in tree.activities[p.id]])
+            for p in tree.projects
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTree:
+    """The projects in the plan on a day, in the plan's order, and each one's activities."""
+
+    projects: list[ProjectFacts]
+    activities: dict[UUID, list[ActivityFacts]]
+
+
+def plan_tree(snapshot: PlanSnapshot, on: date) -> PlanTree:
+    place = placing(snapshot.plan.sections_on(on))
     projects = sorted(
         (p for p in snapshot.projects if p.exists_on(on)), key=lambda p: place(p.section, p.code)
     )
@@ -241,6 +257,13 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
     of_project: dict[UUID, list[ActivityFacts]] = defaultdict(list)
     for a in activities:
         of_project[a.project_id].append(a)
+    return PlanTree(projects, of_project)
+
+
+def plan_out(snapshot: PlanSnapshot, on: date, projects: list[ProjectOut]) -> PlanOut:
+    """The plan resource around ``projects``, already made."""
+    plan = snapshot.plan
+    sections = plan.sections_on(on)
     only = sections[0] if len(sections) == 1 else None
     return PlanOut(
         id=plan.id,
@@ -254,7 +277,9 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
         on=on,
         edition=edition_label(snapshot.edition),
         revisions=revisions_out(plan),
-        total_budget=money(sum((p.budget_on(on) for p in projects), ZERO)),
+        total_budget=money(
+            sum((p.budget_on(on) for p in snapshot.projects if p.exists_on(on)), ZERO)
+        ),
         sections=[
             SectionOut(
                 key=s.key,
@@ -265,20 +290,21 @@ def plan_resource(snapshot: PlanSnapshot, on: date) -> PlanOut:
             )
             for s in sections
         ],
-        projects=[
-            ProjectOut(
-                id=p.id,
-                section=p.section,
-                code=p.code,
-                name=p.name,
-                budget=money(p.budget_on(on)),
-                original_budget=money(p.original_budget),
-                version=p.version,
-                revision=p.revision,
-                activities=[activity_resource(a, on) for a in of_project[p.id]],
-            )
-            for p in projects
-        ],
+        projects=projects,
+    )
+
+
+def project_out(p: ProjectFacts, on: date, activities: list[ActivityOut]) -> ProjectOut:
+    return ProjectOut(
+        id=p.id,
+        section=p.section,
+        code=p.code,
+        name=p.name,
+        budget=money(p.budget_on(on)),
+        original_budget=money(p.original_budget),
+        version=p.version,
+        revision=p.revision,
+        activities=activities,
     )
 
 
@@ -390,73 +416,13 @@ def rollup_out(r: Rollup) -> RollupOut:
     )
 
 
-MEMO_ROWS = 10_000
-"""Plan-versus-actual rows a runtime keeps (ten plans of 1,000 activities)."""
-
-
-class RowMemo:
-    """Plan-versus-actual rows remembered per activity, for the version and day they
-    were made for: the assessment and its JSON. A row is a pure function of the
-    activity's fact sheet (which changes only with its version) and the day, so after
-    one write only that activity's row is made again. One memo per runtime, never
-    shared between stores: activity ids repeat across stores of the same plan."""
-
-    def __init__(self, size: int = MEMO_ROWS) -> None:
-        self._rows: Bounded[str, _Row] = Bounded(size)
-
-    def assess(self, facts: ActivityFacts, on: date) -> ActivityAssessment | None:
-        key = str(facts.id)
-        found = self._rows.get(key)
-        if found is None or found.version != facts.version or found.on != on:
-            found = _Row(facts.version, on, assess(facts, on))
-            self._rows.put(key, found)
-        return found.assessment
-
-    def json(self, row: ActivityAssessment, on: date) -> bytes:
-        """The row as JSON, exactly as inside ``PlanVsActualOut.model_dump_json()``."""
-        found = self._rows.get(row.id)
-        if found is None or found.assessment is not row:
-            return assessment_out(row).model_dump_json().encode()
-        if found.json is None:
-            found.json = assessment_out(row).model_dump_json().encode()
-        return found.json
-
-
-@dataclass(slots=True)
-class _Row:
-    version: int
-    on: date
-    assessment: ActivityAssessment | None
-    json: bytes | None = None
-
-
 def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut:
     report = snapshot.versus_actual(on)
-    return _plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
+    return plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
 
 
 @without_collector
-def plan_vs_actual_json(
-    snapshot: PlanSnapshot,
-    on: date,
-    memo: RowMemo,
-    keep: Callable[[ActivityAssessment], bool] | None = None,
-) -> bytes:
-    """``plan_vs_actual_resource(...).model_dump_json()``, byte for byte (rows filtered
-    by ``keep``; the roll-ups always cover the whole plan), from remembered rows.
-
-    The envelope is serialised with no rows and each row's remembered JSON is put in
-    their place: ``"rows":[]`` is the envelope's first such text, because the fields
-    before it are an id, a number, a date and a string (where quotes are escaped).
-    """
-    report = snapshot.versus_actual(on, memo.assess)
-    rows = [r for r in report.rows if keep is None or keep(r)]
-    envelope = _plan_vs_actual_out(snapshot, on, report, []).model_dump_json().encode()
-    inside = b",".join(memo.json(r, on) for r in rows)
-    return envelope.replace(b'"rows":[]', b'"rows":[' + inside + b"]", 1)
-
-
-def _plan_vs_actual_out(
+def plan_vs_actual_out(
     snapshot: PlanSnapshot, on: date, report: PlanVersusActual, rows: list[AssessmentOut]
 ) -> PlanVsActualOut:
     return PlanVsActualOut(

@@ -21,8 +21,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Protocol, TypeVar
 
 from projections.facts import (
@@ -63,7 +64,7 @@ def cut_at(facts: Stamped, instant: datetime) -> int | str | None:
     if not facts.stamps_in_order:
         return None
     stamps = facts.stamps
-    known = bisect_right(stamps, instant, key=lambda s: s[2])
+    known = bisect_right(stamps, instant.astimezone(UTC), key=_RECORDED)
     return stamps[known - 1][0] if known else ABSENT
 
 
@@ -80,25 +81,28 @@ def _clone(sheet: C) -> C:
 
 
 _SLOTS: dict[type, tuple[str, ...]] = {}
+_SEQ = attrgetter("seq")
+_POSITION = itemgetter(0)
+_RECORDED = itemgetter(2)
 
 
 def _upto(facts: list[D], cut: int) -> list[D]:
     """The facts of positions up to ``cut`` (facts are appended in log order)."""
     if not facts or facts[-1].seq <= cut:
         return facts
-    return facts[: bisect_right(facts, cut, key=lambda f: f.seq)]
+    return facts[: bisect_right(facts, cut, key=_SEQ)]
 
 
 def _pairs_upto(pairs: list[tuple[int, T]], cut: int) -> list[tuple[int, T]]:
     if not pairs or pairs[-1][0] <= cut:
         return pairs
-    return pairs[: bisect_right(pairs, cut, key=lambda p: p[0])]
+    return pairs[: bisect_right(pairs, cut, key=_POSITION)]
 
 
 def _stamps_upto(stamps: list[Stamp], cut: int) -> list[Stamp]:
     if stamps[-1][0] <= cut:
         return stamps
-    return stamps[: bisect_right(stamps, cut, key=lambda s: s[0])]
+    return stamps[: bisect_right(stamps, cut, key=_POSITION)]
 
 
 def _corrected(original: Decimal, corrections: list[Change], cut: int) -> Decimal:

@@ -38,13 +38,8 @@ from projections.compare import ComparisonOut, compare, comparison_resource
 from projections.edition_compare import EditionComparisonOut, compare_editions
 from projections.editions import EDITION_PATTERN, edition_of, parse_edition
 from projections.queries import PlanSnapshot
-from projections.resources import (
-    PlanOut,
-    PlanVsActualOut,
-    RowMemo,
-    plan_resource,
-    plan_vs_actual_json,
-)
+from projections.remembered import ActivityMemo, RowMemo, plan_json, plan_vs_actual_json
+from projections.resources import PlanOut, PlanVsActualOut
 
 router = APIRouter(prefix="/api/v1/plans", tags=["plans"])
 PlanId = Annotated[UUID, Path(description="The plan's id")]
@@ -117,12 +112,15 @@ def plan(
     moment, chosen = instant(as_of), edition(as_adopted, revision)
     if moment is not None:
         snapshot, day = plan_snapshot(svc, plan_id, moment, on)
-        return _json(plan_resource(edition_of(snapshot, chosen), day).model_dump_json().encode())
+        # Parts of its own: made one activity at a time, no whole tree of models held at once.
+        return _json(plan_json(edition_of(snapshot, chosen), day, ActivityMemo()))
     day, reader = on or business_today(svc), svc.runtime.reader
 
     def build() -> tuple[int, bytes]:
         snapshot, position = reader.snapshot_at(plan_id)
-        return position, plan_resource(edition_of(snapshot, chosen), day).model_dump_json().encode()
+        # An edition's sheets keep their versions but not their content: parts of its own.
+        parts = svc.parts if chosen is None else ActivityMemo()
+        return position, plan_json(edition_of(snapshot, chosen), day, parts)
 
     rendered = svc.reports.serve(
         lambda position: ("plan", plan_id, day, chosen, position), reader.position(), build

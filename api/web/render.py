@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from api.web import i18n, report_words
 from api.web.context import FLASH_COOKIE, LANG_COOKIE, Page, with_query
+from api.web.grid_cells import month_cells
 from domain.calendar import Month
 from domain.errors import InputError, NotSignedInError, TidtamError, register_messages
 
@@ -57,6 +58,7 @@ def environment() -> Environment:
         money=lambda text: i18n.baht(Decimal(str(text))),
         month_of=lambda text: Month.from_iso(str(text)),
         quantity=report_words.quantity,
+        month_cells=month_cells,
     )
     env.globals.update(
         i18n=i18n,

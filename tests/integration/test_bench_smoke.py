@@ -19,7 +19,19 @@ from uuid import UUID
 import pytest
 
 from bench import __main__ as cli
-from bench import api, as_of, importing, lag, memory, plan_import, rebuild, reports, scan, streams
+from bench import (
+    api,
+    as_of,
+    importing,
+    lag,
+    memory,
+    plan_import,
+    rebuild,
+    refresh,
+    reports,
+    scan,
+    streams,
+)
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
 from bench.options import Profiling, options_from, wants_profile
@@ -307,6 +319,20 @@ def test_streams_measures_both_trackers_before_and_after_the_growth(backend: Bac
     assert [t.label for t in report.targets] == [
         "with the cache: progress rate after growth ÷ before"
     ]
+
+
+def test_refresh_builds_both_reports_whole_and_by_parts_after_each_write(
+    backend: Backend,
+) -> None:
+    """The bench itself refuses parts that do not make the whole report (it raises)."""
+    report = refresh.run(
+        backend, refresh.Options(activities=6, events_per_activity=4, writes=3), quiet
+    )
+
+    for kind in ("plan", "pva"):
+        figures = report.figures[kind]
+        assert figures["whole_ms"] > 0 and figures["parts_ms"] > 0
+    assert [t.label for t in report.targets] == ["plan resource after one write: by parts ÷ whole"]
 
 
 def test_memory_reads_the_servers_size_under_the_mixed_load(backend: Backend) -> None:

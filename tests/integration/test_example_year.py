@@ -22,13 +22,10 @@ from api.scenario import PlayedScript, play
 from application.tracker import Tracker
 from domain.clock import BANGKOK
 from projections.compare import compare
+from projections.editions import edition_of
 from projections.queries import PlanReader
-from projections.resources import (
-    PlanVsActualOut,
-    RowMemo,
-    plan_vs_actual_json,
-    plan_vs_actual_resource,
-)
+from projections.remembered import ActivityMemo, RowMemo, plan_json, plan_vs_actual_json
+from projections.resources import PlanVsActualOut, plan_resource, plan_vs_actual_resource
 from projections.service import Projections
 from storage.store import Store
 
@@ -220,3 +217,27 @@ def test_remembered_rows_give_the_report_byte_for_byte(year: Year) -> None:
     year.projections.catch_up()
     after, expected = both(date(2009, 9, 30))
     assert after == expected and after != reports[date(2009, 9, 30)][0]  # 2.2's new version
+
+
+def test_remembered_parts_give_the_plan_resource_byte_for_byte(year: Year) -> None:
+    """The API's serialised plan resource (each activity's part remembered per version and
+    day, joined into its project and the plan) is the resource's own JSON, through days,
+    a write, and an edition (which takes parts of its own)."""
+    memo = ActivityMemo()
+    for day in [date(2009, 2, 28), date(2009, 9, 30), date(2009, 2, 28)]:
+        snapshot = year.reader.snapshot(year.plan_id)
+        expected = plan_resource(snapshot, day).model_dump_json().encode()
+        assert plan_json(snapshot, day, memo) == expected, day
+        assert expected.count(b'"activities":[{') >= 2
+    before = plan_json(year.reader.snapshot(year.plan_id), date(2009, 9, 30), memo)
+    year.tracker.reopen(
+        year.tracker.find_activity(year.plan_id, "2.2").id, actor="manee", reason="งบเพิ่ม"
+    )
+    year.projections.catch_up()
+    snapshot = year.reader.snapshot(year.plan_id)
+    after = plan_json(snapshot, date(2009, 9, 30), memo)
+    assert after == plan_resource(snapshot, date(2009, 9, 30)).model_dump_json().encode()
+    assert after != before
+    adopted = edition_of(snapshot, 0)  # as adopted
+    expected = plan_resource(adopted, date(2009, 9, 30)).model_dump_json().encode()
+    assert plan_json(adopted, date(2009, 9, 30), ActivityMemo()) == expected

@@ -21,6 +21,7 @@ from api.web.render import PageRoute, render
 from domain.calendar import FiscalYear
 from domain.thai import name_key
 from domain.words import Words
+from projections.assess import assess
 from projections.edition_compare import compare_editions
 from projections.editions import (
     EDITION_PATTERN,
@@ -53,7 +54,11 @@ def plan_page(
     as it stands, as adopted, or as of a revision."""
     whole = reading.snapshot(page, plan_id)
     snapshot = edition_of(whole, edition(as_adopted, revision))
-    grid = plan_grid(snapshot, page.day, unit=unit, status=status, scope=scope)
+    # The plan as it stands shares the API's remembered rows (per activity version and
+    # day); an edition's or a past instant's sheets are assessed afresh.
+    live = page.as_of is None and snapshot.edition is None
+    judge = page.svc.rows.assess if live else assess
+    grid = plan_grid(snapshot, page.day, unit=unit, status=status, scope=scope, judge=judge)
     return render(
         page, "plan.html", plan=snapshot.plan, grid=grid, unit=unit, status=status,
         scope=scope, statuses=STATUS_ORDER,
