@@ -59,6 +59,20 @@ RULES: dict[str, Words] = {
 }
 """The late-work rules a flag is raised under, by their stored names."""
 
+
+def flag_period(rule: str, period: str) -> Words:
+    """A flag's period as people read it: the planned month that ended (``มี.ค. 2552``),
+    the day progress was last heard of, or the allocation spending ran ahead of."""
+    if rule == "stalled":
+        day = date.fromisoformat(period)
+        return Words(f"ล่าสุด {thai_date(day)}", f"last heard {day.isoformat()}")
+    if rule == "over_budget_risk":
+        amount = format_baht(Decimal(period))
+        return Words(f"งบ {amount} บาท", f"allocation {amount}")
+    month = Month.from_iso(period)
+    return Words(month.thai(), month.english())
+
+
 RESOLUTIONS: dict[str, Words] = {
     "started": Words("เริ่มดำเนินการแล้ว", "work started"),
     "step_completed": Words("ขั้นตอนเสร็จแล้ว", "step completed"),

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from api.cli.common import business_date, console, opened
 from domain.calendar import thai_date
-from domain.words import RULES
+from domain.words import RULES, flag_period
 from projections.alerts_view import AlertReader
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
@@ -77,7 +77,7 @@ def list_alerts(
     for r in rows:
         state = "แก้ไขแล้ว" if r.resolved_on else ("รับทราบ" if r.acknowledged_by else "เปิด")
         table.add_row(
-            f"{r.code} {r.name}", RULES[r.rule].th, str(r.step or ""), r.period,
-            thai_date(r.detected_on), state,
+            f"{r.code} {r.name}", RULES[r.rule].th, str(r.step or ""),
+            flag_period(r.rule, r.period).th, thai_date(r.detected_on), state,
         )  # fmt: skip
     console.print(table if rows else "ไม่มีการแจ้งเตือน (no flags)")

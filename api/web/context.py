@@ -14,6 +14,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Annotated
 from urllib.parse import quote, unquote, urlencode
 
@@ -29,6 +30,7 @@ from domain.clock import BANGKOK
 from domain.errors import ForbiddenError, InputError, NotSignedInError, register_messages
 from domain.parsing import checked_instant
 from domain.policy import Action, Principal
+from projections.facts import PlanFacts
 
 LANG_COOKIE = "tidtam_lang"
 FLASH_COOKIE = "tidtam_flash"
@@ -48,6 +50,14 @@ class Page:
     today: date
     flash: str | None = None
     path_params: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def newest_plan(self) -> PlanFacts | None:
+        """The plan the navigation links to on pages of no plan (alerts, the feed):
+        the newest fiscal year's, as known at the page's instant."""
+        reader = self.svc.runtime.reader
+        known = reader.plans() if self.as_of is None else reader.plans_as_of(self.as_of)
+        return known[0] if known else None
 
     @property
     def day(self) -> date:

@@ -10,6 +10,7 @@ two ways in cannot drift: a form has no permission or tracker call of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from application.tracker import Tracker
 from domain.errors import InputError, register_messages
 from domain.parsing import parse_baht, parse_date, parse_whole
 from domain.policy import Action
+from domain.thai import to_arabic_digits
 from projections.facts import ActivityFacts
 
 Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional", "entry"]
@@ -72,7 +74,7 @@ class Form:
             if field.kind in ("step", "entry"):
                 number = whole(typed, field.name)
             elif field.kind == "percent":
-                given[field.name] = whole(typed, "percent")
+                given[field.name] = percent(typed)
             elif field.kind == "months":
                 given[field.name] = _chosen(values)
             elif field.kind == "steps_optional":
@@ -115,6 +117,19 @@ LARGEST = {"percent": 100, "step": 1000, "entry": 100_000, "version": 2**62}
 def whole(text: str, field: str) -> int:
     """A whole number typed into ``field``, refused beyond the field's bound."""
     return parse_whole(text, field=field, maximum=LARGEST.get(field, LARGEST["step"]))
+
+
+def percent(text: str) -> int:
+    """A percentage as typed (``-5``, ``๘๐``, ``80%``). Any whole number goes on to the
+    domain, whose rule (``percent_in_range``) names the range for -5 as for 150, as the
+    API and the command line say it; anything else is not a whole number."""
+    cleaned = to_arabic_digits(text.strip()).removesuffix("%").strip()
+    if _SIGNED_WHOLE.fullmatch(cleaned):
+        return int(cleaned)
+    return whole(text, "percent")  # refused: not a whole number
+
+
+_SIGNED_WHOLE = re.compile(r"[+-]?[0-9]{1,6}")
 
 
 def _chosen(values: Values) -> list[str]:

@@ -355,29 +355,29 @@ def test_the_feed_downloads_as_csv_with_a_bom_and_thai_intact(pages: Pages) -> N
     assert "attachment" in response.headers["content-disposition"]
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert {r["late_entry"] for r in rows} == {"true"}
-    assert any("นับรวมขั้นตอนที่ 3 ที่ยังไม่เสร็จ" in r["description"] for r in rows)
-    assert {r["unit"] for r in rows} == {"งานประชาสัมพันธ์ กองวิชาการ ฯ"}
+    assert {r["บันทึกย้อนหลัง"] for r in rows} == {"ใช่"}
+    assert any("นับรวมขั้นตอนที่ 3 ที่ยังไม่เสร็จ" in r["รายละเอียด"] for r in rows)
+    assert {r["หน่วยดำเนินการ"] for r in rows} == {"งานประชาสัมพันธ์ กองวิชาการ ฯ"}
     tracker = pages.world.runtime.tracker
     plan_id = pages.world.plan_id
     for row in rows:
-        project = tracker.find_project(plan_id, row["project"])
-        assert row["project_id"] == str(project.id)
-        assert tracker.get_activity(UUID(row["activity_id"])).project_id == project.id
+        project = tracker.find_project(plan_id, row["โครงการ"])
+        assert row["รหัสโครงการในระบบ"] == str(project.id)
+        assert tracker.get_activity(UUID(row["รหัสกิจกรรมในระบบ"])).project_id == project.id
 
 
 def test_the_csv_names_the_project_of_every_event_under_one(pages: Pages) -> None:
     pages.sign_in(AUDITOR)
     response = pages.http.get("/events.csv", params={"project": "2"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows and {r["project"] for r in rows} == {"2"}
-    kinds = {r["event_type"] for r in rows}
+    assert rows and {r["โครงการ"] for r in rows} == {"2"}
+    kinds = {r["ชนิดเหตุการณ์"] for r in rows}
     assert "ProjectPlanned" in kinds and "ActivityPlanned" in kinds
     everything = pages.http.get("/events.csv").content.decode("utf-8-sig")
     plan_rows = [
-        r for r in csv.DictReader(io.StringIO(everything)) if r["event_type"] == "PlanCreated"
+        r for r in csv.DictReader(io.StringIO(everything)) if r["ชนิดเหตุการณ์"] == "PlanCreated"
     ]
-    assert plan_rows and {(r["project"], r["project_id"]) for r in plan_rows} == {("", "")}
+    assert plan_rows and {(r["โครงการ"], r["รหัสโครงการในระบบ"]) for r in plan_rows} == {("", "")}
 
 
 def test_staff_have_no_feed(pages: Pages) -> None:

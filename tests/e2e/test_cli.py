@@ -7,6 +7,7 @@ fresh file; the store is then opened independently to check what was appended.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -266,6 +267,15 @@ def test_setup_loads_the_example_year_once(cli: CliRunner, db: Path) -> None:
     assert run(cli, "projections", "rebuild").exit_code == 0
     report = json.loads(run(cli, "plan-vs-actual", "--on", "2009-09-30", "--json").output)
     assert report["total"]["spent"] == "367000.00"
+
+
+def test_flags_are_listed_with_their_periods_in_thai_months(cli: CliRunner, db: Path) -> None:
+    run(cli, "import", str(EXAMPLE_TABLE))
+    scanned = run(cli, "overdue", "scan", "--date", "2009-09-30")
+    assert scanned.exit_code == 0, scanned.output
+    listed = run(cli, "overdue", "list").output
+    assert "เกินกำหนด" in listed and re.search(r"(?:[ก-ฮ]{1,2}\.){2} 255[12]", listed)
+    assert not re.search(r"\b200\d-\d\d\b", listed)  # no CE year-month left
 
 
 def test_compare_names_a_status_change_in_its_words(cli: CliRunner, db: Path) -> None:

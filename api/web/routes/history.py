@@ -9,9 +9,6 @@ Excel shows the Thai.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -22,8 +19,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import RedirectResponse
 
 from api.routes.events import event_page
-from api.spreadsheet import safe_row
-from api.web import reading
+from api.web import feed_csv, reading
 from api.web.context import Auditing, Page, parse_instant
 from api.web.event_texts import EVENT_TEXT, event_name
 from api.web.render import PageRoute, render
@@ -209,34 +205,22 @@ def events_csv(
         raise InputError("feed_filter_invalid", detail="; ".join(feed.errors.values()))
     names = {u.key: u.name for u in reading.units(page)}
     projects = _ProjectCodes(page)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["position", "recorded_at", "occurred_on", "late_entry", "actor", "project", "code",
-         "unit", "event_type", "description", "project_id", "activity_id", "payload"]
-    )  # fmt: skip
-    after, written = 0, 0
-    while written < CSV_LIMIT:
+    rows: list[list[object]] = []
+    after = 0
+    while len(rows) < CSV_LIMIT:
         found = event_page(page.svc, after=after, limit=500, **feed.query)
         for item in found.items:
             e = entry(item, page.lang)
-            writer.writerow(safe_row(
-                [e.position, e.recorded_at.astimezone(BANGKOK).isoformat(),
-                 e.occurred_on.isoformat(), "true" if e.late_entry else "false", e.actor,
-                 projects.code(e), e.code, names.get(e.unit_key, e.unit_key), e.event_type,
-                 e.text(), e.project_id, e.activity_id, json.dumps(e.payload, ensure_ascii=False)]
-            ))  # fmt: skip
-        written += len(found.items)
+            unit = names.get(e.unit_key, e.unit_key)
+            rows.append(feed_csv.row(e, page.lang, projects.code(e), unit))
         if found.next is None:
             break
         after = found.next
-    body = "\ufeff" + out.getvalue()
-    stamp = page.today.isoformat()
     return Response(
-        body.encode("utf-8"),
+        feed_csv.document(rows, page.lang),
         media_type="text/csv; charset=utf-8",
         headers={
-            "Content-Disposition": f'attachment; filename="tidtam-events-{stamp}.csv"',
+            "Content-Disposition": f'attachment; filename="{feed_csv.file_name(page.today)}"',
             "Cache-Control": "no-store",
         },
     )
