@@ -14,12 +14,22 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api.web.render import STATIC
-from api.web.routes import activity, alerts, history, imports, plans, projects, reports, session
+from api.web.routes import (
+    activity,
+    alerts,
+    guide,
+    history,
+    imports,
+    plans,
+    projects,
+    reports,
+    session,
+)
 
 
 def install(app: FastAPI) -> None:
     """Mount the pages and their static files on ``app``."""
-    modules = (session, plans, projects, activity, history, alerts, imports, reports)
+    modules = (session, plans, projects, activity, history, alerts, imports, reports, guide)
     routers = [module.router for module in modules]
     for router in routers:
         app.include_router(router)

@@ -62,6 +62,13 @@ class Form:
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields} | {"occurred_on"}
 
+    @property
+    def help_topic(self) -> str:
+        """The help page's topic the form links to (``/help#corrections``)."""
+        if self.name.startswith("correct") or self.name == "reopen":
+            return "corrections"
+        return "manage" if self.action is Action.MANAGE else "record"
+
     def read(self, values: Values, today: date) -> tuple[CommandIn, int]:
         """The command's input as typed, and the step or entry it names (0 for none).
         An empty business date is today, as the JSON API's default is."""
@@ -328,6 +335,8 @@ class ProjectForm:
     run: Callable[[ProjectCommand], Outcome]
     danger: bool = False
     date_label: str = "form.occurred_on"
+    help_topic: str = "manage"
+    """The help page's topic the form links to: a project's forms are managers'."""
 
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields} | {"occurred_on"}

@@ -222,6 +222,7 @@ def page_paths(site: Site) -> dict[str, str]:
         "plans": "/plans",
         "alerts": "/alerts",
         "as-of": f"{plan}?as_of=2009-02-01T12:00",
+        "help": "/help",
     }
 
 
