@@ -73,7 +73,7 @@ def parse_month(text: str, fiscal_year: FiscalYear | None = None) -> Month:
     )
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, *, field: str = "occurred_on") -> date:
     """Read a business date: ``2009-01-31`` (ISO, CE), ``31/01/2552`` or
     ``31 ม.ค. 2552`` (Thai, BE; Thai digits welcome)."""
     cleaned = to_arabic_digits(clean_text(text))
@@ -93,8 +93,8 @@ def parse_date(text: str) -> date:
     except ValueError:
         day = None
     if day is None:
-        raise InputError("date_format", field="occurred_on", text=text)
-    return checked_date(day, field="occurred_on")
+        raise InputError("date_format", field=field, text=text)
+    return checked_date(day, field=field)
 
 
 def checked_date(day: date, *, field: str) -> date:

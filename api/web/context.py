@@ -28,7 +28,7 @@ from api.services import Services
 from api.web import i18n
 from domain.clock import BANGKOK
 from domain.errors import ForbiddenError, InputError, NotSignedInError, register_messages
-from domain.parsing import checked_instant
+from domain.parsing import checked_instant, parse_date
 from domain.policy import Action, Principal
 from projections.facts import PlanFacts
 
@@ -50,6 +50,8 @@ class Page:
     today: date
     flash: str | None = None
     path_params: dict[str, str] = field(default_factory=dict)
+    on: date | None = None
+    """The business date asked for in ``?on=`` (ISO, or BE as the date fields write it)."""
 
     @cached_property
     def newest_plan(self) -> PlanFacts | None:
@@ -61,8 +63,16 @@ class Page:
 
     @property
     def day(self) -> date:
-        """The business date pages assess on: the instant's day in the past, else today."""
+        """The business date pages assess on: ``?on=`` if given, else the instant's day in
+        the past, else today."""
+        if self.on is not None:
+            return self.on
         return self.as_of.astimezone(BANGKOK).date() if self.as_of else self.today
+
+    @property
+    def on_another_day(self) -> bool:
+        """Whether the page assesses on a business date other than today's (a banner says so)."""
+        return self.on is not None and self.on != self.today
 
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)
@@ -87,6 +97,8 @@ class Page:
         query = {k: v for k, v in params.items() if k not in names}
         if self.as_of is not None and "as_of" not in query:
             query["as_of"] = self.as_of_text
+        if self.on is not None and "on" not in query and name in DAY_PAGES:
+            query["on"] = self.on.isoformat()
         found = route.url_path_for(name, **path) if route else self.request.app.url_path_for(name)
         return with_query(str(found), query)
 
@@ -115,11 +127,24 @@ class Page:
         return with_query(self.request.url.path, dict(query))
 
     @property
+    def without_on(self) -> str:
+        """This page on today's date: the way back from another business date."""
+        query = {k: v for k, v in self.request.query_params.items() if k != "on"}
+        return with_query(self.request.url.path, dict(query))
+
+    @property
     def here(self) -> str:
         """This page's path and query, for ``next`` after signing in or switching language."""
         query = self.request.url.query
         return self.request.url.path + (f"?{query}" if query else "")
 
+
+DAY_PAGES = frozenset(
+    {"plans_page", "plan_page", "vs_actual_page", "editions_page", "reports_page", "summary_page"}
+)
+"""The pages that read the plan on a business date: links between them keep ``?on=``.
+An activity's or a project's page shows its state on that date too, but without
+forms (commands act on the present), so links there leave it behind."""
 
 FLASH_KEYS = frozenset({"signed_out"} | {k for k in i18n.TEXT if k.startswith("done.")})
 
@@ -170,6 +195,8 @@ def page_context(request: Request, svc: ServicesDep) -> Page:
         path_params={k: str(v) for k, v in request.path_params.items()},
     )
     request.state.page = page  # the error pages render with it
+    if on := request.query_params.get("on", "").strip():
+        page.on = parse_date(on[:40], field="on")
     if raw:
         page.as_of = parse_instant(raw)
         if who is not None:

@@ -24,6 +24,7 @@ from api.activity_commands import ActivityCommand
 from api.schemas.commands import CommandIn
 from application.outcome import Outcome
 from application.tracker import Tracker
+from domain.calendar import FiscalYear, thai_date
 from domain.errors import InputError, register_messages
 from domain.parsing import parse_baht, parse_date, parse_whole
 from domain.policy import Action
@@ -69,11 +70,11 @@ class Form:
             return "corrections"
         return "manage" if self.action is Action.MANAGE else "record"
 
-    def read(self, values: Values, today: date) -> tuple[CommandIn, int]:
+    def read(self, values: Values, today: date, fiscal_year: int) -> tuple[CommandIn, int]:
         """The command's input as typed, and the step or entry it names (0 for none).
-        An empty business date is today, as the JSON API's default is."""
+        An empty business date is today, when today lies in the plan's fiscal year."""
         given: dict[str, object] = {
-            "occurred_on": business_date(text(values, "occurred_on")) or today
+            "occurred_on": dated(text(values, "occurred_on"), today, fiscal_year)
         }
         number = 0
         for field in self.fields:
@@ -144,8 +145,25 @@ def _chosen(values: Values) -> list[str]:
     return [raw] if isinstance(raw, str) else list(raw)
 
 
-def business_date(text: str) -> date | None:
-    return parse_date(text) if text.strip() else None
+def default_day(today: date, fiscal_year: int) -> date | None:
+    """The date a form fills in: today, when it lies in the plan's fiscal year (BE).
+    Otherwise none, and the form asks: an entry dated 17 years after its plan's year
+    once went through without a word, because the field said today."""
+    return today if FiscalYear(fiscal_year).contains(today) else None
+
+
+def dated(typed: str, today: date, fiscal_year: int) -> date:
+    """The business date a form records: as typed (any year: work finished late is
+    recorded after its year); left blank, today if :func:`default_day` gives it."""
+    if typed.strip():
+        return parse_date(typed)
+    if default_day(today, fiscal_year) is None:
+        year = FiscalYear(fiscal_year)
+        raise InputError(
+            "occurred_on_needed", field="occurred_on", year=fiscal_year,
+            start=thai_date(year.start), end=thai_date(year.end),
+        )  # fmt: skip
+    return today
 
 
 def version_of(values: Values) -> int | None:
@@ -309,15 +327,17 @@ class ProjectCommand:
         actor: str,
         plan_id: UUID,
         code: str,
+        today: date,
+        fiscal_year: int,
         section: str | None = None,
     ) -> Self:
         """What the posted ``values`` ask of a project: the business date typed (empty:
-        today) and the version the form was drawn at."""
+        as :func:`dated` says) and the version the form was drawn at."""
         return cls(
             tracker=tracker,
             values=values,
             actor=actor,
-            occurred_on=business_date(text(values, "occurred_on")),
+            occurred_on=dated(text(values, "occurred_on"), today, fiscal_year),
             expected_version=version_of(values),
             plan_id=plan_id,
             code=code,
@@ -398,6 +418,11 @@ register_messages(
         "input_invalid": (
             "ข้อมูลที่กรอกไม่ถูกต้อง: {problem}",
             "what was typed is not valid: {problem}",
+        ),
+        "occurred_on_needed": (
+            "กรุณาระบุวันที่ดำเนินการ: วันนี้อยู่นอกปีงบประมาณ พ.ศ. {year} ของแผน ({start} ถึง {end})",
+            "give the business date: today lies outside the plan's fiscal year {year} BE "
+            "({start} to {end})",
         ),
     }
 )

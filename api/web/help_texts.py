@@ -17,6 +17,24 @@ from domain.words import RULES, STATUSES, Words
 from projections.assess import BEHIND_MARGIN
 from scheduler.settings import SchedulerSettings
 
+HELP_TEXT: dict[str, tuple[str, str]] = {
+    "nav.help": ("คู่มือ", "Help"),
+    "help.title": ("คู่มือการใช้งาน", "Help"),
+    "help.contents": ("หัวข้อ", "Contents"),
+    "help.statuses": ("สถานะของกิจกรรม", "What each status means"),
+    "help.statuses_intro": (
+        "แต่ละกิจกรรมมีสถานะของงาน (เริ่มแล้ว เสร็จแล้ว) และสถานะเทียบกับแผน ณ วันที่ดู",
+        "Each activity has where its work stands and how it stands against the plan "
+        "on the day shown.",
+    ),
+    "help.status": ("สถานะ", "Status"),
+    "help.rule": ("กฎ", "Rule"),
+    "help.rules": ("กฎการแจ้งเตือน", "Alert rules"),
+    "help.meaning": ("ความหมาย", "Meaning"),
+    "help.link": ("วิธีใช้แบบฟอร์มนี้", "How this form works"),
+}
+"""The help page's own headings and the link every form carries (``api.web.i18n`` keys)."""
+
 _DEFAULTS = SchedulerSettings.model_fields
 STALLED_DAYS: int = _DEFAULTS["stalled_days"].default
 BUDGET_MARGIN: int = _DEFAULTS["budget_margin"].default

@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from api.web.day_texts import DAY_TEXT
+from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
 from api.web.report_texts import REPORT_TEXT
@@ -41,20 +43,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.alerts": ("การแจ้งเตือน", "Alerts"),
     "nav.import": ("นำเข้าแผน", "Import a plan"),
     "nav.skip": ("ข้ามไปยังเนื้อหา", "Skip to content"),
-    "nav.help": ("คู่มือ", "Help"),
-    "help.title": ("คู่มือการใช้งาน", "Help"),
-    "help.contents": ("หัวข้อ", "Contents"),
-    "help.statuses": ("สถานะของกิจกรรม", "What each status means"),
-    "help.statuses_intro": (
-        "แต่ละกิจกรรมมีสถานะของงาน (เริ่มแล้ว เสร็จแล้ว) และสถานะเทียบกับแผน ณ วันที่ดู",
-        "Each activity has where its work stands and how it stands against the plan "
-        "on the day shown.",
-    ),
-    "help.status": ("สถานะ", "Status"),
-    "help.rule": ("กฎ", "Rule"),
-    "help.rules": ("กฎการแจ้งเตือน", "Alert rules"),
-    "help.meaning": ("ความหมาย", "Meaning"),
-    "help.link": ("วิธีใช้แบบฟอร์มนี้", "How this form works"),
     "nav.main": ("เมนูหลัก", "Main menu"),
     "lang.switch": ("English", "ภาษาไทย"),
     "lang.switch_label": ("Switch to English", "เปลี่ยนเป็นภาษาไทย"),
@@ -425,6 +413,8 @@ TEXT: dict[str, tuple[str, str]] = {
 TEXT.update(IMPORT_TEXT)
 TEXT.update(REPORT_TEXT)
 TEXT.update(MONEY_TEXT)
+TEXT.update(HELP_TEXT)
+TEXT.update(DAY_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -18,7 +18,7 @@ from api.activity_commands import Asked
 from api.web import reading
 from api.web.commands import answer
 from api.web.context import FormDep, Page, Posted, Reading, who_of
-from api.web.forms import BY_NAME, FORMS, values_of, version_of
+from api.web.forms import BY_NAME, FORMS, default_day, values_of, version_of
 from api.web.render import PageRoute, render
 from api.web.report_words import quantity
 from api.web.timeline import entry
@@ -46,12 +46,13 @@ def activity_command(
     who = who_of(page)
     spec = BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
-    page.as_of = None  # the past is read-only: commands always act on the present
+    page.as_of = page.on = None  # the past is read-only: commands always act on the present
     runtime = page.svc.runtime
 
     def run() -> Outcome:
         spec.command.permit(who, runtime, activity_id)
-        body, number = spec.read(values, page.today)
+        fiscal_year = runtime.reader.activity(activity_id).fiscal_year
+        body, number = spec.read(values, page.today, fiscal_year)
         return spec.command.run(
             Asked(runtime.tracker, activity_id, body, who.username, version_of(values), number)
         )
@@ -79,7 +80,7 @@ def _page(
     found = reading.activity(page, activity_id)
     facts = found.facts
     entries = [entry(e, page.lang) for e in reading.activity_events(page, activity_id)]
-    live = page.as_of is None
+    live = page.as_of is None and not page.on_another_day  # forms act on the present
     usable = [f for f in FORMS if page.can(f.action.value, facts.unit)]
     # The form just posted is drawn again whatever the activity's state, so its refusal
     # is read beside what was typed, never lost with a form the page would not offer.
@@ -91,6 +92,7 @@ def _page(
         facts=facts, plan=found.plan, project=found.project,
         assessment=assess(facts, page.day), entries=list(reversed(entries)),
         fiscal_year=FiscalYear(facts.fiscal_year), forms=forms,
+        default_day=default_day(page.today, facts.fiscal_year),
         may_record=bool(usable), form_name=form_name, values=values or {},
         error=field_error, conflict=conflict,
         fresh_after=conflict.expected_version if conflict and conflict.expected_version else None,

@@ -22,10 +22,12 @@ from api.web.forms import (
     PROJECT_FORMS,
     PROJECT_FORMS_BY_NAME,
     ProjectCommand,
+    default_day,
     values_of,
 )
 from api.web.render import PageRoute, render
 from application.outcome import Outcome
+from domain.calendar import FiscalYear
 from domain.errors import ConflictError, NotFoundError, RuleViolation, TidtamError
 from domain.plan import Project
 from domain.policy import Action
@@ -66,7 +68,7 @@ def project_command(
     who = who_of(page)
     spec = PROJECT_FORMS_BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
-    page.as_of = None  # the past is read-only: commands always act on the present
+    page.as_of = page.on = None  # the past is read-only: commands always act on the present
 
     def run() -> Outcome:
         who.require(Action.MANAGE)
@@ -77,6 +79,8 @@ def project_command(
                 actor=who.username,
                 plan_id=plan_id,
                 code=code,
+                today=page.today,
+                fiscal_year=page.svc.runtime.reader.snapshot(plan_id).plan.fiscal_year,
                 section=section or None,
             )
         )
@@ -111,7 +115,8 @@ def _page(
     holdings = [Holding(a, found) for a in own if (found := assess(a, page.day)) is not None]
     budget = project.budget_on(page.day)
     sums = rollup(project.code, project.name, (h.assessment for h in holdings))
-    live = page.as_of is None and project.cancelled_on is None
+    # Forms act on the present: none while the page reads the past or another business date.
+    live = page.as_of is None and not page.on_another_day and project.cancelled_on is None
     conflict = error if isinstance(error, ConflictError) else None
     return render(
         page, "project.html", status_code=status,
@@ -122,6 +127,8 @@ def _page(
         form_name=form_name, values=values or {},
         error=error if conflict is None else None, conflict=conflict,
         form_version=project.version,
+        fiscal_year=FiscalYear(snapshot.plan.fiscal_year),
+        default_day=default_day(page.today, snapshot.plan.fiscal_year),
         command_url=lambda name: page.url(
             "project_command", plan_id=plan_id, code=code, form_name=name, as_of=None,
             section=section or None,

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.routes.common import AsAdopted, On, Revision, edition
+from api.routes.common import AsAdopted, Revision, edition
 from api.routes.events import event_page
 from api.web import reading
 from api.web.commands import answer
@@ -36,14 +36,13 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 def summary_page(
     plan_id: UUID,
     page: Reading,
-    on: On = None,
     as_adopted: AsAdopted = False,
     revision: Revision = None,
 ) -> Response:
-    """The plan summary by strategy (ผด.01) on the page's business date (or ``on``)."""
+    """The plan summary by strategy (ผด.01) on the page's business date (``?on=``)."""
     chosen = edition(as_adopted, revision)
     snapshot = edition_of(reading.snapshot(page, plan_id), chosen)
-    day = on or page.day
+    day = page.day
     summary = plan_summary(snapshot, day)
     query = {
         "on": day.isoformat(),
