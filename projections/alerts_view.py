@@ -45,6 +45,9 @@ FLAG_COLUMNS = (
     "acknowledged_by",
     "acknowledged_at",
     "snoozed_until",
+    "acknowledged_note",
+    "snoozed_by",
+    "snoozed_note",
 )
 
 
@@ -53,6 +56,7 @@ class AlertsView(View):
 
     name = "alerts"
     tables = ("view_flags", "view_flag_activities")
+    schema_version = 2  # 2: the notes of acknowledgements and snoozes, and who snoozed
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
@@ -68,7 +72,7 @@ class AlertsView(View):
             " details TEXT NOT NULL, detected_on TEXT NOT NULL, detected_position BIGINT NOT NULL,"
             " detected_at TEXT NOT NULL, resolved_on TEXT, resolved_reason TEXT,"
             " resolved_position BIGINT, acknowledged_by TEXT, acknowledged_at TEXT,"
-            " snoozed_until TEXT)"
+            " snoozed_until TEXT, acknowledged_note TEXT, snoozed_by TEXT, snoozed_note TEXT)"
         )
 
     def create_indexes(self, cur: Cursor) -> None:
@@ -102,7 +106,7 @@ class AlertsView(View):
                     plan_id, code, name, unit, unit_key = owner or ("", "", "", "", "")
                     cur.execute(
                         f"INSERT INTO {flags} VALUES"
-                        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL,NULL,NULL,NULL)",
+                        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?," + ",".join(["NULL"] * 9) + ")",
                         (str(e.flag_id), str(e.originator_id), plan_id, code, name, unit,
                          unit_key, e.rule, e.step, e.period, e.details, e.occurred_on.isoformat(),
                          position, e.timestamp.isoformat()),
@@ -115,14 +119,15 @@ class AlertsView(View):
                     )
                 case Activity.FlagAcknowledged():
                     cur.execute(
-                        f"UPDATE {flags} SET acknowledged_by = ?, acknowledged_at = ?"
-                        " WHERE flag_id = ?",
-                        (e.actor, e.timestamp.isoformat(), str(e.flag_id)),
+                        f"UPDATE {flags} SET acknowledged_by = ?, acknowledged_at = ?,"
+                        " acknowledged_note = ? WHERE flag_id = ?",
+                        (e.actor, e.timestamp.isoformat(), e.note, str(e.flag_id)),
                     )
                 case Activity.FlagSnoozed():
                     cur.execute(
-                        f"UPDATE {flags} SET snoozed_until = ? WHERE flag_id = ?",
-                        (e.until.isoformat(), str(e.flag_id)),
+                        f"UPDATE {flags} SET snoozed_until = ?, snoozed_by = ?, snoozed_note = ?"
+                        " WHERE flag_id = ?",
+                        (e.until.isoformat(), e.actor, e.note, str(e.flag_id)),
                     )
 
 
@@ -152,6 +157,10 @@ class AlertRow:
     detected_position: int = 0
     resolved_position: int | None = None
     project_cancelled_on: date | None = None
+    acknowledged_note: str = ""
+    snoozed_by: str = ""
+    snoozed_note: str = ""
+    """What the manager wrote when acknowledging or snoozing (the alerts page shows it)."""
 
     @property
     def key(self) -> FlagKey:
@@ -197,7 +206,7 @@ _SELECT = (
     " f.period, f.details, f.detected_on, f.resolved_on, f.resolved_reason,"
     " COALESCE(p.strategy_path, ''), COALESCE(p.fiscal_year, 0), COALESCE(pr.code, ''),"
     " f.plan_id, f.acknowledged_by, f.snoozed_until, f.detected_position, f.resolved_position,"
-    " pr.cancelled_on"
+    " pr.cancelled_on, f.acknowledged_note, f.snoozed_by, f.snoozed_note"
     " FROM view_flags f"
     " LEFT JOIN view_flag_activities a ON a.activity_id = f.activity_id"
     " LEFT JOIN view_plans p ON p.plan_id = f.plan_id"
@@ -217,7 +226,8 @@ def _row(r: tuple[Any, ...]) -> AlertRow:
         strategy_path=r[13], fiscal_year=int(r[14]), project_code=r[15],
         plan_id=UUID(r[16]) if r[16] else None, acknowledged_by=r[17], snoozed_until=_day(r[18]),
         detected_position=int(r[19]), resolved_position=int(r[20]) if r[20] else None,
-        project_cancelled_on=_day(r[21]),
+        project_cancelled_on=_day(r[21]), acknowledged_note=r[22] or "", snoozed_by=r[23] or "",
+        snoozed_note=r[24] or "",
     )  # fmt: skip
 
 

@@ -334,6 +334,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "alerts.acknowledged_by": ("รับทราบแล้วโดย {name}", "acknowledged by {name}"),
     "alerts.snoozed_until": ("เลื่อนการแจ้งเตือนถึง {day}", "snoozed until {day}"),
     "alerts.note": ("หมายเหตุ", "Note"),
+    "alerts.ack_note": ("{name} รับทราบ:", "{name} acknowledged:"),
+    "alerts.snooze_note": ("{name} เลื่อนถึง {day}:", "{name} snoozed until {day}:"),
     "alerts.ack": ("รับทราบ", "Acknowledge"),
     "alerts.until": ("เลื่อนถึงวันที่", "Snooze until"),
     "alerts.snooze": ("เลื่อนการแจ้งเตือน", "Snooze"),

@@ -40,7 +40,7 @@ def item(html: str, flag_id: UUID) -> str:
     """The text of one flag's list item on the page."""
     found = re.search(rf'<li class="alert[^"]*" id="flag-{flag_id}">(.*?)</li>', html, re.S)
     assert found, f"flag {flag_id} is not on the page"
-    return unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split())
 
 
 def post(pages: Pages, flag_id: UUID, action: str, **fields: str) -> object:
@@ -68,6 +68,7 @@ def test_a_manager_acknowledges_with_a_note_as_an_event_of_their_own(flagged: Pa
     html = flagged.http.get("/alerts").text
     assert "รับทราบการแจ้งเตือนของกิจกรรม 1.2 แล้ว" in html
     assert "รับทราบแล้วโดย manee" in item(html, flag.flag_id)
+    assert "manee รับทราบ: โทรตามแล้ว" in item(html, flag.flag_id)  # the note, on the page
     assert "ยังไม่ได้รับทราบ 1 รายการ" in html
     *_, last = flagged.world.runtime.tracker.history(flagged.world.activity_id("1.2"))
     seen = (type(last).__name__, last.actor, last.note)  # type: ignore[attr-defined]
@@ -82,6 +83,7 @@ def test_snoozing_to_a_thai_date_quiets_the_flag_until_then(flagged: Pages) -> N
     assert response.status_code == 303  # type: ignore[attr-defined]
     html = flagged.http.get("/alerts").text
     assert "เลื่อนการแจ้งเตือนถึง 15 ต.ค. 2552" in item(html, flag.flag_id)
+    assert "manee เลื่อนถึง 15 ต.ค. 2552: รอผู้รับจ้าง" in item(html, flag.flag_id)
     assert flag_of(flagged, "2.1").snoozed_until.isoformat() == "2009-10-15"  # type: ignore[union-attr]
 
 
@@ -152,3 +154,15 @@ def test_the_page_switches_to_english(flagged: Pages) -> None:
     html = flagged.http.get("/alerts").text
     late = item(html, flag_of(flagged, "1.2").flag_id)
     assert "overdue" in late and "Acknowledge" in late and "Snooze until" in late
+
+
+def test_the_notes_come_back_when_the_view_is_rebuilt_from_the_events(flagged: Pages) -> None:
+    flagged.sign_in(MANAGER)
+    flag = flag_of(flagged, "1.2")
+    post(flagged, flag.flag_id, "ack", note="<b>โทรตามแล้ว</b>")
+    before = flag_of(flagged, "1.2")
+    flagged.world.runtime.projections.rebuild()
+    after = flag_of(flagged, "1.2")
+    assert after == before and after.acknowledged_note == "<b>โทรตามแล้ว</b>"
+    html = flagged.http.get("/alerts").text
+    assert "&lt;b&gt;โทรตามแล้ว&lt;/b&gt;" in html  # shown as typed, never as markup

@@ -232,3 +232,34 @@ def test_the_plan_view_keeps_the_version_flags_give_an_activity(world: World) ->
         now = world.tracker.find_activity(world.plan_id, code).version
         assert now > version, f"{code} was not flagged"
         assert reader.activity(world.activity(code)).version == now, code
+
+
+def test_work_reopened_after_the_days_scan_is_flagged_at_the_next_interval(
+    world: World,
+) -> None:
+    """The nightly scan ran; then a manager reopens finished work long overdue. The
+    delivery interval's rescan flags it the same day, and with nothing new recorded it
+    appends nothing."""
+    world.at(date(2009, 9, 30))
+    done = world.activity("1.2")
+    world.tracker.complete(done, actor="manee")
+    world.scheduler.scan(date(2009, 9, 30))
+    assert not any(f[0] == "1.2" for f in world.open_flags())
+    world.tracker.reopen(done, actor="manee", reason="ปิดงานก่อนกำหนด")
+    report = world.scheduler.rescan()
+    assert report is not None and report.raised >= 1
+    assert ("1.2", "overdue", 0, "2009-03") in world.open_flags()
+    head = world.tracker.recorder.max_notification_id()
+    assert world.scheduler.rescan() is None  # nothing recorded since: no scan at all
+    assert world.tracker.recorder.max_notification_id() == head
+    assert world.scheduler.outbox.last_scanned_day() == date(2009, 9, 30)
+
+
+def test_a_store_never_scanned_is_scanned_for_today_at_the_first_interval(
+    world: World,
+) -> None:
+    world.at(date(2009, 2, 1))
+    assert world.scheduler.outbox.last_scanned_day() is None
+    world.scheduler.rescan()
+    assert ("1.1", "late_start", 0, "2009-01") in world.open_flags()
+    assert world.scheduler.outbox.last_scanned_day() == date(2009, 2, 1)
