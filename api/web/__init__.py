@@ -17,6 +17,7 @@ from api.web.render import STATIC
 from api.web.routes import (
     activity,
     alerts,
+    finding,
     guide,
     history,
     imports,
@@ -29,7 +30,18 @@ from api.web.routes import (
 
 def install(app: FastAPI) -> None:
     """Mount the pages and their static files on ``app``."""
-    modules = (session, plans, projects, activity, history, alerts, imports, reports, guide)
+    modules = (
+        session,
+        plans,
+        projects,
+        activity,
+        history,
+        alerts,
+        imports,
+        reports,
+        guide,
+        finding,
+    )
     routers = [module.router for module in modules]
     for router in routers:
         app.include_router(router)

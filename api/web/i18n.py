@@ -18,6 +18,7 @@ from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
 from api.web.report_texts import REPORT_TEXT
+from api.web.search_texts import SEARCH_TEXT
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     THAI_MONTH_ABBREVIATIONS,
@@ -417,6 +418,7 @@ TEXT.update(REPORT_TEXT)
 TEXT.update(MONEY_TEXT)
 TEXT.update(HELP_TEXT)
 TEXT.update(DAY_TEXT)
+TEXT.update(SEARCH_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -223,6 +223,8 @@ def page_paths(site: Site) -> dict[str, str]:
         "alerts": "/alerts",
         "as-of": f"{plan}?as_of=2009-02-01T12:00",
         "help": "/help",
+        "search": "/search?q=พัฒนา",
+        "plan-on-a-day": f"{plan}?on=2009-03-31",
     }
 
 
