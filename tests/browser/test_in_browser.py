@@ -274,3 +274,25 @@ def test_every_page_on_a_desktop_in_thai_and_english(tab: BrowserPage, site: Sit
     tab.wait_for_url(re.compile(r"/sign-in"))
     assert "You have signed out" in tab.locator(".flash").inner_text()
     shoot(tab, "sign-in-en-desktop")
+
+
+def test_on_a_phone_the_activity_name_stays_beside_the_months(browser: Browser, site: Site) -> None:
+    """Scrolled to the months, the grid still shows which activity a row is."""
+    tab = open_tab(browser, site, width=360, height=740)
+    try:
+        sign_in(tab, "somsak")
+        tab.goto(plan_path(site))
+        region = tab.locator(".table-scroll")
+        region.evaluate("el => { el.scrollLeft = 600; }")
+        box = region.bounding_box()
+        name = tab.locator('[id="a-2.1"] td.c-name').bounding_box()
+        cells = tab.locator('[id="a-2.1"] td.cell')
+        months = [cells.nth(i).bounding_box() for i in range(cells.count())]
+        assert box and name and all(months)
+        assert region.evaluate("el => el.scrollLeft") > 0
+        assert box["x"] <= name["x"] < box["x"] + 120  # the name is in view, at the left
+        beside = [m for m in months if m and name["x"] + name["width"] - 1 <= m["x"] < 360]
+        assert beside  # and months are in view beside it
+        shoot(tab, "plan-scrolled-th-phone")
+    finally:
+        tab.context.close()
