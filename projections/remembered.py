@@ -25,6 +25,7 @@ from datetime import date
 
 from projections.assess import ActivityAssessment, assess
 from projections.bounded import Bounded
+from projections.collector import without_collector
 from projections.facts import ActivityFacts
 from projections.queries import PlanSnapshot
 from projections.resources import (
@@ -73,6 +74,7 @@ class RowMemo:
         return found.json
 
 
+@without_collector  # a megabyte of models and bytes, no cycles: see projections.collector
 def plan_vs_actual_json(
     snapshot: PlanSnapshot,
     on: date,
@@ -111,6 +113,7 @@ class ActivityMemo:
         return found.json
 
 
+@without_collector
 def plan_json(snapshot: PlanSnapshot, on: date, memo: ActivityMemo) -> bytes:
     """``plan_resource(...).model_dump_json()``, byte for byte, from remembered parts."""
     tree = plan_tree(snapshot, on)

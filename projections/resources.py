@@ -421,7 +421,6 @@ def plan_vs_actual_resource(snapshot: PlanSnapshot, on: date) -> PlanVsActualOut
     return plan_vs_actual_out(snapshot, on, report, [assessment_out(r) for r in report.rows])
 
 
-@without_collector
 def plan_vs_actual_out(
     snapshot: PlanSnapshot, on: date, report: PlanVersusActual, rows: list[AssessmentOut]
 ) -> PlanVsActualOut:

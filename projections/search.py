@@ -57,7 +57,5 @@ def search(
 
 
 def _matches(terms: list[str], code: str, *texts: str) -> bool:
-    if len(terms) == 1 and terms[0] == name_key(code):
-        return True
     haystack = name_key(" ".join((code, *texts)))
     return all(term in haystack for term in terms)

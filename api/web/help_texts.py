@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.words import RULES, STATUSES, Words
+from domain.words import Words
 from projections.assess import BEHIND_MARGIN
 from scheduler.settings import SchedulerSettings
 
@@ -107,8 +107,6 @@ RULE_MEANING: dict[str, Words] = {
 }
 """What each alert rule of :data:`domain.words.RULES` means (the office may tune the
 numbers: ``TIDTAM_STALLED_DAYS``, ``TIDTAM_BUDGET_MARGIN``)."""
-
-assert set(STATUS_MEANING) == set(STATUSES) and set(RULE_MEANING) == set(RULES)
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
