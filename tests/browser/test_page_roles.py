@@ -10,21 +10,23 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Pages
-from tests.browser.test_pages_http import AUDITOR, MANAGER, OUTSIDER, STAFF
+from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, OUTSIDER, STAFF
 
 PLAN = "PLAN"
 PAGES = {
-    "/help": {None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200},
-    "/search?q=2.1": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200},
-    f"{PLAN}?on=2009-03-31": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200},
+    "/help": {None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
+    "/search?q=2.1": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
+    f"{PLAN}?on=2009-03-31": {
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+    },
     f"{PLAN}/vs-actual?on=2009-03-31": {
-        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200,
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
     },
     f"{PLAN}?on=2009-03-31&as_of=2009-02-01T12:00": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
     },
     "/search?q=2.1&as_of=2009-02-01T12:00": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
     },
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]

@@ -21,6 +21,7 @@ from tests.browser.conftest import Pages, TestClient
 from tests.browser.world import World
 
 STAFF, OUTSIDER, MANAGER, AUDITOR = "somsak", "wichai", "manee", "kanya"
+ADMIN = "prasit"
 
 
 def activity_path(pages: Pages, code: str, command: str = "") -> str:
