@@ -24,4 +24,8 @@ DAY_TEXT: dict[str, tuple[str, str]] = {
         "Today ({today}) lies outside this plan's fiscal year {year} BE ({start} to {end}), "
         "so no date is filled in: give the day the work happened",
     ),
+    "picker.open": ("เลือกวันจากปฏิทิน", "Pick the day from a calendar"),
+    "picker.previous": ("เดือนก่อนหน้า", "Previous month"),
+    "picker.next": ("เดือนถัดไป", "Next month"),
+    "picker.close": ("ปิดปฏิทิน", "Close the calendar"),
 }

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from api.web import i18n, report_words
+from api.web import date_picker, i18n, report_words
 from api.web.context import FLASH_COOKIE, LANG_COOKIE, Page, with_query
 from api.web.grid_cells import month_cells
 from domain.calendar import Month
@@ -62,6 +62,7 @@ def environment() -> Environment:
     )
     env.globals.update(
         i18n=i18n,
+        date_picker=date_picker.settings,
     )
     return env
 
