@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from projections.assess import ActivityAssessment, assess
 from projections.bounded import Bounded
@@ -40,11 +41,40 @@ from projections.resources import (
 MEMO_ROWS = 10_000
 """Activities' parts a runtime keeps for each resource (ten plans of 1,000 activities)."""
 
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class _Kept(Generic[T]):
+    version: int
+    on: date
+    value: T
+
+
+class PerVersion(Generic[T]):
+    """What is made from an activity's sheet for a business day, kept for the version and
+    day it was made for: a sheet changes only with its activity's version."""
+
+    def __init__(self, make: Callable[[ActivityFacts, date], T], size: int = MEMO_ROWS) -> None:
+        self._make = make
+        self._kept: Bounded[str, _Kept[T]] = Bounded(size)
+
+    def get(self, facts: ActivityFacts, on: date) -> T:
+        key = str(facts.id)
+        found = self._kept.get(key)
+        if found is None or found.version != facts.version or found.on != on:
+            found = _Kept(facts.version, on, self._make(facts, on))
+            self._kept.put(key, found)
+        return found.value
+
+    def last(self, activity_id: str) -> T | None:
+        """What was last made for the activity, whatever its version and day."""
+        found = self._kept.get(activity_id)
+        return None if found is None else found.value
+
 
 @dataclass(slots=True)
 class _Row:
-    version: int
-    on: date
     assessment: ActivityAssessment | None
     json: bytes | None = None
 
@@ -54,19 +84,14 @@ class RowMemo:
     were made for: the assessment and its JSON."""
 
     def __init__(self, size: int = MEMO_ROWS) -> None:
-        self._rows: Bounded[str, _Row] = Bounded(size)
+        self._rows = PerVersion(lambda facts, on: _Row(assess(facts, on)), size)
 
     def assess(self, facts: ActivityFacts, on: date) -> ActivityAssessment | None:
-        key = str(facts.id)
-        found = self._rows.get(key)
-        if found is None or found.version != facts.version or found.on != on:
-            found = _Row(facts.version, on, assess(facts, on))
-            self._rows.put(key, found)
-        return found.assessment
+        return self._rows.get(facts, on).assessment
 
     def json(self, row: ActivityAssessment, on: date) -> bytes:
         """The row as JSON, exactly as inside ``PlanVsActualOut.model_dump_json()``."""
-        found = self._rows.get(row.id)
+        found = self._rows.last(row.id)
         if found is None or found.assessment is not row:
             return assessment_out(row).model_dump_json().encode()
         if found.json is None:
@@ -89,28 +114,16 @@ def plan_vs_actual_json(
     return _put_in(envelope, b"rows", [memo.json(r, on) for r in rows])
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    version: int
-    on: date
-    json: bytes
-
-
 class ActivityMemo:
     """Each activity's part of the plan resource, for the version and day it was made for."""
 
     def __init__(self, size: int = MEMO_ROWS) -> None:
-        self._parts: Bounded[str, _Part] = Bounded(size)
+        self._parts = PerVersion(
+            lambda facts, on: activity_resource(facts, on).model_dump_json().encode(), size
+        )
 
     def json(self, facts: ActivityFacts, on: date) -> bytes:
-        key = str(facts.id)
-        found = self._parts.get(key)
-        if found is None or found.version != facts.version or found.on != on:
-            found = _Part(
-                facts.version, on, activity_resource(facts, on).model_dump_json().encode()
-            )
-            self._parts.put(key, found)
-        return found.json
+        return self._parts.get(facts, on)
 
 
 @without_collector
