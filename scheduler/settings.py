@@ -8,6 +8,7 @@ from pydantic import field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
+from projections.work_owed import STALE_DAYS
 
 
 class SchedulerSettings(BaseSettings):
@@ -23,6 +24,16 @@ class SchedulerSettings(BaseSettings):
     scan_minute: int = 15
     digest_hour: int = 8
     """Bangkok hour at which managers' daily e-mail digests are sent."""
+    remind_every_days: int = 7
+    """Days between two reminders to one person about the same activity (0: no reminders)."""
+    remind_hour: int = 9
+    """Bangkok hour from which the day's reminders to staff are sent."""
+    remind_escalate_after: int = 2
+    """Reminders left unanswered after which the next also goes to the unit's managers
+    (0: never)."""
+    stale_days: int = STALE_DAYS
+    """Days without work recorded on an open activity before it is owed an update
+    (``stale``): the same ``TIDTAM_STALE_DAYS`` as the people's page of their own work."""
     deliver_every_seconds: int = 30
     max_attempts: int = 8
     lease_seconds: int = 600
