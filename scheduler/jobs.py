@@ -1,4 +1,4 @@
-"""The scheduler: APScheduler jobs that scan, notify and deliver, in one leader process.
+"""The scheduler: APScheduler jobs that scan, notify, remind and deliver, in one leader process.
 
 Jobs have stable ids (``replace_existing``), ``coalesce=True`` and a generous
 ``misfire_grace_time``, so a day missed while down is run once on restart. On

@@ -65,7 +65,7 @@ def test_the_link_in_a_reminder_opens_the_page_where_the_staff_member_records(
         (s, b)
         for m, s, b in zip(
             inbox.mailbox.messages, inbox.mailbox.subjects(), inbox.mailbox.bodies(), strict=True
-        )  # fmt: skip
+        )
         if m["To"] == "somsak@thungsong.go.th" and " 2.1 " in s
     ]
     ((subject, body),) = received

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,16 +62,19 @@ def mail_to(alerting: Alerting, address: str, *about: str) -> list[tuple[str, st
     return [
         (subject, body)
         for message, subject, body in zip(
-            alerting.mailbox.messages, alerting.mailbox.subjects(), alerting.mailbox.bodies(),
+            alerting.mailbox.messages,
+            alerting.mailbox.subjects(),
+            alerting.mailbox.bodies(),
             strict=True,
         )
         if message["To"] == address and all(a in subject for a in (f"{ONE_ONE} ", *about))
-    ]  # fmt: skip
+    ]
 
 
-def hooks(alerting: Alerting, kind: str, code: str = "1.1") -> list[dict[str, object]]:
-    calls = [json.loads(body) for headers, body in alerting.receiver.calls]
-    return [c for c in calls if c["kind"] == kind and c["activity"]["code"] == code]  # type: ignore[index]
+def hooks(alerting: Alerting, kind: str, code: str = "1.1") -> list[dict[str, Any]]:
+    """The JSON of each webhook call of ``kind`` about the activity ``code``."""
+    calls = [json.loads(body) for _, body in alerting.receiver.calls]
+    return [c for c in calls if c["kind"] == kind and c["activity"]["code"] == code]
 
 
 def log_of(alerting: Alerting) -> list[object]:
@@ -141,7 +145,8 @@ def test_ignored_reminders_step_up_to_the_units_manager_once(reminding: Alerting
     for week in range(3):  # 1, 8 and 15 February: the third follows two unanswered
         reminding.tick(FIRST + timedelta(days=7 * week), hour=9, minute=30)
         reminding.tick(FIRST + timedelta(days=7 * week), hour=18)
-    numbers = [body.split("(ครั้งที่ ")[1][0] for _, body in mail_to(reminding, "somsak@thungsong.go.th")]  # fmt: skip
+    bodies = [body for _, body in mail_to(reminding, "somsak@thungsong.go.th")]
+    numbers = [body.split("(ครั้งที่ ")[1][0] for body in bodies]
     assert numbers == ["1", "2", "3"]
     ((subject, body),) = mail_to(reminding, "manee@thungsong.go.th", "ยังไม่บันทึกผล")
     assert subject == f"[ติดตาม] ยังไม่บันทึกผลหลังเตือน 2 ครั้ง: {ONE_ONE} ({SOMSAK})"
@@ -150,7 +155,8 @@ def test_ignored_reminders_step_up_to_the_units_manager_once(reminding: Alerting
     assert f"ผู้รับผิดชอบที่ได้รับการเตือน: {SOMSAK}" in body
     assert f"กิจกรรม {ONE_ONE}" in body
     (call,) = hooks(reminding, "reminder_escalated")
-    assert call["ignored"] == 2 and call["people"] == [{"username": "somsak", "display_name": SOMSAK}]  # fmt: skip
+    assert call["ignored"] == 2
+    assert call["people"] == [{"username": "somsak", "display_name": SOMSAK}]
     escalated = [e for e in log_of(reminding) if isinstance(e, ReminderLog.ReminderEscalated)]
     assert [(e.day, e.managers, e.staff, e.ignored) for e in escalated] == [
         (date(2009, 2, 15), ("manee",), ("somsak",), 2)
