@@ -196,3 +196,15 @@ def test_a_restarted_scheduler_neither_reminds_again_nor_forgets(
     reminding.tick(FIRST + timedelta(days=14), hour=9, minute=30)
     assert len(mail_to(reminding, "somsak@thungsong.go.th")) == 3
     assert len(mail_to(reminding, "manee@thungsong.go.th", "ยังไม่บันทึกผล")) == 1
+
+
+def test_staff_without_an_email_are_reminded_by_the_webhook_only(reminding: Alerting) -> None:
+    reminding.directory.register("malee", roles=("staff",), units=(PR,), actor="admin")
+    reminding.tick(FIRST, hour=9, minute=30)
+    people = [c["people"] for c in hooks(reminding, "staff_reminded")]
+    assert sorted(p[0]["username"] for p in people) == ["malee", "somsak"]
+    assert {m["To"] for m in reminding.mailbox.messages} == {
+        "somsak@thungsong.go.th", "manee@thungsong.go.th",
+    }  # fmt: skip
+    reminded = [e for e in log_of(reminding) if isinstance(e, ReminderLog.StaffReminded)]
+    assert {(e.username, len(e.deliveries)) for e in reminded} == {("somsak", 2), ("malee", 1)}
