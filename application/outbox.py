@@ -23,7 +23,7 @@ from domain.deliveries import (
     delivery_id,
     digest_log_id,
 )
-from domain.recorded import Byline, trigger
+from domain.recorded import Byline, Recorded, trigger
 from domain.reminders import ReminderLog, reminder_log_id
 
 SCHEDULER = "scheduler"
@@ -153,6 +153,24 @@ class Outbox(TidtamApplication):
         except RecordConflictError:
             return None
         return [d.id for d in deliveries]
+
+    def reminders_noted(self) -> list[tuple[UUID, Recorded]]:
+        """Every reminder and escalation noted, in the order recorded, each with the
+        activity it is about: who was reminded of what and when, for people who audit."""
+        started = ReminderLog.ReminderLogStarted.TOPIC
+        topics = [started, ReminderLog.StaffReminded.TOPIC, ReminderLog.ReminderEscalated.TOPIC]
+        about: dict[UUID, UUID] = {}
+        noted: list[tuple[UUID, Recorded]] = []
+        start = 1
+        while batch := self.recorder.select_notifications(start, 1000, topics=topics):
+            for notification in batch:
+                event = self.mapper.to_domain_event(notification)
+                if isinstance(event, ReminderLog.ReminderLogStarted):
+                    about[event.originator_id] = event.activity_id
+                elif isinstance(event, Recorded):
+                    noted.append((about[event.originator_id], event))
+            start = batch[-1].id + 1
+        return noted
 
     @staticmethod
     def _owed(ident: UUID, message: Owed, by: Byline) -> Delivery:
