@@ -10,19 +10,24 @@ steps fell due on 31 January) and nothing was ever recorded on it.
 from __future__ import annotations
 
 import json
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from application.directory import Directory
+from domain.clock import BANGKOK, FixedClock
 from domain.reminders import ReminderLog
 from scheduler.jobs import AlertScheduler
 from storage.store import Store
 from tests.integration.sinks import http_receiver, smtp_server
 from tests.integration.test_alert_delivery import MANAGER, Alerting, build
+from tests.integration.test_two_schedulers import World, fire, two_nodes, world  # noqa: F401 (a fixture)
 
 PR = "งานประชาสัมพันธ์ กองวิชาการ ฯ"
 SOMSAK = "สมศักดิ์ ใจดี"
@@ -32,12 +37,12 @@ FIRST = date(2009, 2, 1)
 
 @pytest.fixture
 def reminding(sqlite_store: Store, tmp_path: Path) -> Iterator[Alerting]:
-    with world(sqlite_store, tmp_path) as built:
+    with staffed_world(sqlite_store, tmp_path) as built:
         yield built
 
 
 @contextmanager
-def world(store: Store, tmp: Path) -> Iterator[Alerting]:
+def staffed_world(store: Store, tmp: Path) -> Iterator[Alerting]:
     with smtp_server() as (mailbox, port), http_receiver() as (receiver, hook):
         built = build(store, port, hook, tmp)
         built.directory.register(
@@ -111,7 +116,7 @@ def expected_reminder(alerting: Alerting, number: int, day: str) -> str:
 def test_the_staff_member_is_reminded_once_in_thai_by_mail_and_webhook(
     store: Store, tmp_path: Path
 ) -> None:
-    with world(store, tmp_path) as alerting:
+    with staffed_world(store, tmp_path) as alerting:
         alerting.tick(FIRST, hour=8, minute=59)
         assert mail_to(alerting, "somsak@thungsong.go.th") == []  # not before the hour
         alerting.tick(FIRST, hour=9, minute=30)
@@ -208,3 +213,36 @@ def test_staff_without_an_email_are_reminded_by_the_webhook_only(reminding: Aler
     }  # fmt: skip
     reminded = [e for e in log_of(reminding) if isinstance(e, ReminderLog.StaffReminded)]
     assert {(e.username, len(e.deliveries)) for e in reminded} == {("somsak", 2), ("malee", 1)}
+
+
+@pytest.fixture
+def staffed(world: World) -> World:  # noqa: F811 (the imported fixture)
+    """The two schedulers' world with somsak, the PR unit's staff member, in it."""
+    directory = Directory(world.store, clock=FixedClock.at_bangkok(date(2008, 10, 15)))
+    directory.register("somsak", roles=("staff",), units=(PR,), display_name=SOMSAK,
+                       email="somsak@thungsong.go.th", actor="admin")  # fmt: skip
+    directory.close()
+    return world
+
+
+def test_two_schedulers_both_leading_remind_and_step_up_once(
+    staffed: World, tmp_path: Path
+) -> None:
+    with two_nodes(staffed, tmp_path, split_brain=True) as nodes:
+        for week in range(3):
+            day = FIRST + timedelta(days=7 * week)
+            now = datetime(day.year, day.month, day.day, 9, 30, tzinfo=BANGKOK)
+            threads = [threading.Thread(target=fire, args=(n, now)) for n in nodes]
+            for n, thread in zip(nodes, threads, strict=True):
+                n.clock.set(now)
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+    to = Counter(
+        (m["To"], "ยังไม่บันทึกผล" in s)
+        for m, s in zip(staffed.mailbox.messages, staffed.mailbox.subjects(), strict=True)
+        if f"{ONE_ONE} " in s
+    )
+    assert to == {("somsak@thungsong.go.th", False): 3, ("manee@thungsong.go.th", True): 1}
+    idempotency = Counter(h["idempotency-key"] for h, _ in staffed.receiver.calls)
+    assert max(idempotency.values()) == 1
