@@ -118,6 +118,11 @@ class ReminderLog(Aggregate):
             people[username] = None
         return len(days), tuple(people)
 
+    def unanswered(self, last_work_at: datetime | None) -> int:
+        """How many reminder days in a row went unanswered, escalations or not: the number
+        a reminder gives itself is one more."""
+        return len({d for at, d, _ in self.reminders if last_work_at is None or at > last_work_at})
+
     def remind(self, by: Byline, **fields: Any) -> None:
         trigger(self, self.StaffReminded, by, **fields)
 

@@ -22,7 +22,7 @@ from application.outbox import Noted, Outbox, Owed
 from application.tracker import Tracker
 from domain.deliveries import delivery_id
 from domain.people import Role
-from domain.reminders import WORK_RECORDED, ReminderLog
+from domain.reminders import WORK_RECORDED
 from domain.thai import name_key
 from projections.people_view import Member, PeopleReader
 from projections.work_owed import WorkOwedReader
@@ -70,8 +70,10 @@ class Reminder:
         ]
         if not due:
             return []
-        ignored, reminded = self._ignored(log)
-        notes = [self._reminder(work, day, person, ignored + 1) for person in due]
+        last_work_at = self._last_work_at(work.activity_id) if log else None
+        ignored, reminded = log.ignored(last_work_at) if log else (0, ())
+        number = (log.unanswered(last_work_at) if log else 0) + 1
+        notes = [self._reminder(work, day, person, number) for person in due]
         notes = [n for n in notes if n.messages]
         escalation = None
         if s.remind_escalate_after and ignored >= s.remind_escalate_after:
@@ -82,12 +84,6 @@ class Reminder:
         if not notes and escalation is None:
             return []
         return self.outbox.note_reminders(work.activity_id, day, notes, escalation) or []
-
-    def _ignored(self, log: ReminderLog | None) -> tuple[int, tuple[str, ...]]:
-        """Reminder days since the last escalation with no work recorded after them."""
-        if log is None:
-            return 0, ()
-        return log.ignored(self._last_work_at(log.activity_id))
 
     def _last_work_at(self, activity_id: UUID) -> datetime | None:
         """When work was last recorded on the activity (read from its own events)."""
@@ -131,25 +127,18 @@ class Reminder:
         key = (ESCALATED, work.activity_id, day.isoformat())
         names = [n for _, n in staff]
         messages = []
-        text = ""
         for manager in managers:
-            subject, body = escalation_mail(
-                manager.display_name or manager.username,
-                work,
-                day,
-                s.public_url,
-                staff=names,
-                ignored=ignored,
-            )
-            text = text or f"{subject}\n\n{body}"
             if s.smtp_host and manager.email:
+                subject, body = escalation_mail(
+                    manager.display_name or manager.username, work, day, s.public_url,
+                    staff=names, ignored=ignored,
+                )  # fmt: skip
                 to = manager.email
                 messages.append(Owed((*key, manager.username), "email", to, subject, body))
-        if not text:
-            subject, body = escalation_mail(
-                "ผู้บริหาร", work, day, s.public_url, staff=names, ignored=ignored
-            )
-            text = f"{subject}\n\n{body}"
+        subject, body = escalation_mail(
+            "ผู้บริหาร", work, day, s.public_url, staff=names, ignored=ignored
+        )
+        text = f"{subject}\n\n{body}"
         messages += self._webhooks(ESCALATED, key, work, day, staff, text, ignored)
         fields = {
             "managers": tuple(m.username for m in managers),

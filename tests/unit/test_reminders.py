@@ -62,6 +62,8 @@ def test_the_count_starts_again_after_an_escalation() -> None:
     log.remind(by, username="somsak", day=date(2009, 2, 22), reasons=("late",), due_on=None,
                days_late=0, deliveries=())  # fmt: skip
     assert log.ignored(None) == (1, ("somsak",))
+    assert log.unanswered(None) == 4  # what the fifth reminder calls itself, less one
+    assert log.unanswered(at(15, hour=5)) == 1
 
 
 def member(username: str, *units: str) -> Member:
