@@ -38,11 +38,12 @@ WORK_RECORDED: tuple[type[Recorded], ...] = (
 """What answers a reminder: work recorded on the activity after it."""
 
 REASONS = {
-    "due": Words("ถึงกำหนด", "due"),
-    "late": Words("เกินกำหนด", "late"),
-    "stale": Words("ไม่มีการบันทึกผลนานเกินไป", "nothing recorded for too long"),
+    "due": Words("ถึงกำหนดในเดือนนี้", "due this month"),
+    "late": Words("ล่าช้า", "late"),
+    "stale": Words("ไม่ได้บันทึกผล", "nothing recorded lately"),
 }
-"""Why a person is reminded (the reasons of the work owed), in the words people read."""
+"""Why a person is reminded (the reasons of the work owed), in the words people read: those
+of their page of their own work (``/my-work``), so the e-mail and the page agree."""
 
 
 class ReminderLog(Aggregate):

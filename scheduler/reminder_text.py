@@ -47,20 +47,22 @@ def links(public_url: str, work: Owing) -> tuple[str, str]:
     return f"{public_url}/activities/{work.activity_id}", f"{public_url}/my-work"
 
 
-def why(work: Owing) -> list[str]:
-    """One line per reason, in Thai, with its dates."""
+def why(work: Owing, day: date) -> list[str]:
+    """One line per reason, in Thai, with its dates, as on the page of one's own work."""
+    due = f" (กำหนด {thai_date(work.due_on)})" if work.due_on else ""
     lines = []
     for reason in work.reasons:
-        words = REASONS[reason].th
+        last = work.last_recorded_on
         if reason == "due":
-            when = f"ควรบันทึกผลภายใน {thai_date(work.due_on)}" if work.due_on else ""
+            lines.append(f"{REASONS[reason].th}{due}")
         elif reason == "late":
-            since = f" นับจากวันครบกำหนด {thai_date(work.due_on)}" if work.due_on else ""
-            when = f"ล่าช้า {work.days_late} วัน{since}"
+            lines.append(f"{REASONS[reason].th} {work.days_late} วัน{due}")
+        elif last is None:
+            lines.append("ยังไม่เคยบันทึกผล")
         else:
-            last = work.last_recorded_on
-            when = f"บันทึกล่าสุด {thai_date(last)}" if last else "ยังไม่เคยบันทึกผล"
-        lines.append(f"{words}: {when}" if when else words)
+            lines.append(
+                f"{REASONS[reason].th}มา {(day - last).days} วัน (บันทึกล่าสุด {thai_date(last)})"
+            )
     return lines
 
 
@@ -69,7 +71,7 @@ def reminder_mail(
 ) -> tuple[str, str]:
     """Subject and body of the reminder ``display_name`` gets about ``work`` on ``day``."""
     activity, my_work = links(public_url, work)
-    reasons = " ".join(REASONS[r].th for r in work.reasons)
+    reasons = ", ".join(REASONS[r].th for r in work.reasons)
     subject = f"[ติดตาม] กรุณาบันทึกผล {work.code} {work.name} ({reasons})"
     lines = [
         f"เรียน {display_name}",
@@ -79,7 +81,7 @@ def reminder_mail(
         f"กิจกรรม {work.code} {work.name}",
         f"หน่วยงาน: {work.unit}",
         "เหตุที่เตือน:",
-        *(f"  - {line}" for line in why(work)),
+        *(f"  - {line}" for line in why(work, day)),
         "",
         "บันทึกความก้าวหน้า ขั้นตอนที่เสร็จ การเบิกจ่าย หรือการเสร็จสิ้นได้ที่",
         f"  หน้ากิจกรรม: {activity}",
@@ -111,7 +113,7 @@ def escalation_mail(
         f"หน่วยงาน: {work.unit}",
         f"ผู้รับผิดชอบที่ได้รับการเตือน: {names}",
         "เหตุที่เตือน:",
-        *(f"  - {line}" for line in why(work)),
+        *(f"  - {line}" for line in why(work, day)),
         "",
         f"ดูกิจกรรม: {activity}",
     ]

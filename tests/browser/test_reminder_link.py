@@ -1,5 +1,6 @@
-"""From a reminder in the inbox to work recorded: the link a staff member receives by
-e-mail opens, in Chromium, the page where they record, and recording there answers it.
+"""From a reminder in the inbox to work recorded: the links a staff member receives by
+e-mail open, in Chromium, the pages where they record (the activity's page on a desktop,
+their own work, ``/my-work``, on a phone), and recording there works.
 
 A world of its own (the session's ``site`` is shared, and this test records on it): the
 example year on 30 September 2009 with 2.1 and 1.2 reopened, somsak (PR unit) with an
@@ -91,9 +92,20 @@ def test_the_link_in_a_reminder_opens_the_page_where_the_staff_member_records(
 
     phone = open_tab(browser, inbox.site, width=360, height=740)
     sign_in(phone, "somsak")
-    phone.goto(link)
-    assert "ความก้าวหน้า 95%" in phone.locator(".events li").first.inner_text()
+    mine = re.search(r"งานของฉัน: (\S+)", body)
+    assert mine and mine.group(1) == f"{inbox.site.url}/my-work"
+    phone.goto(mine.group(1))
+    item = phone.locator(f'[id="work-{inbox.site.world.activity_id("1.2")}"]')
+    item.get_by_label("ความก้าวหน้า (ร้อยละ 0–100)").fill("45")
+    item.get_by_role("button", name="บันทึกความก้าวหน้า").click()
+    phone.wait_for_selector(".flash")
+    assert "บันทึกความก้าวหน้าของกิจกรรม 1.2 แล้ว" in phone.locator(".flash").inner_text()
+    after = phone.locator(f'[id="work-{inbox.site.world.activity_id("1.2")}"]').inner_text()
+    assert "ความก้าวหน้า 45%" in after
     width = phone.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, f"the page is {width}px wide on a 360-px phone"
+    shoot(phone, "reminder-my-work-recorded-phone-th")
+    phone.goto(link)
+    assert "ความก้าวหน้า 95%" in phone.locator(".events li").first.inner_text()
     shoot(phone, "reminder-link-phone-th")
     phone.context.close()

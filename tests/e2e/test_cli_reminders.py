@@ -48,4 +48,4 @@ def test_the_reminders_sent_are_listed_with_who_what_when_and_why(
     assert reminded
     listed = run(cli, "overdue", "reminders").output
     assert "1 ก.พ. 2552" in listed and "somsak" in listed
-    assert "1.1 กิจกรรมจัดทำแผนกลยุทธ์" in listed and "เกินกำหนด" in listed
+    assert "1.1 กิจกรรมจัดทำแผนกลยุทธ์" in listed and "ล่าช้า" in listed

@@ -99,8 +99,8 @@ def expected_reminder(alerting: Alerting, number: int, day: str) -> str:
 กิจกรรม {ONE_ONE}
 หน่วยงาน: {PR}
 เหตุที่เตือน:
-  - เกินกำหนด: ล่าช้า 1 วัน นับจากวันครบกำหนด 31 ม.ค. 2552
-  - ไม่มีการบันทึกผลนานเกินไป: ยังไม่เคยบันทึกผล
+  - ล่าช้า 1 วัน (กำหนด 31 ม.ค. 2552)
+  - ยังไม่เคยบันทึกผล
 
 บันทึกความก้าวหน้า ขั้นตอนที่เสร็จ การเบิกจ่าย หรือการเสร็จสิ้นได้ที่
   หน้ากิจกรรม: http://127.0.0.1:8000/activities/{one_one}
@@ -122,7 +122,7 @@ def test_the_staff_member_is_reminded_once_in_thai_by_mail_and_webhook(
         alerting.tick(FIRST, hour=9, minute=30)
         assert mail_to(alerting, "somsak@thungsong.go.th") == [
             (
-                f"[ติดตาม] กรุณาบันทึกผล {ONE_ONE} (เกินกำหนด ไม่มีการบันทึกผลนานเกินไป)",
+                f"[ติดตาม] กรุณาบันทึกผล {ONE_ONE} (ล่าช้า, ไม่ได้บันทึกผล)",
                 expected_reminder(alerting, 1, "1 ก.พ. 2552"),
             )
         ]

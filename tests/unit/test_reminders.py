@@ -89,13 +89,13 @@ class Work:
     last_recorded_on: date | None
 
 
-def test_each_reason_says_why_with_buddhist_era_dates() -> None:
+def test_each_reason_says_why_with_buddhist_era_dates_as_the_page_does() -> None:
     work = Work(ACTIVITY, "1.1", "กิจกรรม", "งาน", ("due", "late", "stale"),
                 date(2009, 1, 31), 15, date(2008, 12, 1))  # fmt: skip
-    assert why(work) == [
-        "ถึงกำหนด: ควรบันทึกผลภายใน 31 ม.ค. 2552",
-        "เกินกำหนด: ล่าช้า 15 วัน นับจากวันครบกำหนด 31 ม.ค. 2552",
-        "ไม่มีการบันทึกผลนานเกินไป: บันทึกล่าสุด 1 ธ.ค. 2551",
+    assert why(work, date(2009, 2, 15)) == [
+        "ถึงกำหนดในเดือนนี้ (กำหนด 31 ม.ค. 2552)",
+        "ล่าช้า 15 วัน (กำหนด 31 ม.ค. 2552)",
+        "ไม่ได้บันทึกผลมา 76 วัน (บันทึกล่าสุด 1 ธ.ค. 2551)",
     ]
     never = Work(ACTIVITY, "1.1", "กิจกรรม", "งาน", ("stale",), None, 0, None)
-    assert why(never) == ["ไม่มีการบันทึกผลนานเกินไป: ยังไม่เคยบันทึกผล"]
+    assert why(never, date(2009, 2, 15)) == ["ยังไม่เคยบันทึกผล"]
