@@ -6,6 +6,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
+from projections.work_owed import STALE_DAYS
 
 
 class Settings(BaseSettings):
@@ -17,6 +18,9 @@ class Settings(BaseSettings):
     report_rounds: str = DEFAULT_ROUNDS
     """The report rounds the office files (``TIDTAM_REPORT_ROUNDS``: q1…q4, half, year)."""
     port: int = 8000
+    stale_days: int = Field(default=STALE_DAYS, ge=1, le=366)
+    """Days without recorded work after which an open activity is listed on its unit's
+    own page (``/my-work``) as not updated (``TIDTAM_STALE_DAYS``)."""
     upload_limit_bytes: int = 5 * 1024 * 1024
     """Plan tables larger than this are refused with 413."""
     read_your_writes_timeout: float = 5.0

@@ -81,6 +81,13 @@ class Principal:
         if not self.can(action, unit):
             raise ForbiddenError("unit_forbidden", username=self.username, unit=unit or "")
 
+    def units_for(self, action: Action) -> frozenset[str] | None:
+        """The unit keys ``action`` is limited to; None where it reaches every unit (a
+        manager's recording, or an action no unit limits). Whose work a page lists."""
+        if action in UNIT_SCOPED and not self._everywhere(action):
+            return self.unit_keys
+        return None
+
     def _everywhere(self, action: Action) -> bool:
         """Roles other than staff that grant ``action`` grant it on every unit."""
         return any(action in GRANTS[r] for r in self.roles if r is not Role.STAFF)

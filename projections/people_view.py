@@ -123,6 +123,16 @@ class Recipient(NamedTuple):
     email: str
 
 
+class Member(NamedTuple):
+    """An active user holding a role: who, where mail reaches them (may be empty), and the
+    units they answer for (their ``name_key``; none for a manager of every unit)."""
+
+    username: str
+    display_name: str
+    email: str
+    unit_keys: frozenset[str]
+
+
 _PRINCIPAL = "username, display_name, roles, unit_keys"
 _ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
 _IN_SESSION = f"SELECT {_PRINCIPAL} {_ACTIVE} AND sessions_from <= ?"
@@ -171,6 +181,16 @@ class PeopleReader:
                 " ORDER BY username"
             ).fetchall()
         return [Recipient(*row) for row in rows]
+
+    def in_role(self, role: Role) -> list[Member]:
+        """Active users holding ``role``, by user name: whom reminders go to and step up to."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT username, display_name, email, unit_keys FROM view_users"
+                " WHERE disabled = 0 AND (',' || roles || ',') LIKE ? ORDER BY username",
+                (f"%,{role.value},%",),
+            ).fetchall()
+        return [Member(u, n, e, frozenset(json.loads(k))) for u, n, e, k in rows]
 
     def _one(self, sql: str, *keys: object) -> tuple[Any, ...] | None:
         with self.db.reading() as cur:

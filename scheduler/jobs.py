@@ -1,4 +1,4 @@
-"""The scheduler: APScheduler jobs that scan, notify and deliver, in one leader process.
+"""The scheduler: APScheduler jobs that scan, notify, remind and deliver, in one leader process.
 
 Jobs have stable ids (``replace_existing``), ``coalesce=True`` and a generous
 ``misfire_grace_time``, so a day missed while down is run once on restart. On
@@ -30,6 +30,7 @@ from projections.deliveries_view import DeliveriesView
 from projections.runner import Projector, catch_up_together
 from projections.service import Projections
 from scheduler.alerting import Notifier, Sender
+from scheduler.reminding import Reminder
 from scheduler.scan import Scanner, ScanReport
 from scheduler.settings import SchedulerSettings
 from scheduler.transports import Mailer, Poster
@@ -66,6 +67,7 @@ class AlertScheduler:
             projector.ensure_tables()
         self.scanner = Scanner(tracker, projections.db, self.settings)
         self.notifier = Notifier(self.outbox, projections.db, self.settings)
+        self.reminder = Reminder(self.outbox, tracker, projections.db, self.settings)
         self.sender = Sender(
             self.outbox, projections.db, self.settings, worker=self.worker,
             mailer=mailer, poster=poster,
@@ -141,6 +143,14 @@ class AlertScheduler:
         self.projections.catch_up()
         return len(self.notifier.digests(moment.date()))
 
+    def reminders(self, now: datetime | None = None) -> int:
+        """Owe today's reminders to staff (and their escalations) once the hour has come."""
+        moment = (now or self.clock.now()).astimezone(BANGKOK)
+        if moment.hour < self.settings.remind_hour:
+            return 0
+        self.projections.catch_up()
+        return len(self.reminder.owe(moment.date()))
+
     def deliver(self, now: datetime | None = None) -> int:
         """Send what is owed and due."""
         catch_up_together(self.outbox_views)
@@ -149,10 +159,12 @@ class AlertScheduler:
         return sent
 
     def tick(self, now: datetime | None = None) -> None:
-        """Everything a leader does, in order: scans, notifications, digests, deliveries."""
+        """Everything a leader does, in order: scans, notifications, digests, reminders,
+        deliveries."""
         self.catch_up_scans((now or self.clock.now()).astimezone(BANGKOK).date())
         self.notify()
         self.digests(now)
+        self.reminders(now)
         self.deliver(now)
 
     # ----------------------------------------------------------- leadership
@@ -196,6 +208,10 @@ class AlertScheduler:
         aps.add_job(
             lambda: self.run_as_leader(self.digests), "cron", hour=s.digest_hour, minute=0,
             id="tidtam-digest", replace_existing=True,
+        )  # fmt: skip
+        aps.add_job(
+            lambda: self.run_as_leader(lambda: (self.reminders(), self.deliver())), "cron",
+            hour=s.remind_hour, minute=0, id="tidtam-remind", replace_existing=True,
         )  # fmt: skip
         aps.add_job(
             lambda: self.run_as_leader(lambda: (self.rescan(), self.notify(), self.deliver())),

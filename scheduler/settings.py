@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
+from projections.work_owed import STALE_DAYS
 
 
 class SchedulerSettings(BaseSettings):
@@ -23,6 +24,16 @@ class SchedulerSettings(BaseSettings):
     scan_minute: int = 15
     digest_hour: int = 8
     """Bangkok hour at which managers' daily e-mail digests are sent."""
+    remind_every_days: int = Field(default=7, ge=0, le=366)
+    """Days between two reminders to one person about the same activity (0: no reminders)."""
+    remind_hour: int = Field(default=9, ge=0, le=23)
+    """Bangkok hour from which the day's reminders to staff are sent."""
+    remind_escalate_after: int = Field(default=2, ge=0, le=100)
+    """Reminders left unanswered after which the next also goes to the unit's managers
+    (0: never)."""
+    stale_days: int = Field(default=STALE_DAYS, ge=1, le=366)
+    """Days without work recorded on an open activity before it is owed an update
+    (``stale``): the same ``TIDTAM_STALE_DAYS`` as the people's page of their own work."""
     deliver_every_seconds: int = 30
     max_attempts: int = 8
     lease_seconds: int = 600

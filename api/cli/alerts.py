@@ -1,5 +1,5 @@
 """``tidtam scheduler`` and ``tidtam overdue …``: the scheduler outside the server, one scan
-by hand, and the alerts it raised."""
+by hand, the alerts it raised and the reminders it sent."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import typer
 from rich.table import Table
 
 from api.cli.common import business_date, console, opened
+from application.outbox import Outbox
 from domain.calendar import thai_date
+from domain.clock import BANGKOK
+from domain.reminders import REASONS, ReminderLog
 from domain.words import RULES, flag_period
 from projections.alerts_view import AlertReader
 from scheduler.jobs import AlertScheduler
@@ -81,3 +84,29 @@ def list_alerts(
             flag_period(r.rule, r.period).th, thai_date(r.detected_on), state,
         )  # fmt: skip
     console.print(table if rows else "ไม่มีการแจ้งเตือน (no flags)")
+
+
+@overdue.command("reminders")
+def list_reminders() -> None:
+    """Who was reminded of which activity, when and why, and when managers were told."""
+    with opened() as runtime:
+        outbox = Outbox(runtime.tracker.store, clock=runtime.tracker.clock)
+        try:
+            noted = outbox.reminders_noted()
+        finally:
+            outbox.close()
+        facts = {a.id: a for a in runtime.reader.activities({a for a, _ in noted})}
+    table = Table()
+    for header in ("วันที่", "กิจกรรม", "ผู้ได้รับการเตือน", "เหตุ / แจ้งผู้บริหาร", "บันทึกเมื่อ"):
+        table.add_column(header)
+    for activity_id, e in noted:
+        found = facts.get(activity_id)
+        what = f"{found.code} {found.name}" if found else str(activity_id)
+        recorded = e.timestamp.astimezone(BANGKOK).strftime("%H:%M")
+        if isinstance(e, ReminderLog.StaffReminded):
+            why = " ".join(REASONS[r].th for r in e.reasons)
+            table.add_row(thai_date(e.day), what, e.username, why, recorded)
+        elif isinstance(e, ReminderLog.ReminderEscalated):
+            told = f"แจ้ง {', '.join(e.managers)} หลังเตือน {e.ignored} ครั้ง"
+            table.add_row(thai_date(e.day), what, ", ".join(e.staff), told, recorded)
+    console.print(table if noted else "ยังไม่มีการเตือน (no reminders)")

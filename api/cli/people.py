@@ -23,7 +23,9 @@ def add(
         list[str] | None, typer.Option("--unit", help="Responsible unit (staff)")
     ] = None,
     display_name: Annotated[str, typer.Option("--name", help="Name shown on pages")] = "",
-    email: Annotated[str, typer.Option("--email", help="Where alerts are sent (managers)")] = "",
+    email: Annotated[
+        str, typer.Option("--email", help="Where digests (managers) and reminders (staff) are sent")
+    ] = "",
     password: Annotated[
         str | None, typer.Option("--password", help="Set this password (default: generate one)")
     ] = None,

@@ -19,6 +19,7 @@ from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
 from api.web.report_texts import REPORT_TEXT
 from api.web.search_texts import SEARCH_TEXT
+from api.web.work_texts import WORK_TEXT
 from domain.calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     THAI_MONTH_ABBREVIATIONS,
@@ -419,6 +420,7 @@ TEXT.update(MONEY_TEXT)
 TEXT.update(HELP_TEXT)
 TEXT.update(DAY_TEXT)
 TEXT.update(SEARCH_TEXT)
+TEXT.update(WORK_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

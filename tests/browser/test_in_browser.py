@@ -225,6 +225,7 @@ def page_paths(site: Site) -> dict[str, str]:
         "help": "/help",
         "search": "/search?q=พัฒนา",
         "plan-on-a-day": f"{plan}?on=2009-03-31",
+        "my-work": "/my-work",
     }
 
 

@@ -28,6 +28,8 @@ PAGES = {
     "/search?q=2.1&as_of=2009-02-01T12:00": {
         None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
     },
+    # One's own work: staff and managers record; auditors and admins own no work.
+    "/my-work": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 403, ADMIN: 403},
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]
 

@@ -30,6 +30,7 @@ from domain.deliveries import Delivery, DigestLog, ScanLog
 from domain.people import User
 from domain.plan import Plan, Project
 from domain.recorded import Recorded
+from domain.reminders import ReminderLog
 from storage.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stored_events"
@@ -38,7 +39,7 @@ _BASE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 def event_classes() -> list[type[Recorded]]:
     found = []
-    for aggregate in (Plan, Project, Activity, User, Delivery, ScanLog, DigestLog):
+    for aggregate in (Plan, Project, Activity, User, Delivery, ScanLog, DigestLog, ReminderLog):
         for name, value in vars(aggregate).items():
             if (
                 isinstance(value, type)
@@ -68,8 +69,9 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
     assert (
-        len(event_classes()) == 56
-    )  # BudgetTransferred too; SignedOut, SectionAdded, PlanRevised, two withdrawals,
+        len(event_classes()) == 59
+    )  # the reminder log's three; BudgetTransferred too; SignedOut, SectionAdded, PlanRevised,
+    # two withdrawals,
     # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
     # OutputPlanned, OutputDelivered, DeliveryCorrected
 

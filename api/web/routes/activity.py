@@ -17,8 +17,8 @@ from fastapi import APIRouter, Path, Response
 from api.activity_commands import Asked
 from api.web import reading
 from api.web.commands import answer
-from api.web.context import FormDep, Page, Posted, Reading, who_of
-from api.web.forms import BY_NAME, FORMS, default_day, values_of, version_of
+from api.web.context import FormDep, Page, Posted, Reading, local_path, who_of
+from api.web.forms import BY_NAME, FORMS, default_day, text, values_of, version_of
 from api.web.render import PageRoute, render
 from api.web.report_words import quantity
 from api.web.timeline import entry
@@ -42,7 +42,8 @@ def activity_page(activity_id: UUID, page: Reading) -> Response:
 def activity_command(
     activity_id: UUID, form_name: FormName, page: Posted, form: FormDep
 ) -> Response:
-    """Run one form's command; refusals re-draw the page, success redirects to it."""
+    """Run one form's command; refusals re-draw the page, success redirects to it, or to
+    the page of this site the form names in ``next`` (one's own work: ``/my-work``)."""
     who = who_of(page)
     spec = BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
@@ -62,7 +63,9 @@ def activity_command(
         redraw=lambda error, status: _page(
             page, activity_id, form_name, values, error, status=status
         ),
-        done_url=lambda: page.url("activity_page", activity_id=activity_id),
+        done_url=lambda: local_path(
+            text(values, "next"), page.url("activity_page", activity_id=activity_id)
+        ),
         flash_code=lambda: reading.activity(page, activity_id).facts.code,
         counted_as=spec.command.name,
     )  # fmt: skip
