@@ -70,7 +70,7 @@ def served(svc: Services, activity_id: UUID, sha256: str) -> Response:
             "X-Content-Type-Options": "nosniff",
             "Content-Disposition": f'{how}; filename="{name}"',
             "Content-Security-Policy": "default-src 'none'; sandbox",
-            "Cache-Control": "private, max-age=86400, immutable",
+            "Cache-Control": "private, max-age=3600",
         },
     )
 
