@@ -68,10 +68,10 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
     assert (
-        len(event_classes()) == 56
+        len(event_classes()) == 58
     )  # BudgetTransferred too; SignedOut, SectionAdded, PlanRevised, two withdrawals,
     # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
-    # OutputPlanned, OutputDelivered, DeliveryCorrected
+    # OutputPlanned, OutputDelivered, DeliveryCorrected, EvidenceAttached, EvidenceRemoved
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:
