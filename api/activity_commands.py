@@ -341,7 +341,9 @@ EVIDENCE_REMOVAL = ActivityCommand(
     operation="remove_evidence",
     action=Action.RECORD,
     body=ReasonIn,
-    run=lambda c: c.tracker.remove_evidence(c.activity_id, c.number, reason=c.body.reason, **c.when),
+    run=lambda c: c.tracker.remove_evidence(
+        c.activity_id, c.number, reason=c.body.reason, **c.when
+    ),
     doc=(
         "Withdraw evidence file N (its number on the activity), with the reason why: a"
         " correction (``EvidenceRemoved``); the file stays kept and the timeline strikes it."

@@ -79,7 +79,11 @@ class EvidenceFile:
         shown = clean_name(name) or "-"
         if len(data) > limit:
             raise RuleViolation(
-                "evidence_too_large", field=field, name=shown, size=megabytes(len(data)), limit=megabytes(limit)
+                "evidence_too_large",
+                field=field,
+                name=shown,
+                size=megabytes(len(data)),
+                limit=megabytes(limit),
             )
         media_type = sniff(data)
         if media_type is None:
@@ -101,8 +105,7 @@ def megabytes(size: int) -> str:
 register_messages(
     {
         "evidence_type": (
-            "ไฟล์ '{name}' ไม่ใช่รูปภาพ (JPEG, PNG, WebP, HEIC) หรือ PDF ตามเนื้อหาของไฟล์"
-            " จึงไม่ได้บันทึก",
+            "ไฟล์ '{name}' ไม่ใช่รูปภาพ (JPEG, PNG, WebP, HEIC) หรือ PDF ตามเนื้อหาของไฟล์ จึงไม่ได้บันทึก",
             "file '{name}' is not a photo (JPEG, PNG, WebP, HEIC) or a PDF by its content:"
             " nothing was recorded",
         ),

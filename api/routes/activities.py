@@ -110,7 +110,9 @@ def upload_evidence(
 
 
 @router.get("/{activity_id}/evidence/{sha256}", response_class=Response)
-def evidence_file(activity_id: ActivityId, sha256: Digest, svc: ServicesDep, who: Reader) -> Response:
+def evidence_file(
+    activity_id: ActivityId, sha256: Digest, svc: ServicesDep, who: Reader
+) -> Response:
     """An evidence file of the activity, by its digest (removed ones too: the audit keeps them)."""
     return served(svc, activity_id, sha256)
 
@@ -142,8 +144,8 @@ def _declare(command: ActivityCommand[Any]) -> Callable[..., CommandOut]:
             command.permit(who, svc.runtime, activity_id)
             tracker, version = svc.runtime.tracker, expected_version(if_match)
             files = staged(svc, body)
-            asked = Asked(tracker, activity_id, body, who.username, version, *number.values(),
-                          attached=files)  # fmt: skip
+            item = next(iter(number.values()), 0)
+            asked = Asked(tracker, activity_id, body, who.username, version, item, files)
             return command.run(asked)
 
         return CommandOut.of(run_command(svc, command.name, run, response))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -98,13 +99,13 @@ def test_evidence_is_attached_to_its_record_in_the_same_command(
         a, 40, actor=STAFF, occurred_on=ON, attached=(photo, minutes, photo)
     )
 
-    history = list(tracker.history(a))
+    history: list[Any] = list(tracker.history(a))
     record, *attachments = history[-3:]
     assert outcome.events[-3:] == ("ProgressRecorded", "EvidenceAttached", "EvidenceAttached")
     assert [
         (e.number, e.subject, e.record, e.entry, e.sha256, e.media_type, e.name)
         for e in attachments
-    ] == [  # type: ignore[attr-defined]
+    ] == [
         (1, "progress", record.originator_version, 0, photo.sha256, "image/jpeg", "sign.jpg"),
         (2, "progress", record.originator_version, 0, minutes.sha256, "application/pdf", "m.pdf"),
     ]

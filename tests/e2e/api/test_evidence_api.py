@@ -44,8 +44,7 @@ def upload(api: Api, code: str, name: str, data: bytes, *, who: str = "staff"): 
 def kept(api: Api) -> list[str]:
     """Every file the evidence might be in: the file store and the upload staging."""
     directory = api.runtime.files.directory
-    stored = sorted(p.name for p in directory.iterdir()) if directory.exists() else []
-    return stored
+    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
 
 
 def staged(files: FileStore) -> list[str]:
@@ -149,8 +148,8 @@ def test_a_removal_is_a_correction_and_the_file_stays(open_api: OpenApi, files: 
     api.post(api.activity_path("1.2", "progress"), who="staff",
              json={"percent": 90, "evidence_files": [{"sha256": digest}]})  # fmt: skip
 
-    problem(api.post(api.activity_path("1.2", "evidence/1/removal"), who="staff", json={"reason": " "}),
-            422, "reason_required")  # fmt: skip
+    removal = api.activity_path("1.2", "evidence/1/removal")
+    problem(api.post(removal, who="staff", json={"reason": " "}), 422, "reason_required")
     removed = api.post(
         api.activity_path("1.2", "evidence/1/removal"), who="staff", json={"reason": "ผิดภาพ"}
     )
