@@ -13,6 +13,10 @@ EVIDENCE_TEXT: dict[str, tuple[str, str]] = {
     ),
     "form.remove_evidence": ("ถอนหลักฐานที่แนบผิด", "Remove evidence attached in error"),
     "form.evidence_entry": ("หลักฐานไฟล์ที่", "Evidence file"),
+    "done.remove_evidence": (
+        "ถอนหลักฐานของกิจกรรม {code} แล้ว (ไฟล์ยังเก็บไว้ในประวัติ)",
+        "Activity {code}: evidence removed (the file stays in the history)",
+    ),
     "ev.evidence_removed": ("ถอนแล้ว: {reason}", "removed: {reason}"),
     "ev.evidence_open": ("เปิดไฟล์ {name}", "Open file {name}"),
 }
