@@ -10,7 +10,9 @@ Out: a file is served only as evidence of the activity named (an ``EvidenceAttac
 of its stream names the digest), with the type its content says, never sniffed by the
 browser (``X-Content-Type-Options: nosniff``), in a sandbox without script
 (``Content-Security-Policy``), inline only where it is a photo a browser draws; a PDF or
-HEIC is a download.
+HEIC is a download. No image is decoded here: the timeline's thumbnails are the files
+themselves, drawn by the browser in a box of fixed width and height, so no
+decompression bomb reaches a decoder on the server (and no imaging library is needed).
 """
 
 from __future__ import annotations
