@@ -64,7 +64,7 @@ def served(svc: Services, activity_id: UUID, sha256: str) -> Response:
     if data is None or media_type is None:
         raise NotFoundError("evidence_not_found", code=activity.code, sha256=sha256)
     how = "inline" if media_type in IMAGE_TYPES else "attachment"
-    name = f"evidence-{activity.code}-{sha256[:12]}.{_EXTENSIONS[media_type]}"
+    name = f"evidence-{sha256[:16]}.{_EXTENSIONS[media_type]}"  # ASCII: a header
     return Response(
         data,
         media_type=media_type,

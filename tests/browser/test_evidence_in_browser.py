@@ -59,6 +59,7 @@ def test_staff_attach_a_photo_from_the_form_and_see_its_thumbnail(
     box = thumb.bounding_box()
     assert box is not None and round(box["width"]) == 96 and round(box["height"]) == 96
     assert hashlib.sha256(jpeg(320, 240)).hexdigest() in (thumb.get_attribute("src") or "")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width  # nothing overflows
     shoot(tab, f"evidence-thumbnail-{device}")
     tab.context.close()
 
