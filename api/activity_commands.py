@@ -39,6 +39,7 @@ from application.outcome import Outcome, When
 from application.tracker import Tracker
 from domain.calendar import Month
 from domain.errors import InputError
+from domain.evidence import EvidenceFile
 from domain.parsing import parse_baht
 from domain.policy import Action, Principal
 from domain.thai import to_arabic_digits
@@ -57,6 +58,8 @@ class Asked(Generic[B]):
     expected_version: int | None
     number: int = 0
     """The step or spending entry the command's path names (see ``Item``)."""
+    attached: tuple[EvidenceFile, ...] = ()
+    """Evidence files for the record, checked by content (``domain.evidence``)."""
 
     @property
     def when(self) -> When:
@@ -64,6 +67,7 @@ class Asked(Generic[B]):
             "actor": self.actor,
             "occurred_on": self.body.occurred_on,
             "expected_version": self.expected_version,
+            "attached": self.attached,
         }
 
 
@@ -331,6 +335,21 @@ DELIVERY_CORRECTION = ActivityCommand(
     doc="Put a delivery's quantity right (0 voids it), with the reason why (managers).",
     item=Item("entry", 100_000),
 )  # fmt: skip
+EVIDENCE_REMOVAL = ActivityCommand(
+    name="evidence_removal",
+    path="/evidence/{entry}/removal",
+    operation="remove_evidence",
+    action=Action.RECORD,
+    body=ReasonIn,
+    run=lambda c: c.tracker.remove_evidence(
+        c.activity_id, c.number, reason=c.body.reason, **c.when
+    ),
+    doc=(
+        "Withdraw evidence file N (its number on the activity), with the reason why: a"
+        " correction (``EvidenceRemoved``); the file stays kept and the timeline strikes it."
+    ),
+    item=Item("entry", 100_000),
+)
 
 COMMANDS: tuple[ActivityCommand[Any], ...] = (
     START,
@@ -351,5 +370,6 @@ COMMANDS: tuple[ActivityCommand[Any], ...] = (
     REOPEN,
     RESCHEDULE,
     BUDGET,
+    EVIDENCE_REMOVAL,
 )
 """In the order the API lists them."""

@@ -34,7 +34,7 @@ class Runtime:
     projections: Projections
     reader: PlanReader
     files: FileStore
-    """Filed reports' files, by digest (``storage.file_store``)."""
+    """Filed reports' files and evidence files, by digest (``storage.file_store``)."""
 
     @classmethod
     def open(
@@ -51,6 +51,7 @@ class Runtime:
         projections = Projections(tracker, directory=directory, poll_interval=poll_interval)
         reader = PlanReader(projections.db, tracker)
         files = FileStore(files_directory(store))
+        tracker.files = files  # evidence beside the filed reports
         return cls(store, tracker, directory, projections, reader, files)
 
     def close(self) -> None:

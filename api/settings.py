@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.evidence import LIMIT_BYTES
 from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
 from projections.work_owed import STALE_DAYS
 
@@ -23,6 +24,8 @@ class Settings(BaseSettings):
     own page (``/my-work``) as not updated (``TIDTAM_STALE_DAYS``)."""
     upload_limit_bytes: int = 5 * 1024 * 1024
     """Plan tables larger than this are refused with 413."""
+    evidence_limit_bytes: int = Field(default=LIMIT_BYTES, ge=1)
+    """Evidence files (photos, PDFs) larger than this are refused (``evidence_too_large``)."""
     read_your_writes_timeout: float = 5.0
     """Seconds a read with ``min_position`` waits for the views before answering 503."""
     secret_file: str = "var/secret.key"

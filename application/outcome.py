@@ -15,6 +15,8 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Recording
 
+from domain.evidence import EvidenceFile
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -52,3 +54,6 @@ class When(TypedDict, total=False):
     """The business date it happened; by default today in Bangkok."""
     expected_version: int | None
     """The version the command was decided on; a stale one is a ``ConflictError``."""
+    attached: tuple[EvidenceFile, ...]
+    """Photos or PDFs proving the record the command makes, attached in the same
+    transaction (``application.evidence``); refused for a command that makes none."""

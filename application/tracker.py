@@ -24,6 +24,7 @@ from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication, replay
+from application.evidence import ActivityEvidence
 from application.flag_scan import ScanFindings
 from application.money import ActivityMoney
 from application.outcome import Outcome, When
@@ -52,8 +53,9 @@ A = TypeVar("A", Activity, Project)
 
 
 class Tracker(
-    PlanReports, ActivityMoney, ActivityOutputs, BudgetTransfers, ScanFindings, TidtamApplication
-):
+    PlanReports, ActivityMoney, ActivityOutputs, ActivityEvidence, BudgetTransfers, ScanFindings,
+    TidtamApplication,
+):  # fmt: skip
     """Plans, projects and activities, and the commands people record on them."""
 
     name = "Tracker"
@@ -434,16 +436,6 @@ class Tracker(
     ) -> Outcome:
         """An activity command decided and saved as every other (for the tracker's parts)."""
         return self._on(activity_id, when, decide)
-
-    def _on(
-        self,
-        activity_id: UUID,
-        when: When,
-        decide: Callable[[Activity, Byline], list[Aggregate] | None],
-    ) -> Outcome:
-        """An activity command: its byline from ``when``, decided and saved by ``_decide``."""
-        by = self._byline_of(when)
-        return self._decide(activity_id, when.get("expected_version"), lambda a: decide(a, by))
 
     def _byline_of(self, when: When) -> Byline:
         """The byline ``when`` gives. Keywords are checked as a signature would check

@@ -10,7 +10,8 @@ the events it raises: ``activity_progress`` (progress and steps),
 ``activity_spending`` (allocation and spending), ``activity_commitments`` (contracts and
 orders binding the allocation), ``activity_outputs`` (outputs planned and delivered),
 ``activity_rescheduling`` (planned months), ``activity_lifecycle`` (start, completion, cancelling,
-reopening and the corrections of their dates) and ``activity_flags``; the state
+reopening and the corrections of their dates), ``activity_evidence`` (photos and PDFs
+attached to records) and ``activity_flags``; the state
 they share, and its value types, are ``activity_state``'s.
 """
 
@@ -21,6 +22,7 @@ from uuid import UUID
 
 from domain import (
     activity_commitments,
+    activity_evidence,
     activity_flags,
     activity_lifecycle,
     activity_outputs,
@@ -103,6 +105,7 @@ class ActivityPlanned(RecordedCreation):
         activity.flags = {}
         activity.output = None
         activity.deliveries = []
+        activity.evidence = []
 
 
 class Activity(ActivityState):
@@ -141,6 +144,8 @@ class Activity(ActivityState):
     FlagResolved = activity_flags.FlagResolved
     FlagAcknowledged = activity_flags.FlagAcknowledged
     FlagSnoozed = activity_flags.FlagSnoozed
+    EvidenceAttached = activity_evidence.EvidenceAttached
+    EvidenceRemoved = activity_evidence.EvidenceRemoved
 
     # ------------------------------------------------------------- creation
 
@@ -223,6 +228,8 @@ class Activity(ActivityState):
     record_progress = activity_progress.record_progress
     correct_progress = activity_progress.correct_progress
     complete_step = activity_progress.complete_step
+    attach_evidence = activity_evidence.attach_evidence
+    remove_evidence = activity_evidence.remove_evidence
 
     # ------------------------------------------------------------- flags (the scheduler's)
 

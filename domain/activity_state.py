@@ -172,6 +172,8 @@ class ActivityState(Aggregate):
         output: tuple[Decimal, str] | None
         """The planned output: quantity and unit (``domain.activity_outputs``)."""
         deliveries: list[Any]
+        evidence: list[Any]
+        """Files attached as evidence (``domain.activity_evidence``)."""
 
         @property
         def status(self) -> Status:

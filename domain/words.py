@@ -73,6 +73,15 @@ def flag_period(rule: str, period: str) -> Words:
     return Words(month.thai(), month.english())
 
 
+EVIDENCE_SUBJECTS: dict[str, Words] = {
+    "progress": Words("ความก้าวหน้า", "progress"),
+    "step": Words("ขั้นตอน", "step"),
+    "expenditure": Words("การเบิกจ่าย", "spending"),
+    "delivery": Words("ผลผลิต", "delivery"),
+    "completion": Words("การปิดงาน", "completion"),
+}
+"""What evidence was attached to (``domain.activity_evidence``)."""
+
 RESOLUTIONS: dict[str, Words] = {
     "started": Words("เริ่มดำเนินการแล้ว", "work started"),
     "step_completed": Words("ขั้นตอนเสร็จแล้ว", "step completed"),

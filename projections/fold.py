@@ -455,5 +455,8 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Activity.FlagResolved: _version_only,
     Activity.FlagAcknowledged: _version_only,
     Activity.FlagSnoozed: _version_only,
+    # Evidence is read from the audit trail (the timeline); here it only counts as a version.
+    Activity.EvidenceAttached: _version_only,
+    Activity.EvidenceRemoved: _version_only,
 }
 """Events the fact sheets care about; any other is skipped."""

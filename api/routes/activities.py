@@ -14,10 +14,11 @@ from inspect import Parameter, Signature
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, File, Path, Query, Response, UploadFile
 
 from api.activity_commands import COMMANDS, ActivityCommand, Asked
 from api.deps import CurrentUser, Reader, ServicesDep
+from api.evidence import read_upload, served, staged
 from api.routes.common import (
     AsOf,
     IfMatch,
@@ -31,13 +32,13 @@ from api.routes.common import (
     run_command,
 )
 from api.routes.events import event_page
-from api.schemas.commands import CommandIn, CommandOut
+from api.schemas.commands import CommandIn, CommandOut, EvidenceOut
 from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from application.outcome import Outcome
 from domain.clock import BANGKOK
-from domain.policy import Principal
+from domain.policy import Action, Principal
 from projections.facts import ActivityFacts
 from projections.resources import activity_resource, assess_activity
 
@@ -86,6 +87,36 @@ def activity_events(
     return event_page(svc, after=after, limit=limit, activity=activity_id, as_of=instant(as_of))
 
 
+Digest = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="The file's SHA-256")]
+
+
+@router.post("/{activity_id}/evidence", response_model=EvidenceOut, status_code=201)
+def upload_evidence(
+    activity_id: ActivityId,
+    svc: ServicesDep,
+    who: CurrentUser,
+    file: Annotated[UploadFile, File(description="A photo (JPEG, PNG, WebP, HEIC) or a PDF")],
+) -> EvidenceOut:
+    """Upload a photo or PDF as evidence for a record on the activity (staff of its unit,
+    managers): checked by content and size, kept a day; name its ``sha256`` in the
+    record's ``evidence_files`` to attach it."""
+    who.require(Action.RECORD, svc.runtime.unit_of(activity_id))
+    checked = read_upload(file.file, file.filename or "", svc.settings.evidence_limit_bytes,
+                          field="file")  # fmt: skip
+    svc.uploads.keep(checked.data)
+    return EvidenceOut(
+        sha256=checked.sha256, media_type=checked.media_type, size=checked.size, name=checked.name
+    )
+
+
+@router.get("/{activity_id}/evidence/{sha256}", response_class=Response)
+def evidence_file(
+    activity_id: ActivityId, sha256: Digest, svc: ServicesDep, who: Reader
+) -> Response:
+    """An evidence file of the activity, by its digest (removed ones too: the audit keeps them)."""
+    return served(svc, activity_id, sha256)
+
+
 def _facts(svc: Services, activity_id: UUID, as_of: datetime | None) -> ActivityFacts:
     if as_of is None:
         return svc.runtime.reader.activity(activity_id)
@@ -112,7 +143,9 @@ def _declare(command: ActivityCommand[Any]) -> Callable[..., CommandOut]:
         def run() -> Outcome:
             command.permit(who, svc.runtime, activity_id)
             tracker, version = svc.runtime.tracker, expected_version(if_match)
-            asked = Asked(tracker, activity_id, body, who.username, version, *number.values())
+            files = staged(svc, body)
+            item = next(iter(number.values()), 0)
+            asked = Asked(tracker, activity_id, body, who.username, version, item, files)
             return command.run(asked)
 
         return CommandOut.of(run_command(svc, command.name, run, response))

@@ -48,7 +48,32 @@ class CompletionCorrectionIn(CommandIn):
 Evidence = Annotated[Text | None, Field(description="A photo, document number or link")]
 
 
-class ProgressIn(CommandIn):
+class EvidenceRef(BaseModel):
+    """A file uploaded to ``POST /activities/{id}/evidence``, named by its digest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="The digest the upload returned")
+    name: str = Field("", max_length=200, description="The file's name as people read it")
+
+
+EvidenceFiles = Annotated[
+    list[EvidenceRef],
+    Field(
+        max_length=10,
+        description="Photos or PDFs uploaded beforehand, attached to this record in the same"
+        " transaction (``EvidenceAttached``)",
+    ),
+]
+
+
+class WithEvidence(CommandIn):
+    """A command whose record may come with evidence files."""
+
+    evidence_files: EvidenceFiles = []
+
+
+class ProgressIn(WithEvidence):
     percent: int = Field(description="Percent complete, 0–100")
     note: Text = ""
     evidence: Evidence = None
@@ -57,13 +82,13 @@ class ProgressIn(CommandIn):
     )
 
 
-class ProgressCorrectionIn(CommandIn):
+class ProgressCorrectionIn(WithEvidence):
     percent: int = Field(description="The right percent complete, 0–100; it may be lower")
     reason: Text = Field(description="Why the figure is put right")
     evidence: Evidence = None
 
 
-class ExpenditureIn(CommandIn):
+class ExpenditureIn(WithEvidence):
     amount: Amount
     reference: Text = Field("", description="Voucher or document number")
     note: Text = ""
@@ -84,7 +109,7 @@ class OutputPlanIn(CommandIn):
     reason: Text | None = None
 
 
-class DeliveryIn(CommandIn):
+class DeliveryIn(WithEvidence):
     quantity: Quantity
     note: Text = ""
     evidence: Text = ""
@@ -111,12 +136,21 @@ class ExpenditureCorrectionIn(CommandIn):
     reason: Text
 
 
-class NoteIn(CommandIn):
+class NoteIn(WithEvidence):
     note: Text = ""
 
 
 class ReasonIn(CommandIn):
     reason: Text
+
+
+class EvidenceOut(BaseModel):
+    """An evidence file uploaded and checked, kept a day until a command names it."""
+
+    sha256: str
+    media_type: str = Field(description="As its content says: image/jpeg, image/png, …")
+    size: int
+    name: str
 
 
 class RescheduleIn(CommandIn):

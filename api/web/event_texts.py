@@ -92,6 +92,11 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     "FlagResolved": ("การแจ้งเตือน {rule} แก้ไขแล้ว ({reason})", "alert {rule} resolved ({reason})"),
     "FlagAcknowledged": ("รับทราบการแจ้งเตือน", "alert acknowledged"),
     "FlagSnoozed": ("เลื่อนการแจ้งเตือนถึง {until}", "alert snoozed until {until}"),
+    "EvidenceAttached": (
+        "แนบหลักฐานไฟล์ที่ {number} ({subject}): {name}",
+        "evidence file {number} attached ({subject}): {name}",
+    ),
+    "EvidenceRemoved": ("ถอนหลักฐานไฟล์ที่ {number}", "evidence file {number} removed"),
 }
 
 

@@ -31,7 +31,10 @@ from domain.policy import Action
 from domain.thai import to_arabic_digits
 from projections.facts import ActivityFacts
 
-Kind = Literal["text", "textarea", "percent", "amount", "months", "step", "steps_optional", "entry"]
+Kind = Literal[
+    "text", "textarea", "percent", "amount", "months", "step", "steps_optional", "entry",
+    "files", "evidence",
+]  # fmt: skip
 Values = Mapping[str, str | list[str]]
 
 
@@ -56,6 +59,11 @@ class Form:
     """What the form's business date means (an ``api.web.i18n`` key)."""
 
     @property
+    def multipart(self) -> bool:
+        """Whether the form sends files (``enctype="multipart/form-data"``)."""
+        return any(f.kind == "files" for f in self.fields)
+
+    @property
     def action(self) -> Action:
         """Who may use the form: whoever may take its command's action."""
         return self.command.action
@@ -66,7 +74,7 @@ class Form:
     @property
     def help_topic(self) -> str:
         """The help page's topic the form links to (``/help#corrections``)."""
-        if self.name.startswith("correct") or self.name == "reopen":
+        if self.name.startswith("correct") or self.name in ("reopen", "remove_evidence"):
             return "corrections"
         return "manage" if self.action is Action.MANAGE else "record"
 
@@ -79,7 +87,9 @@ class Form:
         number = 0
         for field in self.fields:
             typed = text(values, field.name)
-            if field.kind in ("step", "entry"):
+            if field.kind == "files":
+                continue  # the files go with the command, not in its input (``Asked``)
+            if field.kind in ("step", "entry", "evidence"):
                 number = whole(typed, field.name)
             elif field.kind == "percent":
                 given[field.name] = percent(typed)
@@ -98,6 +108,8 @@ class Form:
 
 
 NOTE = Field("note", "form.note", "textarea")
+FILES = Field("files", "form.files", "files")
+"""Photos or PDFs of the record (``domain.evidence``): the page posts the form as multipart."""
 REASON = Field("reason", "form.reason", "textarea", required=True)
 
 
@@ -179,6 +191,7 @@ FORMS: tuple[Form, ...] = (
             Field("percent", "form.percent", "percent", required=True),
             NOTE,
             Field("evidence", "form.evidence"),
+            FILES,
             Field("reason", "form.correction", "textarea"),
         ),
         _open,
@@ -190,6 +203,7 @@ FORMS: tuple[Form, ...] = (
             Field("reference", "form.reference"),
             Field("commitment", "form.against_commitment"),
             NOTE,
+            FILES,
         ),
         _open,
     ),
@@ -213,10 +227,10 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "step", "form.step_done", commands.STEP,
-        (Field("step", "form.step", "step", required=True), NOTE),
+        (Field("step", "form.step", "step", required=True), NOTE, FILES),
         _has_open_steps,
     ),
-    Form("complete", "form.complete", commands.COMPLETE, (NOTE,), _open),
+    Form("complete", "form.complete", commands.COMPLETE, (NOTE, FILES), _open),
     Form(
         "correct_completion", "form.correct_completion", commands.COMPLETION_CORRECTION,
         (REASON,),
@@ -262,6 +276,7 @@ FORMS: tuple[Form, ...] = (
             Field("quantity", "form.quantity", required=True),
             NOTE,
             Field("evidence", "form.evidence"),
+            FILES,
         ),
         lambda f, d: _open(f, d) and f.output_on(d) is not None,
     ),
@@ -284,6 +299,11 @@ FORMS: tuple[Form, ...] = (
         lambda f, d: any(x.on <= d for x in f.deliveries),
     ),
     Form("reopen", "form.reopen", commands.REOPEN, (REASON,), _closed),
+    Form(
+        "remove_evidence", "form.remove_evidence", commands.EVIDENCE_REMOVAL,
+        (Field("entry", "form.evidence_entry", "evidence", required=True), REASON),
+        lambda f, d: True,  # drawn where the timeline holds a file still counted
+    ),
 )  # fmt: skip
 BY_NAME = {form.name: form for form in FORMS}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.evidence import FILES_PER_RECORD, LIMIT_BYTES, megabytes
 from domain.words import Words
 from projections.assess import BEHIND_MARGIN
 from scheduler.settings import SchedulerSettings
@@ -143,6 +144,17 @@ TOPICS: tuple[Topic, ...] = (
                 "ทุกการบันทึกมีชื่อผู้บันทึกและเวลาที่บันทึกกำกับไว้เสมอ",
                 "Evidence is the number of a document or where a photo is kept. Every "
                 "entry carries who recorded it and when.",
+            ),
+            Words(
+                "แนบภาพถ่ายหรือไฟล์ PDF (JPEG, PNG, WebP, HEIC, PDF) ไปกับความก้าวหน้า ขั้นตอน "
+                f"การเบิกจ่าย ผลผลิต หรือการปิดงานได้ ไม่เกิน {FILES_PER_RECORD} ไฟล์ "
+                f"ไฟล์ละไม่เกิน {megabytes(LIMIT_BYTES)} (ค่าเริ่มต้น) ระบบตรวจชนิดไฟล์จากเนื้อหา "
+                "ไม่ใช่จากชื่อ ไฟล์ที่แนบผิดให้ถอนพร้อมเหตุผล ไฟล์ยังอยู่ในประวัติ",
+                "Photos or PDFs (JPEG, PNG, WebP, HEIC, PDF) go with progress, a step, "
+                f"spending, a delivery or the completion: up to {FILES_PER_RECORD}, each at "
+                f"most {megabytes(LIMIT_BYTES)} (by default), judged by their content, not "
+                "their names. A file attached in error is removed with a reason; it stays "
+                "in the history.",
             ),
         ),
     ),

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from api.web.day_texts import DAY_TEXT
+from api.web.evidence_texts import EVIDENCE_TEXT
 from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
@@ -417,6 +418,7 @@ TEXT: dict[str, tuple[str, str]] = {
 TEXT.update(IMPORT_TEXT)
 TEXT.update(REPORT_TEXT)
 TEXT.update(MONEY_TEXT)
+TEXT.update(EVIDENCE_TEXT)
 TEXT.update(HELP_TEXT)
 TEXT.update(DAY_TEXT)
 TEXT.update(SEARCH_TEXT)

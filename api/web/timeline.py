@@ -17,14 +17,16 @@ from api.schemas.events import EventOut
 from api.web import i18n
 from api.web.event_texts import EVENT_TEXT
 from domain.calendar import Month
+from domain.evidence import IMAGE_TYPES
 from domain.money import format_baht
-from domain.words import RESOLUTIONS, RULES, Words
+from domain.words import EVIDENCE_SUBJECTS, RESOLUTIONS, RULES, Words
 
 _MONEY = {"amount", "previous", "budget"}
 _MONTHS = {"planned_months", "previous"}
 _EXTRA = ("note", "reason", "reference", "evidence")
 _DATES = {"previous_start", "previous_completion", "until"}
 _NAMES: dict[tuple[str, str], dict[str, Words]] = {
+    ("EvidenceAttached", "subject"): EVIDENCE_SUBJECTS,
     ("ActivityFlagged", "rule"): RULES,
     ("FlagResolved", "rule"): RULES,
     ("FlagResolved", "reason"): RESOLUTIONS,
@@ -56,6 +58,41 @@ class Entry:
     def text(self) -> str:
         """The summary and its extras on one line (the CSV's description)."""
         return " · ".join([self.summary, *(f"{k}: {v}" for k, v in self.extras)])
+
+
+@dataclass(slots=True)
+class Attached:
+    """An evidence file as the timeline shows it: a thumbnail, or struck through with the
+    reason it was removed."""
+
+    number: int
+    sha256: str
+    media_type: str
+    name: str
+    size: int
+    removed: bool = False
+    reason: str = ""
+
+    @property
+    def drawn(self) -> bool:
+        """Whether a browser draws it (a photo), else it is shown as a file with its name."""
+        return self.media_type in IMAGE_TYPES
+
+
+def attached(entries: list[Entry]) -> dict[int, Attached]:
+    """The activity's evidence files by number, from its timeline, removals applied."""
+    found: dict[int, Attached] = {}
+    for e in entries:
+        p = e.payload
+        if e.event_type == "EvidenceAttached":
+            found[int(p["number"])] = Attached(
+                int(p["number"]), str(p["sha256"]), str(p["media_type"]), str(p["name"]),
+                int(p["size"]),
+            )  # fmt: skip
+        elif e.event_type == "EvidenceRemoved" and int(p["number"]) in found:
+            found[int(p["number"])].removed = True
+            found[int(p["number"])].reason = str(p.get("reason", ""))
+    return found
 
 
 def entry(event: EventOut, lang: str) -> Entry:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from domain.evidence import EvidenceFile
 from tests.browser.conftest import Pages
 from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, OUTSIDER, STAFF
+from tests.evidence_files import png
 
 PLAN = "PLAN"
+EVIDENCE = "EVIDENCE"
+"""An evidence file of activity 2.1 (attached by the test first): anyone who may read."""
 PAGES = {
     "/help": {None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
     "/search?q=2.1": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
@@ -30,6 +34,7 @@ PAGES = {
     },
     # One's own work: staff and managers record; auditors and admins own no work.
     "/my-work": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 403, ADMIN: 403},
+    EVIDENCE: {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]
 
@@ -39,9 +44,19 @@ def test_who_may_open_each_new_page(pages: Pages, path: str, who: str | None, st
     if who is not None:
         pages.sign_in(who)
     url = path.replace(PLAN, f"/plans/{pages.world.plan_id}")
+    if path == EVIDENCE:
+        url = evidence_of(pages, "2.1")
     response = pages.http.get(url, follow_redirects=False)
     assert response.status_code == status, (path, who)
     if status == 303:
         assert response.headers["location"].startswith("/sign-in")
     if status == 403:
         assert "ไม่มีสิทธิ์" in response.text
+
+
+def evidence_of(pages: Pages, code: str) -> str:
+    """The path of a photo attached to activity ``code``'s progress."""
+    photo = EvidenceFile.of(png(), "sign.png", field="files")
+    activity_id = pages.world.activity_id(code)
+    pages.world.runtime.tracker.record_progress(activity_id, 70, actor="manee", attached=(photo,))
+    return f"/activities/{activity_id}/evidence/{photo.sha256}"

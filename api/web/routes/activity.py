@@ -13,18 +13,21 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Response
+from starlette.datastructures import UploadFile
 
 from api.activity_commands import Asked
+from api.evidence import read_upload, served
 from api.web import reading
 from api.web.commands import answer
 from api.web.context import FormDep, Page, Posted, Reading, local_path, who_of
 from api.web.forms import BY_NAME, FORMS, default_day, text, values_of, version_of
 from api.web.render import PageRoute, render
 from api.web.report_words import quantity
-from api.web.timeline import entry
+from api.web.timeline import attached, entry
 from application.outcome import Outcome
 from domain.calendar import FiscalYear
 from domain.errors import ConflictError, TidtamError
+from domain.evidence import megabytes
 from domain.outputs import propose_output
 from projections.assess import assess
 from projections.facts import ActivityFacts
@@ -38,6 +41,14 @@ def activity_page(activity_id: UUID, page: Reading) -> Response:
     return _page(page, activity_id)
 
 
+@router.get("/activities/{activity_id}/evidence/{sha256}", name="evidence_file")
+def evidence_file(
+    activity_id: UUID, sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")], page: Reading
+) -> Response:
+    """An evidence file of the activity, for the timeline's thumbnails and links."""
+    return served(page.svc, activity_id, sha256)
+
+
 @router.post("/activities/{activity_id}/{form_name}", name="activity_command")
 def activity_command(
     activity_id: UUID, form_name: FormName, page: Posted, form: FormDep
@@ -47,6 +58,7 @@ def activity_command(
     who = who_of(page)
     spec = BY_NAME[form_name]
     values = values_of([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    uploads = [v for v in form.getlist("files") if isinstance(v, UploadFile) and v.filename]
     page.as_of = page.on = None  # the past is read-only: commands always act on the present
     runtime = page.svc.runtime
 
@@ -54,9 +66,12 @@ def activity_command(
         spec.command.permit(who, runtime, activity_id)
         fiscal_year = runtime.reader.activity(activity_id).fiscal_year
         body, number = spec.read(values, page.today, fiscal_year)
+        limit = page.svc.settings.evidence_limit_bytes
+        files = tuple(read_upload(u.file, u.filename or "", limit, field="files") for u in uploads)
         return spec.command.run(
-            Asked(runtime.tracker, activity_id, body, who.username, version_of(values), number)
-        )
+            Asked(runtime.tracker, activity_id, body, who.username, version_of(values), number,
+                  attached=files)
+        )  # fmt: skip
 
     return answer(
         page, spec.name, run,
@@ -88,6 +103,9 @@ def _page(
     # The form just posted is drawn again whatever the activity's state, so its refusal
     # is read beside what was typed, never lost with a form the page would not offer.
     forms = [f for f in usable if live and (f.shown(facts, page.day) or f.name == form_name)]
+    evidence = attached(entries)
+    if not any(not x.removed for x in evidence.values()):
+        forms = [f for f in forms if f.name != "remove_evidence" or f.name == form_name]
     conflict = error if isinstance(error, ConflictError) else None
     field_error = error if error is not None and conflict is None else None
     return render(
@@ -100,6 +118,7 @@ def _page(
         error=field_error, conflict=conflict,
         fresh_after=conflict.expected_version if conflict and conflict.expected_version else None,
         form_version=facts.version, output=_output_words(facts, page),
+        evidence=evidence, evidence_limit=megabytes(page.svc.settings.evidence_limit_bytes),
         command_url=lambda name: page.url(
             "activity_command", activity_id=activity_id, form_name=name, as_of=None
         ),

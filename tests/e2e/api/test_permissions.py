@@ -10,6 +10,7 @@ in) or 403, and a refused request appends nothing.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,10 +23,13 @@ import pytest
 from api.auth import new_token
 from application.tracker import Tracker
 from domain.draft import PlanDraft, ProjectDraft
+from domain.evidence import EvidenceFile
 from domain.flags import FlagKey, Rule
+from storage.file_store import FileStore
 from storage.store import Store
 from tests.builders import activity, small_plan
 from tests.e2e.api.conftest import TODAY, Api, in_process
+from tests.evidence_files import png
 from tests.example_table import example_upload
 
 CALLERS = {
@@ -79,6 +83,11 @@ def completed(tracker: Tracker, activity_id: UUID) -> None:
 def finished(tracker: Tracker, activity_id: UUID) -> None:
     started(tracker, activity_id)
     completed(tracker, activity_id)
+
+
+def evidenced(tracker: Tracker, activity_id: UUID) -> None:
+    photo = EvidenceFile.of(png(), "sign.png", field="files")
+    tracker.record_progress(activity_id, 10, actor="setup", attached=(photo,))
 
 
 def flagged(tracker: Tracker, activity_id: UUID) -> None:
@@ -187,6 +196,15 @@ ENDPOINTS = [
         {"months": ["2009-01", "2009-09"], "reason": REASON},
     ),
     Endpoint("budget", "POST", f"{ACTIVITY}/budget", MANAGERS, {"amount": "900", "reason": REASON}),
+    Endpoint("upload_evidence", "POST", f"{ACTIVITY}/evidence", RECORDERS),
+    Endpoint(
+        "remove_evidence",
+        "POST",
+        f"{ACTIVITY}/evidence/{{entry}}/removal",
+        RECORDERS,
+        {"reason": REASON},
+        given=evidenced,
+    ),
     Endpoint("ack", "POST", f"{ALERT}/ack", MANAGERS, {"note": "รับทราบ"}, flagged),
     Endpoint("snooze", "POST", f"{ALERT}/snooze", MANAGERS, {"until": "2009-10-15"}, flagged),
     Endpoint(
@@ -239,6 +257,7 @@ ENDPOINTS = [
     Endpoint("plans", "GET", "/api/v1/plans", SIGNED_IN),
     Endpoint("activity", "GET", ACTIVITY, SIGNED_IN),
     Endpoint("activity_events", "GET", f"{ACTIVITY}/events", SIGNED_IN),
+    Endpoint("evidence_file", "GET", f"{ACTIVITY}/evidence/{{sha256}}", SIGNED_IN, given=evidenced),
     Endpoint("alerts", "GET", "/api/v1/alerts", SIGNED_IN),
     Endpoint("me", "GET", "/api/v1/me", SIGNED_IN),
     Endpoint("summary", "GET", f"{REPORTS}/summary", SIGNED_IN),
@@ -295,6 +314,7 @@ def matrix(module_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """One app for the whole matrix, every cell's activity and user prepared up front."""
     with in_process(module_store, tmp_path_factory.mktemp("app"), example=False) as api:
         tracker, directory = api.runtime.tracker, api.runtime.directory
+        api.runtime.files = tracker.files = FileStore(tmp_path_factory.mktemp("files"))
         api.plan_id = tracker.import_plan(matrix_plan(), actor="setup").plan_id
         for endpoint, caller in CELLS:
             if endpoint.given is not None:
@@ -326,6 +346,7 @@ def test_only_the_allowed_may(matrix: Api, endpoint: Endpoint, caller: str) -> N
     if endpoint.on_project:
         values |= {"plan_id": api.plan_id, "code": project_of(endpoint, caller)}
     values["token_id"] = "first"
+    values["sha256"] = hashlib.sha256(png()).hexdigest()
     request: dict[str, Any] = {"who": CALLERS[caller]}
     if endpoint.body is not None:
         request["json"] = {
@@ -333,6 +354,8 @@ def test_only_the_allowed_may(matrix: Api, endpoint: Endpoint, caller: str) -> N
         }
     if endpoint.name == "import":
         request["files"] = {"file": example_upload()}
+    if endpoint.name == "upload_evidence":
+        request["files"] = {"file": ("sign.png", png(), "image/png")}
     heads = (api.head(), api.runtime.directory.recorder.max_notification_id())
 
     response = api.request(endpoint.method, endpoint.path.format(**values), **request)
