@@ -23,6 +23,7 @@ from api.web.routes import (
     imports,
     plans,
     projects,
+    public,
     reports,
     session,
 )
@@ -41,6 +42,7 @@ def install(app: FastAPI) -> None:
         reports,
         guide,
         finding,
+        public,
     )
     routers = [module.router for module in modules]
     for router in routers:
