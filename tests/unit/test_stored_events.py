@@ -69,9 +69,9 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
     assert (
         len(event_classes()) == 58
-    )  # PlanPublished, PlanUnpublished, BudgetTransferred too; SignedOut, SectionAdded, PlanRevised, two withdrawals,
-    # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
-    # OutputPlanned, OutputDelivered, DeliveryCorrected
+    )  # PlanPublished, PlanUnpublished, BudgetTransferred too; SignedOut, SectionAdded,
+    # PlanRevised, two withdrawals, FindingsRecorded, ReportFiled, CommitmentRecorded,
+    # CommitmentCorrected, FundingSourceSet, OutputPlanned, OutputDelivered, DeliveryCorrected
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:
