@@ -18,6 +18,8 @@ from domain.errors import RuleViolation
 from domain.recorded import Byline, Recorded, check_planning_date, require_text, trigger
 from domain.words import Words
 
+REASON_LIMIT = 2000
+"""Characters of a reason: a sentence or a resolution's number, not a document."""
 PUBLISHED = Words("เผยแพร่ต่อสาธารณะ", "published")
 PRIVATE = Words("ไม่เผยแพร่", "not published")
 
@@ -58,8 +60,9 @@ def publish(plan: Aggregate, *, reason: str | None, by: Byline) -> None:
     resolution). Allowed before, during and after the plan's fiscal year."""
     if is_published(plan):
         raise RuleViolation("no_change", field="published", what=_PAGE, value=PUBLISHED)
+    why = _bounded((reason or "").strip())
     check_planning_date(by)
-    trigger(plan, PlanPublished, by, reason=(reason or "").strip())
+    trigger(plan, PlanPublished, by, reason=why)
 
 
 def unpublish(plan: Aggregate, *, reason: str | None, by: Byline) -> None:
@@ -67,10 +70,16 @@ def unpublish(plan: Aggregate, *, reason: str | None, by: Byline) -> None:
     published. Needs a reason."""
     if not is_published(plan):
         raise RuleViolation("no_change", field="published", what=_PAGE, value=PRIVATE)
-    why = require_text(reason, what=Words("การถอนหน้าสาธารณะ", "withdrawing the public page"),
-                       field="reason")  # fmt: skip
+    withdrawing = Words("การถอนการเผยแพร่", "withdrawing the public page")
+    why = _bounded(require_text(reason, what=withdrawing, field="reason"))
     check_planning_date(by)
     trigger(plan, PlanUnpublished, by, reason=why)
+
+
+def _bounded(reason: str) -> str:
+    if len(reason) > REASON_LIMIT:
+        raise RuleViolation("text_too_long", field="reason", limit=REASON_LIMIT)
+    return reason
 
 
 _PAGE = Words("หน้าสาธารณะของแผน", "the plan's public page")

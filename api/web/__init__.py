@@ -24,6 +24,7 @@ from api.web.routes import (
     plans,
     projects,
     public,
+    publishing,
     reports,
     session,
 )
@@ -43,6 +44,7 @@ def install(app: FastAPI) -> None:
         guide,
         finding,
         public,
+        publishing,
     )
     routers = [module.router for module in modules]
     for router in routers:
