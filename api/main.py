@@ -68,6 +68,10 @@ def settle_process(settings: Settings, own: bool) -> Trimmer | None:
     return Trimmer().start()
 
 
+ROUTERS = (health, plans, publication, reports, projects, activities, events, users, alerts)
+"""The API's routers, in the order their routes are matched."""
+
+
 def create_app(
     settings: Settings | None = None,
     runtime: Runtime | None = None,
@@ -121,17 +125,7 @@ def create_app(
 
     app.add_middleware(RequestTimer)
 
-    for module in (
-        health,
-        plans,
-        publication,
-        reports,
-        projects,
-        activities,
-        events,
-        users,
-        alerts,
-    ):
+    for module in ROUTERS:
         app.include_router(module.router)
     from api.web import install as install_pages  # the pages (api/web/) and their static files
 
