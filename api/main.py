@@ -19,7 +19,7 @@ from api.deps import document_credentials
 from api.metrics import RequestTimer
 from api.process_memory import Trimmer, limit_arenas
 from api.reports import routes as reports
-from api.routes import activities, alerts, events, health, plans, projects, users
+from api.routes import activities, alerts, events, health, plans, projects, publication, users
 from api.runtime import Runtime
 from api.services import Services
 from api.settings import Settings
@@ -66,6 +66,10 @@ def settle_process(settings: Settings, own: bool) -> Trimmer | None:
     settle_garbage_collector()
     limit_arenas()
     return Trimmer().start()
+
+
+ROUTERS = (health, plans, publication, reports, projects, activities, events, users, alerts)
+"""The API's routers, in the order their routes are matched."""
 
 
 def create_app(
@@ -121,7 +125,7 @@ def create_app(
 
     app.add_middleware(RequestTimer)
 
-    for module in (health, plans, reports, projects, activities, events, users, alerts):
+    for module in ROUTERS:
         app.include_router(module.router)
     from api.web import install as install_pages  # the pages (api/web/) and their static files
 

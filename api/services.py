@@ -9,6 +9,7 @@ from pathlib import Path
 
 from api.auth import Authenticator, SessionSigner, Throttle
 from api.metrics import Metrics
+from api.public_cache import PublicPages
 from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
@@ -30,6 +31,8 @@ class Services:
     """Each activity's part of the plan resource, per version and day."""
     uploads: UploadStaging
     """Documents uploaded for an import's preview, until it is confirmed."""
+    public: PublicPages
+    """Plans' public pages, kept apart from the signed-in reports."""
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
@@ -50,6 +53,7 @@ class Services:
             rows=RowMemo(),
             parts=ActivityMemo(),
             uploads=UploadStaging(Path(settings.secret_file).parent / "imports"),
+            public=PublicPages(),
         )
 
 

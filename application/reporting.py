@@ -1,5 +1,6 @@
 """The tracker's commands about a plan's reports: the monitoring committee's findings,
-and filing a report. A part of :class:`~application.tracker.Tracker`, kept apart for
+filing a report, and (from :mod:`application.publication`) the plan's public page, a
+report to everyone. A part of :class:`~application.tracker.Tracker`, kept apart for
 size; each is a plan command decided and saved as the others are."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from application.outcome import Outcome, When
+from application.publication import PlanPublication
 from domain.plan import Plan
 
 
@@ -22,8 +24,8 @@ class DecidesPlans(Protocol):
     ) -> Outcome: ...
 
 
-class PlanReports:
-    """Commands on a plan's reports (mixed into the tracker)."""
+class PlanReports(PlanPublication):
+    """Commands on a plan's reports, its public page among them (mixed into the tracker)."""
 
     def record_findings(
         self: DecidesPlans, plan_id: UUID, period: str, *, findings: str, suggestions: str = "",

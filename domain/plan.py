@@ -33,6 +33,7 @@ from domain.money import ZERO
 from domain.periods import Period
 from domain.plan_filings import ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
+from domain.plan_publication import PlanPublished, PlanUnpublished
 from domain.plan_transfers import BudgetTransferred
 from domain.project_funding import FundingSourceSet, set_funding_source
 from domain.recorded import (
@@ -140,6 +141,7 @@ class Plan(Aggregate):
     FindingsRecorded = FindingsRecorded  # written beside its command (domain.plan_findings)
     ReportFiled = ReportFiled  # and this one in domain.plan_filings
     BudgetTransferred = BudgetTransferred  # and this one in domain.plan_transfers
+    PlanPublished, PlanUnpublished = PlanPublished, PlanUnpublished  # domain.plan_publication
 
     @classmethod
     def create(

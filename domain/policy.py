@@ -3,7 +3,8 @@
 One table decides every permission, so the CLI, the API and the pages cannot
 disagree. Staff record only on their own units' activities (units compared by
 `name_key`, so "กองวิชาการ ฯ" is "กองวิชาการฯ"); managers act on every unit;
-auditors read everything and write nothing; admins manage users and imports.
+auditors read everything and write nothing; admins manage users and imports, and
+decide which plans the public may see.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Action(StrEnum):
     REVISE = "revise"  # record a document as a numbered revision of a plan
     REPORT = "report"  # write the committee's findings, file the reports
     USERS = "users"  # register users, grant roles, issue tokens
+    PUBLISH = "publish"  # publish a plan's public page, or withdraw it
 
 
 GRANTS: dict[Role, frozenset[Action]] = {
@@ -43,7 +45,9 @@ GRANTS: dict[Role, frozenset[Action]] = {
         }
     ),
     Role.AUDITOR: frozenset({Action.READ, Action.AUDIT}),
-    Role.ADMIN: frozenset({Action.READ, Action.AUDIT, Action.IMPORT, Action.REVISE, Action.USERS}),
+    Role.ADMIN: frozenset(
+        {Action.READ, Action.AUDIT, Action.IMPORT, Action.REVISE, Action.USERS, Action.PUBLISH}
+    ),
 }
 UNIT_SCOPED = frozenset({Action.RECORD})
 """Actions a staff member may take only on their own units' activities."""
@@ -103,6 +107,7 @@ ACTION_WORDS = {
     Action.REVISE: Words("บันทึกการแก้ไขแผน", "record plan revisions"),
     Action.REPORT: Words("บันทึกผลการติดตามและยื่นรายงาน", "write findings and file reports"),
     Action.USERS: Words("จัดการผู้ใช้", "manage users"),
+    Action.PUBLISH: Words("เผยแพร่แผนต่อสาธารณะ", "publish plans to the public"),
 }
 
 register_messages(

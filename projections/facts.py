@@ -29,6 +29,7 @@ from domain.calendar import Month
 from domain.money import ZERO
 from domain.schedule import Lifecycle, lifecycle
 from domain.thai import name_key
+from projections.publication import PublicationFact
 
 
 def _in_utc(at: datetime) -> datetime:
@@ -438,9 +439,16 @@ class PlanFacts:
     """In the order written; the latest of a period is the one in force."""
     filings: list[FilingFact] = field(default_factory=list)
     """In number order."""
+    publications: list[PublicationFact] = field(default_factory=list)
+    """Its public page published and withdrawn, in log order; the latest is in force."""
     stamps: list[Stamp] = field(default_factory=list)
     stamps_in_order: bool = True
     """False once an event was recorded at an instant before the one folded before it."""
+
+    @property
+    def published(self) -> bool:
+        """Whether the public may see the plan's page now."""
+        return bool(self.publications) and self.publications[-1].published
 
     @property
     def strategy_path(self) -> str:

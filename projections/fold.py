@@ -37,6 +37,7 @@ from projections.facts import (
     StepFacts,
     Withdrawal,
 )
+from projections.publication import PublicationFact
 
 S = TypeVar("S", PlanFacts, ProjectFacts, ActivityFacts)
 Loader = Callable[[UUID], Any]
@@ -204,6 +205,15 @@ def _report_filed(fold: Fold, seq: int, e: Any) -> None:
                 e.timestamp,
                 seq,
             )
+        )
+
+
+def _publication(fold: Fold, seq: int, e: Any) -> None:
+    plan = fold._plan_of(e)
+    if plan is not None:
+        published = isinstance(e, Plan.PlanPublished)
+        plan.publications.append(
+            PublicationFact(published, e.reason, e.actor, e.occurred_on, e.timestamp, seq)
         )
 
 
@@ -419,6 +429,8 @@ _HANDLERS: dict[type, Callable[[Fold, int, Any], None]] = {
     Plan.PlanRevised: _plan_revised,
     Plan.FindingsRecorded: _findings_recorded,
     Plan.ReportFiled: _report_filed,
+    Plan.PlanPublished: _publication,
+    Plan.PlanUnpublished: _publication,
     Project.ProjectPlanned: _project_planned,
     Project.ProjectBudgetRevised: _project_budget_revised,
     Project.ProjectCancelled: _project_cancelled,

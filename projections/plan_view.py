@@ -43,7 +43,8 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 8  # 5: project versions; 6: sections; 7: revisions; 8: stamps (time travel)
+    schema_version = 9  # 5: project versions; 6: sections; 7: revisions; 8: stamps (time travel);
+    # 9: the plan's public page published or withdrawn
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(

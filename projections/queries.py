@@ -191,6 +191,17 @@ class PlanReader:
     def snapshot(self, plan_id: UUID) -> PlanSnapshot:
         return self.snapshot_at(plan_id)[0]
 
+    def plan(self, plan_id: UUID) -> PlanFacts:
+        """The plan's own sheet alone (one row; parsed again only when it changed): what a
+        check that comes before reading the whole plan needs, such as whether it is public."""
+        with self.db.reading() as cur:
+            row = cur.execute(
+                "SELECT doc FROM view_plans WHERE plan_id = ?", (str(plan_id),)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError("plan_not_found", plan=str(plan_id))
+        return self._parsed_doc(str(plan_id), row[0], PLAN_JSON)
+
     def position(self) -> int:
         """How far the plan view has folded the log: its contents change only when this does."""
         with self.db.reading() as cur:

@@ -232,6 +232,7 @@ def plan_then(facts: PlanFacts, instant: datetime) -> PlanFacts | str | None:
     then.revisions = _upto(facts.revisions, cut)
     then.findings = _upto(facts.findings, cut)
     then.filings = _upto(facts.filings, cut)
+    then.publications = _upto(facts.publications, cut)
     return then
 
 

@@ -24,6 +24,8 @@ from api.web.routes import (
     my_work,
     plans,
     projects,
+    public,
+    publishing,
     reports,
     session,
 )
@@ -43,6 +45,8 @@ def install(app: FastAPI) -> None:
         guide,
         finding,
         my_work,
+        public,
+        publishing,
     )
     routers = [module.router for module in modules]
     for router in routers:

@@ -15,6 +15,11 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     "PlanRevised": ("แก้ไขแผนครั้งที่ {number}: {name}", "plan revision {number}: {name}"),
     "FindingsRecorded": ("บันทึกผลการติดตามและข้อเสนอแนะ", "findings and suggestions recorded"),
     "ReportFiled": ("ยื่นรายงานฉบับที่ {number}", "report filing {number}"),
+    "PlanPublished": ("เผยแพร่แผนต่อสาธารณะ", "plan published to the public"),
+    "PlanUnpublished": (
+        "ถอนแผนจากการเผยแพร่ ({reason})",
+        "plan withdrawn from the public ({reason})",
+    ),
     "ProjectWithdrawn": ("ถอนโครงการออกจากแผน ({reason})", "project withdrawn ({reason})"),
     "ProjectPlanned": ("โครงการเข้าสู่แผน งบประมาณ {budget} บาท", "project planned, budget {budget}"),
     "ProjectBudgetRevised": (

@@ -18,6 +18,7 @@ from api.web.evidence_texts import EVIDENCE_TEXT
 from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
+from api.web.public_texts import PUBLIC_TEXT
 from api.web.report_texts import REPORT_TEXT
 from api.web.search_texts import SEARCH_TEXT
 from api.web.work_texts import WORK_TEXT
@@ -423,6 +424,7 @@ TEXT.update(HELP_TEXT)
 TEXT.update(DAY_TEXT)
 TEXT.update(SEARCH_TEXT)
 TEXT.update(WORK_TEXT)
+TEXT.update(PUBLIC_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -2,7 +2,9 @@
 
 Each cell signs in as one person of the example world (or nobody) and opens the page;
 the answer is the page (200), the sign-in page (303) or the refusal naming the rule
-(403). Every cell is listed, so a page added without its row fails here.
+(403); the public page of a plan answers 404 to everyone, signed in or not, until an
+admin publishes it, and 200 to everyone after. Every cell is listed, so a page added
+without its row fails here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from tests.evidence_files import png
 PLAN = "PLAN"
 EVIDENCE = "EVIDENCE"
 """An evidence file of activity 2.1 (attached by the test first): anyone who may read."""
+PUBLISHED = "PUBLISHED"
+"""The public page of the plan once an admin published it (the cell publishes it first)."""
 PAGES = {
     "/help": {None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
     "/search?q=2.1": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
@@ -35,17 +39,30 @@ PAGES = {
     # One's own work: staff and managers record; auditors and admins own no work.
     "/my-work": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 403, ADMIN: 403},
     EVIDENCE: {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
+    f"/public{PLAN}": {
+        None: 404, STAFF: 404, OUTSIDER: 404, MANAGER: 404, AUDITOR: 404, ADMIN: 404,
+    },
+    f"/public{PUBLISHED}?on=2009-03-31": {
+        None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+    },
+    f"{PLAN}/publication": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+    },
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]
 
 
 @pytest.mark.parametrize(("path", "who", "status"), CELLS)
 def test_who_may_open_each_new_page(pages: Pages, path: str, who: str | None, status: int) -> None:
+    if PUBLISHED in path:
+        pages.world.runtime.tracker.publish_plan(pages.world.plan_id, actor=ADMIN)
+        pages.world.runtime.projections.catch_up()
     if who is not None:
         pages.sign_in(who)
     url = path.replace(PLAN, f"/plans/{pages.world.plan_id}")
     if path == EVIDENCE:
         url = evidence_of(pages, "2.1")
+    url = url.replace(PUBLISHED, f"/plans/{pages.world.plan_id}")
     response = pages.http.get(url, follow_redirects=False)
     assert response.status_code == status, (path, who)
     if status == 303:

@@ -72,6 +72,8 @@ COMMANDS: list[Command] = [
     lambda t, p, a, n, d: t.record_findings(
         p, "half", findings=f"ข้อค้นพบ {n}", reason="แก้", actor="m", occurred_on=d
     ),
+    lambda t, p, a, n, d: t.publish_plan(p, actor="admin", occurred_on=d),
+    lambda t, p, a, n, d: t.unpublish_plan(p, reason="ถอน", actor="admin", occurred_on=d),
 ]
 
 steps = st.lists(
@@ -112,6 +114,8 @@ EVERY_CHANGE_IN_PLACE = [  # (command, activity, number, day, gap): each kept by
     (16, 2, 3, 36, 60),  # 1.2 cancelled; 2.1 moved, revised
     (18, 0, 1, 37, 60),
     (18, 0, 2, 38, 60),  # findings, written again
+    (19, 0, 0, 39, 60),
+    (20, 0, 0, 40, 60),  # the public page published, withdrawn
 ]
 
 
@@ -201,6 +205,7 @@ def test_every_change_made_in_place_is_undone_at_the_instants_before_it() -> Non
         assert any(len(c.moves) == 2 for c in one_one.closures)
         assert len(next(p for p in live.projects if p.code == "1").sources) == 2
         assert len(live.plan.findings) == 2
+        assert [p.published for p in live.plan.publications] == [True, False]
         activity = one_one.id
         for instant in _instants(runtime):
             cut = snapshot_then(live, instant)

@@ -1,4 +1,5 @@
-"""The report cache: one build per key, however many ask at once; newest kept, oldest dropped."""
+"""The report cache: one build per key, however many ask at once; newest kept, oldest dropped.
+The public pages' cache besides: one build at a time."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import time
 from collections.abc import Hashable
 from functools import partial
 
+import pytest
+
+from api.public_cache import PublicBusyError, PublicPages
 from api.report_cache import ReportCache
 
 
@@ -56,3 +60,26 @@ def test_different_states_have_different_tags_and_the_oldest_is_dropped() -> Non
     assert len(tags) == 3
     assert cache.serve(key_of, 1, lambda: (1, b"rebuilt 1")).body == b"rebuilt 1"
     assert cache.serve(key_of, 3, lambda: (3, b"rebuilt 3")).body == b"at 3"
+
+
+def test_public_pages_are_built_one_at_a_time_and_a_late_turn_is_told_to_come_back() -> None:
+    pages = PublicPages(patience=0.05)
+    building, release = threading.Event(), threading.Event()
+
+    def slow() -> tuple[int, bytes]:
+        building.set()
+        release.wait(5)
+        return 3, b"day one"
+
+    first = threading.Thread(target=lambda: pages.serve(lambda p: ("a", p), 3, slow))
+    first.start()
+    assert building.wait(5)
+    try:
+        with pytest.raises(PublicBusyError) as busy:  # another day's page, while one builds
+            pages.serve(lambda p: ("b", p), 3, lambda: (3, b"day two"))
+        assert busy.value.rule == "public_busy" and busy.value.http_status == 503
+    finally:
+        release.set()
+        first.join()
+    assert pages.serve(lambda p: ("a", p), 3, slow).body == b"day one"  # kept: no wait
+    assert pages.serve(lambda p: ("b", p), 3, lambda: (3, b"day two")).body == b"day two"

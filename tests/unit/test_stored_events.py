@@ -69,11 +69,11 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
     assert (
-        len(event_classes()) == 61
-    )  # the reminder log's three; BudgetTransferred too; SignedOut, SectionAdded, PlanRevised,
-    # two withdrawals,
-    # FindingsRecorded, ReportFiled, CommitmentRecorded, CommitmentCorrected, FundingSourceSet,
-    # OutputPlanned, OutputDelivered, DeliveryCorrected, EvidenceAttached, EvidenceRemoved
+        len(event_classes()) == 63
+    )  # PlanPublished, PlanUnpublished, the reminder log's three; BudgetTransferred too;
+    # SignedOut, SectionAdded, PlanRevised, two withdrawals, FindingsRecorded, ReportFiled,
+    # CommitmentRecorded, CommitmentCorrected, FundingSourceSet, OutputPlanned,
+    # OutputDelivered, DeliveryCorrected, EvidenceAttached, EvidenceRemoved
 
 
 def test_topics_do_not_depend_on_module_paths() -> None:

@@ -235,6 +235,9 @@ ENDPOINTS = [
     Endpoint("file_report", "POST", f"{REPORTS}/monitoring/filings", MANAGERS, {"period": "half"}),
     Endpoint("import", "POST", "/api/v1/plans/import", ADMINS),
     Endpoint(
+        "publication", "POST", "/api/v1/plans/{plan_id}/publication", ADMINS, {"published": True}
+    ),
+    Endpoint(
         "register",
         "POST",
         "/api/v1/users",
