@@ -39,6 +39,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
 _DEFAULTS = SchedulerSettings.model_fields
 STALLED_DAYS: int = _DEFAULTS["stalled_days"].default
 BUDGET_MARGIN: int = _DEFAULTS["budget_margin"].default
+STALE_DAYS: int = _DEFAULTS["stale_days"].default
+REMIND_EVERY_DAYS: int = _DEFAULTS["remind_every_days"].default
+REMIND_HOUR: int = _DEFAULTS["remind_hour"].default
+REMIND_ESCALATE_AFTER: int = _DEFAULTS["remind_escalate_after"].default
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +239,44 @@ TOPICS: tuple[Topic, ...] = (
                 "get a digest each morning. A manager acknowledges a flag (with a note) or "
                 "snoozes it to a date; a flag resolves itself once the work catches up "
                 "(started, step done, completed).",
+            ),
+        ),
+    ),
+    Topic(
+        "my-work",
+        Words("งานของฉันและการเตือน", "My work and reminders"),
+        (
+            Words(
+                "หน้างานของฉันแสดงกิจกรรมของหน่วยงานตนที่ถึงกำหนดในเดือนนี้ ล่าช้า "
+                f"หรือไม่ได้บันทึกผลมาเกิน {STALE_DAYS} วัน พร้อมแบบฟอร์มบันทึกความก้าวหน้าในตัว "
+                "ผู้บริหารเห็นงานของทุกหน่วยงาน",
+                "My work lists your units' activities that fall due this month, are late, "
+                f"or have had nothing recorded for over {STALE_DAYS} days, each with a "
+                "progress form at hand; managers see every unit's.",
+            ),
+            Words(
+                f"ตั้งแต่ {REMIND_HOUR:02d}:00 น. ระบบส่งอีเมลเตือนเจ้าหน้าที่ของหน่วยงานเรื่องกิจกรรมนั้น "
+                f"ทุก {REMIND_EVERY_DAYS} วันจนกว่าจะมีการบันทึกผล "
+                f"เมื่อเตือนครบ {REMIND_ESCALATE_AFTER} ครั้งโดยยังไม่มีการบันทึก "
+                "ระบบแจ้งผู้บริหารของหน่วยงานด้วย ทุกการเตือนถูกบันทึกไว้ให้ผู้ตรวจสอบดูได้",
+                f"From {REMIND_HOUR:02d}:00 the unit's staff are e-mailed about such an "
+                f"activity every {REMIND_EVERY_DAYS} days until something is recorded; "
+                f"after {REMIND_ESCALATE_AFTER} reminders with nothing recorded the unit's "
+                "managers are told too. Every reminder is recorded for the auditors.",
+            ),
+        ),
+    ),
+    Topic(
+        "public",
+        Words("หน้าเผยแพร่ต่อสาธารณะ", "The public page"),
+        (
+            Words(
+                "ผู้ดูแลระบบเลือกเผยแพร่แผนได้จากหน้าแผน ประชาชนเปิดดูความก้าวหน้าและการเบิกจ่าย "
+                "รายยุทธศาสตร์และรายโครงการได้โดยไม่ต้องเข้าสู่ระบบ "
+                "หน้านี้ไม่แสดงชื่อบุคคลและหมายเหตุใด ๆ การยกเลิกการเผยแพร่ต้องระบุเหตุผล",
+                "An admin publishes a plan from its page: anyone can then read its "
+                "progress and money by strategy and project without signing in. The page "
+                "shows no one's name and no notes; withdrawing it takes a reason.",
             ),
         ),
     ),

@@ -8,8 +8,9 @@ import pytest
 
 from api.web.help_texts import RULE_MEANING, STATUS_MEANING
 from domain.words import RULES, STATUSES
+from scheduler.settings import SchedulerSettings
 from tests.browser.conftest import Pages
-from tests.browser.test_pages_http import AUDITOR, MANAGER, STAFF, activity_path, plan_path
+from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, STAFF, activity_path, plan_path
 
 SIGN_OUT = 'action="/sign-out"'
 
@@ -32,6 +33,15 @@ def test_the_help_page_is_open_to_anyone_and_explains_every_status_and_rule(
     assert "30/09/2552" in html  # dates as people write them, BE
 
 
+def test_the_help_page_states_the_reminders_as_the_scheduler_keeps_them(pages: Pages) -> None:
+    html = pages.http.get("/help").text
+    settings = SchedulerSettings()
+    assert f"ทุก {settings.remind_every_days} วัน" in html
+    assert f"ตั้งแต่ {settings.remind_hour:02d}:00 น." in html
+    assert f"เมื่อเตือนครบ {settings.remind_escalate_after} ครั้ง" in html
+    assert f"เกิน {settings.stale_days} วัน" in html
+
+
 def test_the_help_page_speaks_english_on_request(pages: Pages) -> None:
     pages.http.get("/lang/en", params={"next": "/help"})
     html = pages.http.get("/help").text
@@ -49,10 +59,11 @@ def help_targets(form: str) -> list[str]:
 @pytest.mark.parametrize(
     ("who", "paths"),
     [
-        (STAFF, ["ACT:2.1"]),
+        (STAFF, ["ACT:2.1", "/my-work"]),
         (MANAGER, ["ACT:2.1", "PLAN/projects/1", "/alerts", "PLAN", "PLAN/vs-actual",
                    "PLAN/editions", "PLAN/reports/monitoring", "/admin/import"]),
         (AUDITOR, ["/events", "/history"]),
+        (ADMIN, ["PLAN/publication"]),
     ],
 )  # fmt: skip
 def test_every_form_links_to_the_help_topic_it_needs(
