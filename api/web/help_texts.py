@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from domain.words import Words
 from projections.assess import BEHIND_MARGIN
+from projections.work_owed import STALE_DAYS
 from scheduler.settings import SchedulerSettings
 
 HELP_TEXT: dict[str, tuple[str, str]] = {
@@ -118,6 +119,15 @@ TOPICS: tuple[Topic, ...] = (
                 "ผู้บริหารบันทึกได้ทุกกิจกรรม เปิดกิจกรรมจากแผน แล้วเลือกแบบฟอร์มที่ต้องการ",
                 "A unit's staff record the activities of their own units, managers any "
                 "activity: open the activity from the plan and pick the form.",
+            ),
+            Words(
+                "หน้างานของฉันรวมกิจกรรมของหน่วยที่ถึงกำหนดในเดือนนี้ ล่าช้า หรือไม่ได้บันทึกผลมา "
+                f"{STALE_DAYS} วันขึ้นไป พร้อมแบบฟอร์มบันทึกความก้าวหน้าของแต่ละกิจกรรม "
+                "ความก้าวหน้าที่ใส่ไว้ให้คือค่าล่าสุด กดบันทึกได้ทันทีเพื่อยืนยันว่างานยังอยู่ที่เดิม",
+                "My work lists your units' activities that fall due this month, are late, "
+                f"or have had nothing recorded for {STALE_DAYS} days or more, each with a "
+                "progress form; it is filled in with the latest figure, so one tap confirms "
+                "the work still stands there.",
             ),
             Words(
                 "ความก้าวหน้าเป็นร้อยละของงานทั้งกิจกรรม (0 ถึง 100) ไม่ใช่ของเดือนนั้น "
