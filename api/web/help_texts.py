@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from domain.evidence import FILES_PER_RECORD, LIMIT_BYTES, megabytes
 from domain.words import Words
 from projections.assess import BEHIND_MARGIN
+from projections.work_owed import STALE_DAYS
 from scheduler.settings import SchedulerSettings
 
 HELP_TEXT: dict[str, tuple[str, str]] = {
@@ -39,7 +40,6 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
 _DEFAULTS = SchedulerSettings.model_fields
 STALLED_DAYS: int = _DEFAULTS["stalled_days"].default
 BUDGET_MARGIN: int = _DEFAULTS["budget_margin"].default
-STALE_DAYS: int = _DEFAULTS["stale_days"].default
 REMIND_EVERY_DAYS: int = _DEFAULTS["remind_every_days"].default
 REMIND_HOUR: int = _DEFAULTS["remind_hour"].default
 REMIND_ESCALATE_AFTER: int = _DEFAULTS["remind_escalate_after"].default
@@ -248,11 +248,13 @@ TOPICS: tuple[Topic, ...] = (
         (
             Words(
                 "หน้างานของฉันแสดงกิจกรรมของหน่วยงานตนที่ถึงกำหนดในเดือนนี้ ล่าช้า "
-                f"หรือไม่ได้บันทึกผลมาเกิน {STALE_DAYS} วัน พร้อมแบบฟอร์มบันทึกความก้าวหน้าในตัว "
+                f"หรือไม่ได้บันทึกผลมา {STALE_DAYS} วันขึ้นไป พร้อมแบบฟอร์มบันทึกความก้าวหน้าในตัว "
+                "ความก้าวหน้าที่ใส่ไว้ให้คือค่าล่าสุด กดบันทึกได้ทันทีเพื่อยืนยันว่างานยังอยู่ที่เดิม "
                 "ผู้บริหารเห็นงานของทุกหน่วยงาน",
                 "My work lists your units' activities that fall due this month, are late, "
-                f"or have had nothing recorded for over {STALE_DAYS} days, each with a "
-                "progress form at hand; managers see every unit's.",
+                f"or have had nothing recorded for {STALE_DAYS} days or more, each with a "
+                "progress form at hand, filled in with the latest figure so one tap confirms "
+                "the work still stands there; managers see every unit's.",
             ),
             Words(
                 f"ตั้งแต่ {REMIND_HOUR:02d}:00 น. ระบบส่งอีเมลเตือนเจ้าหน้าที่ของหน่วยงานเรื่องกิจกรรมนั้น "

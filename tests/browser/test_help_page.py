@@ -39,7 +39,7 @@ def test_the_help_page_states_the_reminders_as_the_scheduler_keeps_them(pages: P
     assert f"ทุก {settings.remind_every_days} วัน" in html
     assert f"ตั้งแต่ {settings.remind_hour:02d}:00 น." in html
     assert f"เมื่อเตือนครบ {settings.remind_escalate_after} ครั้ง" in html
-    assert f"เกิน {settings.stale_days} วัน" in html
+    assert f"ไม่ได้บันทึกผลมา {settings.stale_days} วันขึ้นไป" in html
 
 
 def test_the_help_page_speaks_english_on_request(pages: Pages) -> None:
