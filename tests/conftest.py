@@ -30,7 +30,11 @@ def postgres_database() -> Iterator[str]:
 
 
 @pytest.fixture
-def postgres_store(postgres_database: str) -> Iterator[Store]:
+def postgres_store(
+    postgres_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Store]:
+    # A PostgreSQL store keeps its files under ./var/files unless told: not in the checkout.
+    monkeypatch.setenv("TIDTAM_FILES", str(tmp_path / "files"))
     with pg.throwaway_schema(postgres_database) as schema:
         yield Store.from_url(pg.url_for(postgres_database, schema))
 

@@ -244,7 +244,8 @@ def module_store(
         yield Store.sqlite(tmp_path_factory.mktemp("store") / "tidtam.db")
         return
     database: str = request.getfixturevalue("postgres_database")
-    with pg.throwaway_schema(database) as schema:
+    with pytest.MonkeyPatch.context() as env, pg.throwaway_schema(database) as schema:
+        env.setenv("TIDTAM_FILES", str(tmp_path_factory.mktemp("files")))  # not ./var/files
         yield Store.from_url(pg.url_for(database, schema))
 
 
