@@ -14,12 +14,25 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from domain.errors import register_messages
 from storage.files import FILE_MODE, private_directory
 from storage.store import Store
 
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+register_messages(
+    {
+        "store_copy_files_damaged": (
+            "แฟ้ม {count} แฟ้มในที่เก็บแฟ้มต้นทางไม่ตรงกับชื่อ (SHA-256) จึงไม่ได้คัดลอก: {names} "
+            "เหตุการณ์ทั้งหมดคัดลอกแล้ว โปรดนำแฟ้มเหล่านี้จากข้อมูลสำรองมาวางในที่เก็บแฟ้มปลายทาง",
+            "{count} kept files do not hash to their names and were not copied: {names}. "
+            "Every event is copied: restore these files from a backup into the copy's files",
+        ),
+    }
+)
 
 
 def files_directory(store: Store, environ: Mapping[str, str] | None = None) -> Path:
@@ -66,3 +79,36 @@ class FileStore:
     def discard(self, digest: str) -> None:
         if DIGEST.match(digest):
             (self.directory / digest).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class FilesCopied:
+    """What a copy of the kept files did: copied, already there, and refused."""
+
+    copied: int
+    present: int
+    damaged: tuple[str, ...]
+    """Names that do not hash to themselves (or are not digests): left behind, named."""
+
+
+def copy_files(source: Path, target: Path) -> FilesCopied:
+    """Every file kept in ``source`` into ``target`` (filed reports, evidence), each read
+    back only if it still hashes to its name: a store copied without its files would
+    name reports and photos it cannot show. Nothing when both are one directory."""
+    if not source.is_dir() or source.resolve() == target.resolve():
+        return FilesCopied(0, 0, ())
+    into = FileStore(target)
+    copied = present = 0
+    damaged: list[str] = []
+    for path in sorted(source.iterdir()):
+        if path.suffix == ".part" or not path.is_file():
+            continue  # a write that never finished names nothing
+        data = FileStore(source).get(path.name)
+        if data is None:
+            damaged.append(path.name)
+        elif into.get(path.name) is not None:
+            present += 1
+        else:
+            into.put(data)
+            copied += 1
+    return FilesCopied(copied, present, tuple(damaged))

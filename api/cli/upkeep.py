@@ -19,8 +19,9 @@ from application.base import TidtamApplication
 from application.directory import Directory
 from application.outbox import Outbox
 from application.tracker import Tracker
-from domain.errors import TidtamError
+from domain.errors import RuleViolation, TidtamError
 from domain.plan_table import read_plan
+from storage.file_store import copy_files, files_directory
 from storage.store import Store
 from storage.store_copy import copy_store
 
@@ -169,3 +170,12 @@ def copy(
         "the views are rebuilt from these events when Tidtam first opens the copy;"
         " point TIDTAM_DATABASE (or TIDTAM_DB) at it to use it"
     )
+    files = copy_files(files_directory(source), files_directory(destination))
+    console.print(
+        f"files (filed reports, evidence): {files.copied} copied, {files.present} already there"
+        f" → {files_directory(destination)}"
+    )
+    if files.damaged:
+        names = ", ".join(name[:16] for name in files.damaged)
+        damaged = RuleViolation("store_copy_files_damaged", count=len(files.damaged), names=names)
+        raise fail(damaged.message(lang()), damaged.rule)

@@ -29,6 +29,7 @@ from domain.clock import FixedClock
 from domain.errors import RuleViolation
 from projections.queries import PlanSnapshot
 from storage import store_copy
+from storage.file_store import FileStore, files_directory
 from storage.store import Store
 
 CLOCK = FixedClock.at_bangkok(date(2009, 9, 30))
@@ -211,3 +212,35 @@ def test_the_command_copies_and_says_what_it_copied(
     assert again.exit_code == 1
     assert "[store_copy_target_not_empty]" in again.output
     assert "มีเหตุการณ์ของ Tracker อยู่แล้ว" in again.output
+
+
+def test_the_command_copies_the_kept_files_and_names_a_damaged_one(
+    source: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filed reports and evidence are named by the events: a copy without them could not
+    show what its events prove. A file that no longer hashes to its name is not carried
+    over as if it were sound: it is named, and the command fails."""
+    monkeypatch.delenv("TIDTAM_DATABASE", raising=False)
+    monkeypatch.delenv("TIDTAM_FILES", raising=False)
+    monkeypatch.delenv("TIDTAM_LANG", raising=False)
+    monkeypatch.setenv("TIDTAM_DB", source.sqlite_path)
+    kept = FileStore(files_directory(source))
+    photo = kept.put(b"\xff\xd8\xff\xe0 a photo of the sign")
+    report = kept.put(b"%PDF-1.7 the six-month report")
+    target = tmp_path / "backups" / "copy.db"
+    cli = CliRunner()
+
+    done = cli.invoke(cli_app, ["store", "copy", str(target)], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "2 copied" in done.output
+    copied = FileStore(files_directory(Store.sqlite(target)))
+    assert copied.directory == target.parent / "files"
+    assert copied.get(photo) == kept.get(photo) and copied.get(report) == kept.get(report)
+
+    (kept.directory / report).write_bytes(b"%PDF-1.7 edited afterwards")
+    again = tmp_path / "second" / "copy.db"
+    refused = cli.invoke(cli_app, ["store", "copy", str(again)], catch_exceptions=False)
+    assert refused.exit_code == 1
+    assert "[store_copy_files_damaged]" in refused.output and report[:16] in refused.output
+    second = FileStore(files_directory(Store.sqlite(again)))
+    assert second.get(photo) is not None and not (second.directory / report).exists()
