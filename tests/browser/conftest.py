@@ -14,6 +14,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,16 +100,24 @@ class Site:
     world: World
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The example world served on loopback for the whole browser session, flags raised."""
-    built = build(tmp_path_factory.mktemp("site"))
+@contextmanager
+def served_world(directory: Path) -> Iterator[Site]:
+    """The example world built in ``directory``, flags raised, served on loopback."""
+    built = build(directory)
     built.scan()
     try:
         with serving(create_app(built.settings, built.runtime)) as url:
             yield Site(url, built)
     finally:
         built.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The example world served for the whole browser session (tests that record more
+    than the others read take a world of their own: :func:`served_world`)."""
+    with served_world(tmp_path_factory.mktemp("site")) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -14,22 +14,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from api.main import create_app
-from tests.browser.conftest import Site, open_tab, shoot, sign_in
+from tests.browser.conftest import Site, open_tab, served_world, shoot, sign_in
 from tests.browser.test_in_browser import UNLABELLED
-from tests.browser.world import PR_UNIT, build
-from tests.serving import serving
+from tests.browser.world import PR_UNIT
 
 
 @pytest.fixture(scope="module")
 def own_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    built = build(tmp_path_factory.mktemp("my-work"))
-    built.scan()
-    try:
-        with serving(create_app(built.settings, built.runtime)) as url:
-            yield Site(url, built)
-    finally:
-        built.close()
+    with served_world(tmp_path_factory.mktemp("my-work")) as served:
+        yield served
 
 
 def test_staff_on_a_phone_record_overdue_work_with_one_tap(

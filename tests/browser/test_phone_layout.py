@@ -11,12 +11,16 @@ name; the feed as cards.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
+from pathlib import Path
 
 from playwright.sync_api import Page as BrowserPage
 
 from tests.browser.conftest import Site, shoot, sign_in
 from tests.browser.test_pages_http import MANAGER
+
+STATIC = Path(__file__).parents[2] / "api" / "web" / "static"
 
 SMALLEST_TEXT_PX = 10.0
 """The smallest chart text on a phone's screen that still reads without zooming."""
@@ -97,3 +101,15 @@ def test_a_desktop_keeps_the_tables(tab: BrowserPage, site: Site) -> None:
     assert header.bounding_box() is not None and header.bounding_box()["height"] > 10  # type: ignore[index]
     cell = tab.locator("table.cards td.num").first
     assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
+
+
+def test_the_pages_and_the_public_page_draw_with_the_one_palette(
+    tab: BrowserPage, site: Site
+) -> None:
+    palette = (STATIC / "palette.css").read_text()
+    ink = re.search(r"--ink:\s*(#[0-9a-f]{6})", palette)
+    assert ink
+    vs_actual(tab, site)
+    assert tab.evaluate("getComputedStyle(document.body).getPropertyValue('--ink')") == ink[1]
+    tab.goto(f"/public/plans/{site.world.plan_id}")  # a 404 in the public page's own layout
+    assert tab.evaluate("getComputedStyle(document.body).getPropertyValue('--ink')") == ink[1]
