@@ -13,22 +13,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from api.main import create_app
-from tests.browser.conftest import Site, open_tab, shoot, sign_in
+from tests.browser.conftest import Site, open_tab, served_world, shoot, sign_in
 from tests.browser.test_pages_http import STAFF
-from tests.browser.world import build
 from tests.evidence_files import elf, jpeg
-from tests.serving import serving
 
 
 @pytest.fixture
 def own_site(tmp_path: Path) -> Iterator[Site]:
-    world = build(tmp_path / "world")
-    try:
-        with serving(create_app(world.settings, world.runtime)) as url:
-            yield Site(url, world)
-    finally:
-        world.close()
+    with served_world(tmp_path / "world") as served:
+        yield served
 
 
 @pytest.mark.parametrize(
