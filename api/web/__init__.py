@@ -21,6 +21,7 @@ from api.web.routes import (
     guide,
     history,
     imports,
+    people,
     plans,
     projects,
     reports,
@@ -41,6 +42,7 @@ def install(app: FastAPI) -> None:
         reports,
         guide,
         finding,
+        people,
     )
     routers = [module.router for module in modules]
     for router in routers:

@@ -17,6 +17,7 @@ from api.web.day_texts import DAY_TEXT
 from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
+from api.web.people_texts import PEOPLE_TEXT
 from api.web.report_texts import REPORT_TEXT
 from api.web.search_texts import SEARCH_TEXT
 from domain.calendar import (
@@ -419,6 +420,7 @@ TEXT.update(MONEY_TEXT)
 TEXT.update(HELP_TEXT)
 TEXT.update(DAY_TEXT)
 TEXT.update(SEARCH_TEXT)
+TEXT.update(PEOPLE_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:
