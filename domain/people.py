@@ -277,14 +277,16 @@ class User(Aggregate):
             raise RuleViolation(
                 "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="disabled"
             )
-        trigger(self, self.UserDisabled, by, reason=require_text(reason, what=_DISABLING, field="reason"))
+        reason = require_text(reason, what=_DISABLING, field="reason")
+        trigger(self, self.UserDisabled, by, reason=reason)
 
     def enable(self, *, reason: str, by: Byline) -> None:
         if not self.disabled:
             raise RuleViolation(
                 "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="enabled"
             )
-        trigger(self, self.UserEnabled, by, reason=require_text(reason, what=_ENABLING, field="reason"))
+        reason = require_text(reason, what=_ENABLING, field="reason")
+        trigger(self, self.UserEnabled, by, reason=reason)
 
     @property
     def unit_keys(self) -> frozenset[str]:
@@ -334,8 +336,7 @@ register_messages(
         "user_exists": ("มีผู้ใช้ {username} อยู่แล้ว", "user {username} already exists"),
         "user_not_found": ("ไม่พบผู้ใช้ {username}", "no user {username}"),
         "own_account_kept": (
-            "ปิดการใช้งานบัญชีของตนเอง ({username}) ไม่ได้ เพราะจะเข้าระบบไม่ได้อีก"
-            " ให้ผู้ดูแลระบบคนอื่นเป็นผู้ปิด",
+            "ปิดการใช้งานบัญชีของตนเอง ({username}) ไม่ได้ เพราะจะเข้าระบบไม่ได้อีก ให้ผู้ดูแลระบบคนอื่นเป็นผู้ปิด",
             "you may not disable your own account ({username}): you would be locked out;"
             " another admin may do it",
         ),

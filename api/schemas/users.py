@@ -20,9 +20,7 @@ class UserIn(BaseModel):
     display_name: str = Field("", max_length=200)
     roles: list[Role] = Field(min_length=1, max_length=4)
     units: Units = []
-    password: str | None = Field(
-        None, min_length=PASSWORD_LENGTH[0], max_length=PASSWORD_LENGTH[1]
-    )
+    password: str | None = Field(None, min_length=PASSWORD_LENGTH[0], max_length=PASSWORD_LENGTH[1])
 
 
 class AccessIn(BaseModel):

@@ -132,9 +132,7 @@ PERSON_FORMS = {
         PersonForm(
             "email",
             frozenset({"email"}),
-            lambda a: a.directory.change_email(
-                a.username, text(a.values, "email"), actor=a.actor
-            ),
+            lambda a: a.directory.change_email(a.username, text(a.values, "email"), actor=a.actor),
         ),
         PersonForm(
             "password",

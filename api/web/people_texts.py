@@ -98,8 +98,7 @@ PEOPLE_TEXT: dict[str, tuple[str, str]] = {
     "person.revoke": ("ยกเลิกโทเคน {token_id}", "Revoke token {token_id}"),
     "person.new_token": ("โทเคนใหม่ (แสดงครั้งเดียว)", "New token (shown once)"),
     "person.new_token_note": (
-        "คัดลอกเก็บไว้เดี๋ยวนี้ ระบบเก็บเพียงค่าแฮช จะไม่แสดงโทเคนนี้อีก"
-        " หากทำหาย ให้ยกเลิกแล้วออกใหม่",
+        "คัดลอกเก็บไว้เดี๋ยวนี้ ระบบเก็บเพียงค่าแฮช จะไม่แสดงโทเคนนี้อีก หากทำหาย ให้ยกเลิกแล้วออกใหม่",
         "Copy it now: only its hash is kept and it is never shown again;"
         " if it is lost, revoke it and issue another",
     ),

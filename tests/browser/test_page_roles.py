@@ -28,6 +28,12 @@ PAGES = {
     "/search?q=2.1&as_of=2009-02-01T12:00": {
         None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
     },
+    "/admin/people": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+    },
+    "/admin/people/somsak": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+    },
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]
 
