@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import threading
 import time
@@ -21,7 +22,13 @@ from typing import Literal, NamedTuple
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from domain.errors import ForbiddenError, ThrottledError
+from domain.errors import (
+    ForbiddenError,
+    InputError,
+    RuleViolation,
+    ThrottledError,
+    register_messages,
+)
 from domain.policy import Principal
 from projections.people_view import PeopleReader
 from storage.view_database import ViewDatabase
@@ -57,13 +64,38 @@ class NewToken:
         return digest(self.secret)
 
 
-def new_token() -> NewToken:
-    token_id = secrets.token_hex(6)
-    return NewToken(token_id, f"{TOKEN_PREFIX}{token_id}_{secrets.token_urlsafe(32)}")
+TOKEN_ID = re.compile(r"[0-9a-f]{12}")
+"""What ``new_token_id`` makes: a form may name the id beforehand (see the admin pages)."""
+
+
+def new_token_id() -> str:
+    return secrets.token_hex(6)
+
+
+def new_token(token_id: str | None = None) -> NewToken:
+    """A new token, under ``token_id`` when the caller drew one beforehand: a page's form
+    carries its id, so the same form sent twice names the same token and is refused
+    (``token_issued_once``) instead of showing a second secret."""
+    chosen = token_id or new_token_id()
+    if not TOKEN_ID.fullmatch(chosen):
+        raise InputError("token_id_format", field="token_id", token_id=chosen[:40])
+    return NewToken(chosen, f"{TOKEN_PREFIX}{chosen}_{secrets.token_urlsafe(32)}")
 
 
 def new_password() -> str:
     return secrets.token_urlsafe(12)
+
+
+PASSWORD_LENGTH = (10, 200)
+"""The shortest and longest password taken, the API's schema and the pages alike."""
+
+
+def checked_password(password: str, field: str = "password") -> str:
+    """A password as typed, refused (``password_length``) outside :data:`PASSWORD_LENGTH`."""
+    shortest, longest = PASSWORD_LENGTH
+    if not shortest <= len(password) <= longest:
+        raise RuleViolation("password_length", field=field, shortest=shortest, longest=longest)
+    return password
 
 
 class Throttle:
@@ -294,3 +326,17 @@ class SessionSigner:
 
     def _sign(self, body: str) -> str:
         return hmac.new(self.key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+register_messages(
+    {
+        "password_length": (
+            "รหัสผ่านต้องยาว {shortest}–{longest} ตัวอักษร",
+            "a password is {shortest}–{longest} characters long",
+        ),
+        "token_id_format": (
+            "'{token_id}' ไม่ใช่รหัสโทเคน (เลขฐานสิบหก 12 หลัก) กรุณาโหลดหน้าใหม่",
+            "'{token_id}' is not a token id (12 hexadecimal digits): reload the page",
+        ),
+    }
+)

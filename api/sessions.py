@@ -17,11 +17,16 @@ from domain.people import User
 
 def settled(svc: Services, saved: Saved) -> User:
     """Wait (bounded) until the people view has folded ``saved``; 503 if it does not."""
-    if not svc.runtime.projections.wait_for(
-        saved.position, timeout=svc.settings.read_your_writes_timeout, app=svc.runtime.directory
-    ):
-        raise ViewBehindError("view_behind", position=saved.position)
+    settled_at(svc, saved.position)
     return saved.user
+
+
+def settled_at(svc: Services, position: int) -> None:
+    """Wait (bounded) until the people view has folded ``position`` of the people log."""
+    if not svc.runtime.projections.wait_for(
+        position, timeout=svc.settings.read_your_writes_timeout, app=svc.runtime.directory
+    ):
+        raise ViewBehindError("view_behind", position=position)
 
 
 def end_sessions(svc: Services, cookie: str | None) -> None:

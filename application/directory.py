@@ -26,6 +26,8 @@ class Saved:
 
     user: User
     position: int
+    events: tuple[str, ...] = ()
+    """Names of the events appended, in order (what the commands metric counts)."""
 
 
 class Directory(TidtamApplication):
@@ -108,7 +110,11 @@ class Directory(TidtamApplication):
 
     def _saved(self, user: User) -> Saved:
         recordings = self.save(user)
-        return Saved(user, recordings[-1].notification.id if recordings else 0)
+        return Saved(
+            user,
+            recordings[-1].notification.id if recordings else 0,
+            tuple(type(r.domain_event).__name__ for r in recordings),
+        )
 
     def history_of(self, aggregate_id: UUID) -> list[object]:
         """Every event of one user, oldest first."""

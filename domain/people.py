@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.errors import RuleViolation, register_messages
 from domain.ids import NAMESPACE
-from domain.recorded import Byline, Recorded, RecordedCreation, trigger
+from domain.recorded import Byline, Recorded, RecordedCreation, require_text, trigger
 from domain.thai import clean_text, name_key
 from domain.words import Words
 
@@ -219,6 +219,8 @@ class User(Aggregate):
     def change_access(self, roles: tuple[str, ...], units: tuple[str, ...], *, by: Byline) -> None:
         parsed = tuple(r.value for r in check_roles(roles, units))
         new_units = _units(units)
+        if by.actor == self.username and Role.ADMIN in self.roles and Role.ADMIN not in parsed:
+            raise RuleViolation("own_admin_role_kept", field="roles", username=self.username)
         if parsed == tuple(r.value for r in self.roles) and new_units == self.units:
             raise RuleViolation(
                 "no_change", field="roles", what=Words("สิทธิ์", "access"), value=parsed
@@ -245,6 +247,10 @@ class User(Aggregate):
         trigger(self, self.PasswordSet, by, password_hash=password_hash)
 
     def issue_token(self, token_id: str, token_digest: str, label: str, *, by: Byline) -> None:
+        """A token id names one token for good: a second issue under it (a form sent
+        twice) is refused, never a silent second secret under the same name."""
+        if token_id in self.tokens:
+            raise RuleViolation("token_issued_once", field="token_id", token_id=token_id)
         trigger(
             self, self.TokenIssued, by, token_id=token_id, token_digest=token_digest, label=label
         )
@@ -263,10 +269,15 @@ class User(Aggregate):
         trigger(self, self.SignedOut, by)
 
     def disable(self, *, reason: str, by: Byline) -> None:
+        """Refused for oneself: the one admin of an office would lock everyone out of
+        user administration by a slip of the hand; another admin may do it."""
+        if by.actor == self.username:
+            raise RuleViolation("own_account_kept", field="disabled", username=self.username)
         if self.disabled:
             raise RuleViolation(
                 "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="disabled"
             )
+        reason = require_text(reason, what=_DISABLING, field="reason")
         trigger(self, self.UserDisabled, by, reason=reason)
 
     def enable(self, *, reason: str, by: Byline) -> None:
@@ -274,12 +285,16 @@ class User(Aggregate):
             raise RuleViolation(
                 "no_change", field="disabled", what=Words("ผู้ใช้", "the user"), value="enabled"
             )
+        reason = require_text(reason, what=_ENABLING, field="reason")
         trigger(self, self.UserEnabled, by, reason=reason)
 
     @property
     def unit_keys(self) -> frozenset[str]:
         return frozenset(name_key(u) for u in self.units)
 
+
+_DISABLING = Words("การปิดการใช้งานบัญชี", "disabling a user")
+_ENABLING = Words("การเปิดการใช้งานบัญชี", "enabling a user")
 
 SESSIONS_END: tuple[type[Recorded], ...] = (
     User.SignedOut,
@@ -320,5 +335,22 @@ register_messages(
         "email_format": ("'{email}' ไม่ใช่ที่อยู่อีเมล", "'{email}' is not an e-mail address"),
         "user_exists": ("มีผู้ใช้ {username} อยู่แล้ว", "user {username} already exists"),
         "user_not_found": ("ไม่พบผู้ใช้ {username}", "no user {username}"),
+        "own_account_kept": (
+            "ปิดการใช้งานบัญชีของตนเอง ({username}) ไม่ได้ เพราะจะเข้าระบบไม่ได้อีก ให้ผู้ดูแลระบบคนอื่นเป็นผู้ปิด",
+            "you may not disable your own account ({username}): you would be locked out;"
+            " another admin may do it",
+        ),
+        "own_admin_role_kept": (
+            "ถอนบทบาทผู้ดูแลระบบของตนเอง ({username}) ไม่ได้ เพราะจะจัดการผู้ใช้ไม่ได้อีก"
+            " ให้ผู้ดูแลระบบคนอื่นเป็นผู้ถอน",
+            "you may not withdraw your own admin role ({username}): you would be locked out"
+            " of user administration; another admin may do it",
+        ),
+        "token_issued_once": (
+            "โทเคน {token_id} ออกไปแล้วและแสดงได้ครั้งเดียว (อาจส่งแบบฟอร์มซ้ำ)"
+            " หากต้องการโทเคนใหม่ ให้ออกโทเคนอีกครั้ง",
+            "token {token_id} was already issued and is shown only once (was the form sent"
+            " twice?); issue another token if one is needed",
+        ),
     }
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from domain.people import SESSIONS_END, Role, User
@@ -133,6 +134,38 @@ class Member(NamedTuple):
     unit_keys: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A user as the admin pages list them: what they may do, and how many tokens work."""
+
+    username: str
+    display_name: str
+    email: str
+    roles: tuple[str, ...]
+    units: tuple[str, ...]
+    disabled: bool
+    has_password: bool
+    tokens: int
+    """Tokens that still work (issued and not revoked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One API token of a user, by its id: never its secret, nor here even its digest."""
+
+    token_id: str
+    label: str
+    issued_at: datetime
+    issued_by: str
+    revoked: bool
+
+
+_PERSON = (
+    "SELECT u.username, u.display_name, u.email, u.roles, u.units, u.disabled,"
+    " u.password_hash IS NOT NULL,"
+    " (SELECT COUNT(*) FROM view_tokens t WHERE t.user_id = u.user_id AND t.revoked = 0)"
+    " FROM view_users u"
+)
 _PRINCIPAL = "username, display_name, roles, unit_keys"
 _ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
 _IN_SESSION = f"SELECT {_PRINCIPAL} {_ACTIVE} AND sessions_from <= ?"
@@ -192,9 +225,47 @@ class PeopleReader:
             ).fetchall()
         return [Member(u, n, e, frozenset(json.loads(k))) for u, n, e, k in rows]
 
+    def people(self) -> list[Person]:
+        """Every user, enabled or not, by user name."""
+        with self.db.reading() as cur:
+            rows = cur.execute(f"{_PERSON} ORDER BY u.username").fetchall()
+        return [_person(row) for row in rows]
+
+    def person(self, username: str) -> Person | None:
+        row = self._one(f"{_PERSON} WHERE u.username = ?", username)
+        return _person(row) if row else None
+
+    def tokens(self, username: str) -> list[Token]:
+        """The user's tokens, oldest first, revoked ones too (an admin sees what was)."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT t.token_id, t.label, t.issued_at, t.issued_by, t.revoked"
+                " FROM view_tokens t JOIN view_users u ON u.user_id = t.user_id"
+                " WHERE u.username = ? ORDER BY t.issued_at, t.token_id",
+                (username,),
+            ).fetchall()
+        return [
+            Token(str(i), str(label), datetime.fromisoformat(str(at)), str(by), bool(revoked))
+            for i, label, at, by, revoked in rows
+        ]
+
     def _one(self, sql: str, *keys: object) -> tuple[Any, ...] | None:
         with self.db.reading() as cur:
             return cur.execute(sql, keys).fetchone()
+
+
+def _person(row: Sequence[Any]) -> Person:
+    username, display_name, email, roles, units, disabled, has_password, tokens = row
+    return Person(
+        username=str(username),
+        display_name=str(display_name),
+        email=str(email),
+        roles=tuple(r for r in str(roles).split(",") if r),
+        units=tuple(json.loads(str(units))),
+        disabled=bool(disabled),
+        has_password=bool(has_password),
+        tokens=int(tokens),
+    )
 
 
 def _principal(row: Sequence[object]) -> Principal:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.auth import PASSWORD_LENGTH
 from domain.people import Role
 
 Units = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
@@ -19,7 +20,7 @@ class UserIn(BaseModel):
     display_name: str = Field("", max_length=200)
     roles: list[Role] = Field(min_length=1, max_length=4)
     units: Units = []
-    password: str | None = Field(None, min_length=10, max_length=200)
+    password: str | None = Field(None, min_length=PASSWORD_LENGTH[0], max_length=PASSWORD_LENGTH[1])
 
 
 class AccessIn(BaseModel):
@@ -32,7 +33,7 @@ class AccessIn(BaseModel):
 class PasswordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    password: str = Field(min_length=10, max_length=200)
+    password: str = Field(min_length=PASSWORD_LENGTH[0], max_length=PASSWORD_LENGTH[1])
 
 
 class TokenIn(BaseModel):

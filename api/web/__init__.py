@@ -22,6 +22,7 @@ from api.web.routes import (
     history,
     imports,
     my_work,
+    people,
     plans,
     projects,
     public,
@@ -47,6 +48,7 @@ def install(app: FastAPI) -> None:
         my_work,
         public,
         publishing,
+        people,
     )
     routers = [module.router for module in modules]
     for router in routers:

@@ -31,9 +31,12 @@ def answer(
     done_url: Callable[[], str],
     flash_code: Callable[[], str],
     counted_as: str = "",
+    settle: Callable[[Outcome], object] | None = None,
 ) -> Response:
     """Run the form ``name``'s command and answer the browser; ``counted_as`` is the
-    command's label in the metric, where the API names it otherwise."""
+    command's label in the metric, where the API names it otherwise. ``settle`` waits
+    for the views to fold the outcome (default: the plan's views, ``reading.catch_up``;
+    the people pages wait for the people view instead)."""
     try:
         with page.svc.metrics.counted(counted_as or name):
             outcome = run()
@@ -43,7 +46,10 @@ def answer(
     except (RuleViolation, InputError) as error:
         return redraw(error, 422)
     page.svc.metrics.events.inc(len(outcome.events))
-    reading.catch_up(page, outcome.position)
+    if settle is None:
+        reading.catch_up(page, outcome.position)
+    else:
+        settle(outcome)
     response = RedirectResponse(done_url(), status_code=303)
     set_flash(response, f"done.{name}", flash_code())
     return response

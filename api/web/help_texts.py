@@ -269,6 +269,25 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        "people",
+        Words("ผู้ใช้งานและสิทธิ์", "People and what they may do"),
+        (
+            Words(
+                "ผู้ดูแลระบบเพิ่มผู้ใช้ กำหนดบทบาท (เจ้าหน้าที่ ผู้บริหาร ผู้ตรวจสอบ ผู้ดูแลระบบ) "
+                "และหน่วยงานของเจ้าหน้าที่ ตั้งรหัสผ่าน ออกและยกเลิกโทเคนสำหรับระบบอื่น "
+                "โทเคนแสดงเพียงครั้งเดียวเมื่อออก ระบบเก็บไว้เพียงค่าแฮช จึงเรียกดูซ้ำไม่ได้ "
+                "การปิดการใช้งานต้องระบุเหตุผล และทุกการเปลี่ยนแปลงบันทึกไว้ว่าใครทำเมื่อใด "
+                "ผู้ดูแลระบบปิดการใช้งานตนเองหรือถอนบทบาทผู้ดูแลของตนเองไม่ได้",
+                "An admin adds people, gives them roles (staff, manager, auditor, admin) "
+                "and staff their units, sets passwords, and issues and revokes tokens for "
+                "other systems. A token is shown once, when issued: only its hash is kept, "
+                "so it cannot be shown again. Disabling someone takes a reason, and every "
+                "change records who made it and when. Admins cannot disable themselves or "
+                "withdraw their own admin role.",
+            ),
+        ),
+    ),
+    Topic(
         "public",
         Words("หน้าเผยแพร่ต่อสาธารณะ", "The public page"),
         (

@@ -229,10 +229,18 @@ def page_paths(site: Site) -> dict[str, str]:
     }
 
 
-def tour(tab: BrowserPage, site: Site, device: str, lang: str, *, width: int) -> None:
+def admin_page_paths(site: Site) -> dict[str, str]:
+    """The pages only an admin opens (the others see the refusal)."""
+    return {"people": "/admin/people", "person-somsak": "/admin/people/somsak"}
+
+
+def tour(
+    tab: BrowserPage, site: Site, device: str, lang: str, *, width: int,
+    paths: dict[str, str] | None = None,
+) -> None:  # fmt: skip
     """Visit every page: it fits ``width``, labels every input, and is photographed."""
     problems: dict[str, object] = {}
-    for name, path in page_paths(site).items():
+    for name, path in (paths or page_paths(site)).items():
         tab.goto(path)
         assert tab.locator("main h1, main h2").first.is_visible(), name
         overflow = tab.evaluate("document.documentElement.scrollWidth")
@@ -257,6 +265,20 @@ def test_every_page_on_a_phone_fits_and_labels_its_inputs(browser: Browser, site
         tour(tab, site, "phone", "en", width=360)
     finally:
         tab.context.close()
+
+
+def test_the_admin_pages_fit_a_phone_and_a_desktop_in_thai_and_english(
+    browser: Browser, site: Site
+) -> None:
+    for device, width, height in (("phone", 360, 740), ("desktop", 1280, 900)):
+        tab = open_tab(browser, site, width=width, height=height)
+        try:
+            sign_in(tab, "prasit")
+            tour(tab, site, device, "th", width=width, paths=admin_page_paths(site))
+            tab.get_by_role("link", name="English").click()
+            tour(tab, site, device, "en", width=width, paths=admin_page_paths(site))
+        finally:
+            tab.context.close()
 
 
 def test_every_page_on_a_desktop_in_thai_and_english(tab: BrowserPage, site: Site) -> None:

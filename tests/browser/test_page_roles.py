@@ -48,6 +48,12 @@ PAGES = {
     f"{PLAN}/publication": {
         None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
     },
+    "/admin/people": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+    },
+    "/admin/people/somsak": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+    },
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]
 
