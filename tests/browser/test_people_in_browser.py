@@ -12,6 +12,7 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page as BrowserPage
 
 from tests.browser.conftest import Site, open_tab, shoot, sign_in
 from tests.browser.world import PR_UNIT
@@ -51,23 +52,7 @@ def test_an_admin_adds_a_person_issues_a_token_once_and_disables_them(
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         shoot(tab, f"flow-people-added-th-{device}")
 
-        tab.locator("#form-token").get_by_label("ชื่อเรียก").fill("ระบบสารบรรณ")
-        tab.locator("#form-token").get_by_role("button", name="ออกโทเคนใหม่").click()
-        secret = tab.locator("#token-secret")
-        secret.wait_for()
-        token = secret.inner_text().strip()
-        assert token.startswith("tt_")
-        assert tab.evaluate("document.documentElement.scrollWidth") <= width
-        shoot(tab, f"flow-people-token-th-{device}")
-        me = tab.request.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
-        assert me.json()["username"] == username
-        tab.reload()  # the same form sent again: refused, and the secret is not shown
-        expect(tab.locator("#form-token .form-problem")).to_contain_text("แสดงได้ครั้งเดียว")
-        assert tab.locator("#token-secret").count() == 0 and token not in tab.content()
-        tab.goto(f"/admin/people/{username}")
-        assert tab.locator("#token-secret").count() == 0 and token not in tab.content()
-        assert "ระบบสารบรรณ" in tab.locator("#tokens").inner_text()
-
+        token = issue_once(tab, username, device, width)
         disable = tab.locator("#form-disable")
         disable.get_by_label("เหตุผล").fill("ทดลองระบบเสร็จแล้ว")
         tab.once("dialog", lambda dialog: dialog.accept())  # a danger form asks once more
@@ -82,3 +67,25 @@ def test_an_admin_adds_a_person_issues_a_token_once_and_disables_them(
         assert "ปิดการใช้งาน" in tab.locator(f"#person-{username}").inner_text()
     finally:
         tab.context.close()
+
+
+def issue_once(tab: BrowserPage, username: str, device: str, width: int) -> str:
+    """Issue a token on the person's page: its secret is on that answer, working, and
+    neither a reload (the form sent again) nor the page opened again shows it."""
+    tab.locator("#form-token").get_by_label("ชื่อเรียก").fill("ระบบสารบรรณ")
+    tab.locator("#form-token").get_by_role("button", name="ออกโทเคนใหม่").click()
+    secret = tab.locator("#token-secret")
+    secret.wait_for()
+    token = secret.inner_text().strip()
+    assert token.startswith("tt_")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    shoot(tab, f"flow-people-token-th-{device}")
+    me = tab.request.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json()["username"] == username
+    tab.reload()  # the same form sent again: refused, and the secret is not shown
+    expect(tab.locator("#form-token .form-problem")).to_contain_text("แสดงได้ครั้งเดียว")
+    assert tab.locator("#token-secret").count() == 0 and token not in tab.content()
+    tab.goto(f"/admin/people/{username}")
+    assert tab.locator("#token-secret").count() == 0 and token not in tab.content()
+    assert "ระบบสารบรรณ" in tab.locator("#tokens").inner_text()
+    return token

@@ -340,7 +340,11 @@ def token_form_id(html: str) -> str:
 
 def test_a_token_is_shown_once_works_and_only_its_digest_is_kept(admin: Pages) -> None:
     drawn = admin.http.get("/admin/people/somsak").text
-    form = {"csrf": admin.csrf("/admin/people"), "token_id": token_form_id(drawn), "label": "สารบรรณ"}
+    form = {
+        "csrf": admin.csrf("/admin/people"),
+        "token_id": token_form_id(drawn),
+        "label": "สารบรรณ",
+    }
     answer = admin.http.post("/admin/people/somsak/token", data=form, follow_redirects=False)
     assert answer.status_code == 200
     secret = re.search(r'id="token-secret">(tt_[^<]+)<', answer.text)
@@ -381,7 +385,8 @@ def test_a_revoked_token_stops_working_from_the_answer(admin: Pages) -> None:
     drawn = admin.http.get("/admin/people/somsak").text
     token_id = token_form_id(drawn)
     answer = admin.http.post(
-        "/admin/people/somsak/token", data={"csrf": admin.csrf("/admin/people"), "token_id": token_id}
+        "/admin/people/somsak/token",
+        data={"csrf": admin.csrf("/admin/people"), "token_id": token_id},
     )
     secret = re.search(r'id="token-secret">(tt_[^<]+)<', answer.text)
     assert secret
