@@ -52,8 +52,7 @@ def test_an_admin_adds_a_person_issues_a_token_once_and_disables_them(
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         shoot(tab, f"flow-people-added-th-{device}")
 
-        token = issue_a_token_seen_once(tab, username, width, device)
-
+        token = issue_once(tab, username, device, width)
         disable = tab.locator("#form-disable")
         disable.get_by_label("เหตุผล").fill("ทดลองระบบเสร็จแล้ว")
         tab.once("dialog", lambda dialog: dialog.accept())  # a danger form asks once more
@@ -70,8 +69,9 @@ def test_an_admin_adds_a_person_issues_a_token_once_and_disables_them(
         tab.context.close()
 
 
-def issue_a_token_seen_once(tab: BrowserPage, username: str, width: int, device: str) -> str:
-    """Issue a token on the person's page: shown once, refused when the form comes again."""
+def issue_once(tab: BrowserPage, username: str, device: str, width: int) -> str:
+    """Issue a token on the person's page: its secret is on that answer, working, and
+    neither a reload (the form sent again) nor the page opened again shows it."""
     tab.locator("#form-token").get_by_label("ชื่อเรียก").fill("ระบบสารบรรณ")
     tab.locator("#form-token").get_by_role("button", name="ออกโทเคนใหม่").click()
     secret = tab.locator("#token-secret")

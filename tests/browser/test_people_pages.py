@@ -340,8 +340,11 @@ def token_form_id(html: str) -> str:
 
 def test_a_token_is_shown_once_works_and_only_its_digest_is_kept(admin: Pages) -> None:
     drawn = admin.http.get("/admin/people/somsak").text
-    csrf = admin.csrf("/admin/people")
-    form = {"csrf": csrf, "token_id": token_form_id(drawn), "label": "สารบรรณ"}
+    form = {
+        "csrf": admin.csrf("/admin/people"),
+        "token_id": token_form_id(drawn),
+        "label": "สารบรรณ",
+    }
     answer = admin.http.post("/admin/people/somsak/token", data=form, follow_redirects=False)
     assert answer.status_code == 200
     secret = re.search(r'id="token-secret">(tt_[^<]+)<', answer.text)

@@ -264,3 +264,17 @@ def test_set_password_admins_for_anyone_people_for_themselves(api: Api) -> None:
         "/api/v1/session", who=None, json={"username": "staff", "password": PASSWORD}
     )
     assert signed_in.json()["username"] == "staff"
+
+
+def test_an_admin_may_not_lock_themself_out_through_the_api_either(api: Api) -> None:
+    problem(
+        api.post(f"{USERS}/admin/disable", who="admin", json={"reason": "ทดลอง"}),
+        422,
+        "own_account_kept",
+    )
+    problem(
+        api.put(f"{USERS}/admin/access", who="admin", json={"roles": ["auditor"]}),
+        422,
+        "own_admin_role_kept",
+    )
+    assert api.get("/api/v1/me", who="admin").json()["roles"] == ["admin"]
