@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import Page as BrowserPage
 
 from tests.browser.conftest import Site, shoot, sign_in
-from tests.browser.test_pages_http import MANAGER
+from tests.browser.test_pages_http import ADMIN, MANAGER
 
 STATIC = Path(__file__).parents[2] / "api" / "web" / "static"
 
@@ -113,3 +113,13 @@ def test_the_pages_and_the_public_page_draw_with_the_one_palette(
     assert tab.evaluate("getComputedStyle(document.body).getPropertyValue('--ink')") == ink[1]
     tab.goto(f"/public/plans/{site.world.plan_id}")  # a 404 in the public page's own layout
     assert tab.evaluate("getComputedStyle(document.body).getPropertyValue('--ink')") == ink[1]
+
+
+def test_the_people_list_reads_as_cards_on_a_phone(phone: BrowserPage, site: Site) -> None:
+    sign_in(phone, ADMIN)
+    phone.goto("/admin/people")
+    cells = phone.eval_on_selector_all("table#people td", FIGURES)
+    assert cells and all(c["label"] for c in cells)
+    off = [c["text"] for c in cells if c["left"] < 0 or c["right"] > 360]
+    assert not off, off
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
