@@ -12,42 +12,22 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from domain.calendar import thai_date
 from domain.reminders import REASONS
+from projections.work_owed import OwedWork
 
 SIGNATURE = ["", "--", "ระบบติดตามแผนดำเนินงาน (Tidtam) · ข้อความนี้ส่งโดยอัตโนมัติ"]
 
 
-class Owing(Protocol):
-    """What the reminder needs to know of one activity's work owed (``OwedWork``)."""
-
-    @property
-    def activity_id(self) -> UUID: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def reasons(self) -> Sequence[str]: ...
-    @property
-    def due_on(self) -> date | None: ...
-    @property
-    def days_late(self) -> int: ...
-    @property
-    def last_recorded_on(self) -> date | None: ...
-
-
-def links(public_url: str, work: Owing) -> tuple[str, str]:
+def links(public_url: str, work: OwedWork) -> tuple[str, str]:
     """Where the work is recorded: the activity's page, and the person's list of work."""
     return f"{public_url}/activities/{work.activity_id}", f"{public_url}/my-work"
 
 
-def why(work: Owing, day: date) -> list[str]:
+def why(work: OwedWork, day: date) -> list[str]:
     """One line per reason, in Thai, with its dates, as on the page of one's own work."""
     due = f" (กำหนด {thai_date(work.due_on)})" if work.due_on else ""
     lines = []
@@ -67,7 +47,13 @@ def why(work: Owing, day: date) -> list[str]:
 
 
 def reminder_mail(
-    display_name: str, work: Owing, day: date, public_url: str, *, number: int, escalate_after: int
+    display_name: str,
+    work: OwedWork,
+    day: date,
+    public_url: str,
+    *,
+    number: int,
+    escalate_after: int,
 ) -> tuple[str, str]:
     """Subject and body of the reminder ``display_name`` gets about ``work`` on ``day``."""
     activity, my_work = links(public_url, work)
@@ -96,7 +82,7 @@ def reminder_mail(
 
 
 def escalation_mail(
-    display_name: str, work: Owing, day: date, public_url: str, *, staff: Sequence[str],
+    display_name: str, work: OwedWork, day: date, public_url: str, *, staff: Sequence[str],
     ignored: int,
 ) -> tuple[str, str]:  # fmt: skip
     """Subject and body of what a unit's manager is told when ``staff`` left ``ignored``
@@ -121,7 +107,7 @@ def escalation_mail(
 
 
 def reminder_webhook(
-    kind: str, work: Owing, day: date, delivery: UUID, *, people: Sequence[tuple[str, str]],
+    kind: str, work: OwedWork, day: date, delivery: UUID, *, people: Sequence[tuple[str, str]],
     text: str, ignored: int = 0,
 ) -> str:  # fmt: skip
     """The JSON a webhook receives for a reminder (``staff_reminded``: ``people`` is the

@@ -25,8 +25,8 @@ from domain.people import Role
 from domain.reminders import WORK_RECORDED
 from domain.thai import name_key
 from projections.people_view import Member, PeopleReader
-from projections.work_owed import WorkOwedReader
-from scheduler.reminder_text import Owing, escalation_mail, reminder_mail, reminder_webhook
+from projections.work_owed import OwedWork, WorkOwedReader
+from scheduler.reminder_text import escalation_mail, reminder_mail, reminder_webhook
 from scheduler.settings import SchedulerSettings
 from storage.view_database import ViewDatabase
 
@@ -57,7 +57,7 @@ class Reminder:
         return owed
 
     def _remind(
-        self, work: Owing, day: date, staff: list[Member], managers: list[Member]
+        self, work: OwedWork, day: date, staff: list[Member], managers: list[Member]
     ) -> list[UUID]:
         """Owe one activity's reminders of the day, and its escalation if one is due."""
         s, unit = self.settings, name_key(work.unit)
@@ -91,7 +91,7 @@ class Reminder:
         times: list[datetime] = [e.timestamp for e in events if isinstance(e, WORK_RECORDED)]
         return max(times, default=None)
 
-    def _reminder(self, work: Owing, day: date, person: Member, number: int) -> Noted:
+    def _reminder(self, work: OwedWork, day: date, person: Member, number: int) -> Noted:
         s = self.settings
         subject, body = reminder_mail(
             person.display_name or person.username,
@@ -117,7 +117,7 @@ class Reminder:
 
     def _escalation(
         self,
-        work: Owing,
+        work: OwedWork,
         day: date,
         ignored: int,
         staff: list[tuple[str, str]],
@@ -151,7 +151,7 @@ class Reminder:
         self,
         kind: str,
         key: tuple[object, ...],
-        work: Owing,
+        work: OwedWork,
         day: date,
         people: Sequence[tuple[str, str]],
         text: str,

@@ -6,13 +6,13 @@ Thai lines that say why: the scheduler's decisions rest on these alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from uuid import UUID
 
 from domain.recorded import Byline
 from domain.reminders import ReminderLog
 from projections.people_view import Member
+from projections.work_owed import OwedWork
 from scheduler.reminder_text import why
 from scheduler.reminding import unit_managers
 
@@ -77,25 +77,17 @@ def test_a_units_managers_are_those_naming_it_else_those_naming_none() -> None:
     assert unit_managers([head, works], "finance") == []
 
 
-@dataclass(frozen=True)
-class Work:
-    activity_id: UUID
-    code: str
-    name: str
-    unit: str
-    reasons: tuple[str, ...]
-    due_on: date | None
-    days_late: int
-    last_recorded_on: date | None
+def owed(reasons: tuple[str, ...], due_on: date | None, days_late: int,
+         last: date | None) -> OwedWork:  # fmt: skip
+    return OwedWork(ACTIVITY, ACTIVITY, "1.1", "กิจกรรม", "งาน", reasons, due_on, days_late, last, 1)
 
 
 def test_each_reason_says_why_with_buddhist_era_dates_as_the_page_does() -> None:
-    work = Work(ACTIVITY, "1.1", "กิจกรรม", "งาน", ("due", "late", "stale"),
-                date(2009, 1, 31), 15, date(2008, 12, 1))  # fmt: skip
+    work = owed(("due", "late", "stale"), date(2009, 1, 31), 15, date(2008, 12, 1))
     assert why(work, date(2009, 2, 15)) == [
         "ถึงกำหนดในเดือนนี้ (กำหนด 31 ม.ค. 2552)",
         "ล่าช้า 15 วัน (กำหนด 31 ม.ค. 2552)",
         "ไม่ได้บันทึกผลมา 76 วัน (บันทึกล่าสุด 1 ธ.ค. 2551)",
     ]
-    never = Work(ACTIVITY, "1.1", "กิจกรรม", "งาน", ("stale",), None, 0, None)
+    never = owed(("stale",), None, 0, None)
     assert why(never, date(2009, 2, 15)) == ["ยังไม่เคยบันทึกผล"]
