@@ -17,6 +17,7 @@ from uuid import UUID
 
 from domain.calendar import thai_date
 from domain.reminders import REASONS
+from domain.words import STATUSES
 from projections.work_owed import OwedWork
 
 SIGNATURE = ["", "--", "ระบบติดตามแผนดำเนินงาน (Tidtam) · ข้อความนี้ส่งโดยอัตโนมัติ"]
@@ -35,8 +36,10 @@ def why(work: OwedWork, day: date) -> list[str]:
         last = work.last_recorded_on
         if reason == "due":
             lines.append(f"{REASONS[reason].th}{due}")
-        elif reason == "late":
+        elif reason == "late" and work.days_late:
             lines.append(f"{REASONS[reason].th} {work.days_late} วัน{due}")
+        elif reason == "late":  # behind plan, nothing yet past its due day
+            lines.append(f"{STATUSES['behind'].th}{due}")
         elif last is None:
             lines.append("ยังไม่เคยบันทึกผล")
         else:

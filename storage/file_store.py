@@ -97,13 +97,13 @@ def copy_files(source: Path, target: Path) -> FilesCopied:
     name reports and photos it cannot show. Nothing when both are one directory."""
     if not source.is_dir() or source.resolve() == target.resolve():
         return FilesCopied(0, 0, ())
-    into = FileStore(target)
+    kept, into = FileStore(source), FileStore(target)
     copied = present = 0
     damaged: list[str] = []
     for path in sorted(source.iterdir()):
         if path.suffix == ".part" or not path.is_file():
             continue  # a write that never finished names nothing
-        data = FileStore(source).get(path.name)
+        data = kept.get(path.name)
         if data is None:
             damaged.append(path.name)
         elif into.get(path.name) is not None:

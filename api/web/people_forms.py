@@ -69,10 +69,11 @@ def units_of(values: Values) -> tuple[str, ...]:
     """The units ticked, then those typed one a line, each within its bound; the domain
     puts names that differ only in spacing together."""
     typed_lines = str(values.get("other_units", "")).splitlines()
-    every = [u.strip() for u in [*chosen(values, "units"), *typed_lines] if u.strip()]
+    ticked = chosen(values, "units")
+    every = [u.strip() for u in [*ticked, *typed_lines] if u.strip()]
     for unit in every:
         if len(unit) > TEXT_LIMIT:
-            field = "units" if unit in chosen(values, "units") else "other_units"
+            field = "units" if unit in ticked else "other_units"
             raise RuleViolation("text_too_long", field=field, limit=TEXT_LIMIT)
     if len(every) > UNITS_LIMIT:
         raise RuleViolation("units_too_many", field="other_units", limit=UNITS_LIMIT)

@@ -91,3 +91,9 @@ def test_each_reason_says_why_with_buddhist_era_dates_as_the_page_does() -> None
     ]
     never = owed(("stale",), None, 0, None)
     assert why(never, date(2009, 2, 15)) == ["ยังไม่เคยบันทึกผล"]
+
+
+def test_work_behind_plan_but_not_past_its_due_day_is_called_behind_not_0_days_late() -> None:
+    assert why(owed(("late",), date(2009, 3, 31), 0, date(2009, 2, 1)), date(2009, 2, 15)) == [
+        "ช้ากว่าแผน (กำหนด 31 มี.ค. 2552)"
+    ]

@@ -27,6 +27,7 @@ from api.web.people_forms import (
     PERSON_FORMS,
     Asked,
     Values,
+    chosen,
     kept,
     register,
     text,
@@ -39,7 +40,7 @@ from domain.errors import InputError, NotFoundError, RuleViolation, TidtamError
 from domain.people import Role
 from domain.policy import Action
 from domain.thai import name_key
-from projections.people_view import PeopleReader, Person
+from projections.people_view import Person
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Username = Annotated[str, Path(max_length=64)]
@@ -162,20 +163,15 @@ def unit_boxes(
     return boxes + [UnitBox(u, False, name_key(u) in keys) for u in sorted(others.values())]
 
 
-def _reader(page: Page) -> PeopleReader:
-    return PeopleReader(page.svc.runtime.projections.db)
-
-
 def _list(
     page: Page, values: Values | None = None, error: TidtamError | None = None, status: int = 200
 ) -> Response:
     plan_units = reading.units(page)
     shown = values or {}
-    ticked = shown.get("units", [])
     return render(
         page, "people.html", status_code=status, nav="people",
-        people=_reader(page).people(), roles=ROLES, values=shown, error=error,
-        boxes=unit_boxes(plan_units, [ticked] if isinstance(ticked, str) else ticked),
+        people=page.svc.auth.people.people(), roles=ROLES, values=shown, error=error,
+        boxes=unit_boxes(plan_units, chosen(shown, "units")),
         in_plans={u.key for u in plan_units}, name_key=name_key,
     )  # fmt: skip
 
@@ -184,19 +180,16 @@ def _person(
     page: Page, username: str, form_name: str = "", values: Values | None = None,
     error: TidtamError | None = None, *, status: int = 200, issued: Issued | None = None,
 ) -> Response:  # fmt: skip
-    reader = _reader(page)
+    reader = page.svc.auth.people
     person = reader.person(username)
     if person is None:
         raise NotFoundError("user_not_found", username=username)
     access: Values = values if form_name == "access" and values is not None else _access(person)
-    ticked = access.get("units", [])
     return render(
         page, "person.html", status_code=status, nav="people",
         person=person, tokens=reader.tokens(username), roles=ROLES,
         form_name=form_name, values=values or {}, error=error, access=access,
-        boxes=unit_boxes(
-            reading.units(page), [ticked] if isinstance(ticked, str) else ticked, person.units
-        ),
+        boxes=unit_boxes(reading.units(page), chosen(access, "units"), person.units),
         fields=PERSON_FORMS[form_name].fields if form_name in PERSON_FORMS else {"label"},
         yourself=who_of(page).username == person.username,
         issued=issued, token_id=new_token_id(),

@@ -138,7 +138,7 @@
       panel.className = "date-panel";
       panel.setAttribute("role", "dialog");
       panel.setAttribute("aria-label", calendar.open);
-      var start = readDay(input.value) || readDay(writeDay(new Date(calendar.today + "T00:00:00Z")));
+      var start = readDay(input.value) || new Date(calendar.today + "T00:00:00Z");
       open = { input: input, toggle: toggle, panel: panel, month: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)) };
       draw(open);
       wrap.append(panel);
