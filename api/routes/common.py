@@ -167,3 +167,8 @@ def plan_snapshot(
     if as_of is None:
         return reader.snapshot(plan_id), on or business_today(svc)
     return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()
+
+
+def tags_asked(header: str) -> set[str]:
+    """The entity tags an ``If-None-Match`` header names (weak ones compared as strong)."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}

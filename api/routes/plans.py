@@ -24,6 +24,7 @@ from api.routes.common import (
     plan_snapshot,
     read_your_writes,
     run_command,
+    tags_asked,
 )
 from api.schemas.commands import Amount as AmountText
 from api.schemas.commands import CommandIn, PlanCommandOut
@@ -125,7 +126,7 @@ def plan(
     rendered = svc.reports.serve(
         lambda position: ("plan", plan_id, day, chosen, position), reader.position(), build
     )
-    if rendered.etag in _tags(request.headers.get("if-none-match", "")):
+    if rendered.etag in tags_asked(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers={"ETag": rendered.etag})
     return _json(rendered.body, ETag=rendered.etag)
 
@@ -168,7 +169,7 @@ def plan_vs_actual(
         reader.position(),
         build,
     )
-    if rendered.etag in _tags(request.headers.get("if-none-match", "")):
+    if rendered.etag in tags_asked(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers={"ETag": rendered.etag})
     return _json(rendered.body, ETag=rendered.etag)
 
@@ -186,10 +187,6 @@ def _keep(unit: str | None, status: str | None) -> Callable[[ActivityAssessment]
 
 def _json(body: bytes, **headers: str) -> Response:
     return Response(body, media_type="application/json", headers=headers)
-
-
-def _tags(header: str) -> set[str]:
-    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 @router.get("/{plan_id}/compare", response_model=ComparisonOut)

@@ -1,9 +1,10 @@
 """A plan's public page: an admin publishes it or withdraws it.
 
 The page itself (``/public/plans/{id}``) is drawn by :mod:`api.web.routes.public`; this
-is the one write about it. Admins decide (``Action.PUBLISH``): the same people who bring
-plans into Tidtam decide which of them the public may follow, and nobody who records
-or judges the work the page shows.
+is the API's write about it (the pages' form is :mod:`api.web.routes.publishing`).
+Admins decide (``Action.PUBLISH``): the same people who bring plans into Tidtam decide
+which of them the public may follow, and nobody who records or judges the work the page
+shows.
 """
 
 from __future__ import annotations

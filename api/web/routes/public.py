@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import ServicesDep
 from api.public_cache import RETRY_SECONDS, PublicBusyError
+from api.routes.common import business_today, tags_asked
 from api.web import i18n
 from api.web.context import with_query
 from api.web.render import SECURITY_HEADERS, environment
@@ -40,7 +41,7 @@ def public_plan_page(
 ) -> Response:
     """The plan's progress and money by strategy and project, as of today or ``on``."""
     lang = "en" if lang == "en" else "th"
-    reader, today = svc.runtime.reader, svc.runtime.tracker.clock.today()
+    reader, today = svc.runtime.reader, business_today(svc)
     try:
         ident = _plan_id(plan_id)
         plan = reader.plan(ident)
@@ -75,7 +76,7 @@ def public_plan_page(
     except InputError as error:
         return _page("public/refused.html", lang, 422, message=error.message(lang))
     headers = {**_HEADERS, "ETag": rendered.etag, "Content-Language": lang}
-    if rendered.etag in _tags(request.headers.get("if-none-match", "")):
+    if rendered.etag in tags_asked(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
     return HTMLResponse(rendered.body, headers=headers)
 
@@ -122,10 +123,6 @@ def _page(
     """A public refusal: the public layout, no link into the signed-in app, not kept."""
     sent = {**SECURITY_HEADERS, "Content-Language": lang, **(headers or {})}
     return HTMLResponse(_draw(template, lang, **shown), status_code=status, headers=sent)
-
-
-def _tags(header: str) -> set[str]:
-    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 register_messages(
