@@ -116,14 +116,6 @@ class Credentials:
     version: int
 
 
-class Recipient(NamedTuple):
-    """Someone mail can be sent to."""
-
-    username: str
-    display_name: str
-    email: str
-
-
 class Member(NamedTuple):
     """An active user holding a role: who, where mail reaches them (may be empty), and the
     units they answer for (their ``name_key``; none for a manager of every unit)."""
@@ -205,18 +197,8 @@ class PeopleReader:
         row = self._one(_CREDENTIALS, username)
         return Credentials(_principal(row[:4]), row[4] or None, int(row[5])) if row else None
 
-    def managers_with_email(self) -> list[Recipient]:
-        """Active managers with an e-mail address, by user name: the digest's readers."""
-        with self.db.reading() as cur:
-            rows = cur.execute(
-                "SELECT username, display_name, email FROM view_users"
-                " WHERE disabled = 0 AND email <> '' AND (',' || roles || ',') LIKE '%,manager,%'"
-                " ORDER BY username"
-            ).fetchall()
-        return [Recipient(*row) for row in rows]
-
     def in_role(self, role: Role) -> list[Member]:
-        """Active users holding ``role``, by user name: whom reminders go to and step up to."""
+        """Active users holding ``role``, by user name: whom digests and reminders go to."""
         with self.db.reading() as cur:
             rows = cur.execute(
                 "SELECT username, display_name, email, unit_keys FROM view_users"

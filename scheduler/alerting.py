@@ -16,6 +16,7 @@ from eventsourcing.persistence import RecordConflictError
 
 from application.outbox import Outbox, Owed
 from domain.deliveries import delivery_id
+from domain.people import Role
 from projections.alerts_view import AlertReader, AlertRow
 from projections.checkpoints import Checkpoint
 from projections.deliveries_view import DeliveriesReader
@@ -80,7 +81,8 @@ class Notifier:
             return []
         upto = self.alerts_position()
         owed = []
-        for username, display_name, email in self.people.managers_with_email():
+        managers = self.people.in_role(Role.MANAGER)
+        for username, display_name, email, _ in (m for m in managers if m.email):
             previous = self.outbox.digest_log(username)
             if previous is not None and previous.last_day is not None and previous.last_day >= day:
                 continue

@@ -20,11 +20,12 @@ from application.directory import Directory
 from application.outbox import Outbox, Owed
 from application.tracker import Tracker
 from domain.clock import FixedClock
+from domain.people import Role
 from projections.audit_feed import AuditEntry, AuditFeed
 from projections.audit_view import AUDIT_COLUMNS, AuditView
 from projections.checkpoints import Checkpoint
 from projections.deliveries_view import DeliveriesReader, DeliveriesView
-from projections.people_view import PeopleReader, PeopleView, Recipient
+from projections.people_view import PeopleReader, PeopleView
 from projections.runner import Projector
 from projections.view import View
 from storage.store import Store
@@ -88,10 +89,12 @@ def test_digests_go_to_active_managers_with_an_email_by_name(
         directory.disable("sakda", reason="ย้ายหน่วยงาน", actor="admin")
         fold(directory, db, PeopleView())
 
-        assert PeopleReader(db).managers_with_email() == [
-            Recipient("anong", "Anong", "anong@thungsong.go.th"),
-            Recipient("wichai", "Wichai", "wichai@thungsong.go.th"),
+        managers = PeopleReader(db).in_role(Role.MANAGER)
+        assert [(m.username, m.display_name, m.email) for m in managers if m.email] == [
+            ("anong", "Anong", "anong@thungsong.go.th"),
+            ("wichai", "Wichai", "wichai@thungsong.go.th"),
         ]
+        assert [m.username for m in managers] == ["anong", "mana", "wichai"]
     finally:
         directory.close()
 
