@@ -119,6 +119,7 @@ def person_token(username: Username, page: AdminPost, form: FormDep) -> Response
             )
     except (RuleViolation, InputError) as error:
         return _person(page, username, "token", kept(values), error, status=422)
+    page.svc.metrics.events.inc(len(saved.events))  # as every other form's answer counts
     settled(page.svc, saved)  # the token works from the answer that shows it
     return _person(page, username, issued=Issued(token.token_id, token.secret, label))
 
