@@ -15,7 +15,9 @@ from fastapi import Depends, FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import language
+from api.routes.common import read_your_writes
 from api.services import Services
+from api.tenancy import check_reach, needs_check
 from domain.errors import ForbiddenError, NotSignedInError
 from domain.policy import Action, Principal
 
@@ -37,7 +39,28 @@ ServicesDep = Annotated[Services, Depends(services)]
 
 
 async def optional_principal(request: Request, svc: ServicesDep) -> Principal | None:
-    """The principal behind the request, or None when it carries no credentials."""
+    """The principal behind the request, or None when it carries no credentials; a
+    request naming what lies outside the principal's organisations goes no further
+    (``api.tenancy``)."""
+    who = await _authenticated(request, svc)
+    path, query = request.path_params, request.query_params
+    if needs_check(who, path, query):
+        assert who is not None  # needs_check says so
+
+        def check() -> None:
+            read_your_writes(svc, _position(query.get("min_position")))
+            check_reach(svc.tenancy, who, path, query)
+
+        await run_in_threadpool(check)
+    return who
+
+
+def _position(text: str | None) -> int | None:
+    """``min_position`` as the route will read it; a malformed one is the route's to refuse."""
+    return int(text) if text is not None and text.isdigit() else None
+
+
+async def _authenticated(request: Request, svc: Services) -> Principal | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         found = await _principal_of(svc, "token", header[7:].strip())

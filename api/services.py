@@ -15,6 +15,7 @@ from api.runtime import Runtime
 from api.settings import Settings
 from api.staging import UploadStaging
 from projections.remembered import ActivityMemo, RowMemo
+from projections.tenancy import TenancyReader
 from storage.files import private_file
 
 
@@ -33,6 +34,8 @@ class Services:
     """Documents uploaded for an import's preview, until it is confirmed."""
     public: PublicPages
     """Plans' public pages, kept apart from the signed-in reports."""
+    tenancy: TenancyReader
+    """Which organisation what a request names belongs to (``api.tenancy``)."""
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
@@ -54,6 +57,7 @@ class Services:
             parts=ActivityMemo(),
             uploads=UploadStaging(Path(settings.secret_file).parent / "imports"),
             public=PublicPages(),
+            tenancy=TenancyReader(runtime.projections.db),
         )
 
 

@@ -1,4 +1,5 @@
-"""The directory: the application service for people, their roles and credentials.
+"""The directory: the application service for people, their roles and credentials,
+and the organisations (tenants) their roles hold in.
 
 A bounded context of its own, with its own event stream table (``people_events``),
 so user administration never contends with the plan's streams. Callers pass
@@ -16,6 +17,7 @@ from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication
 from domain.errors import RuleViolation
+from domain.organisations import Organisation, check_code, organisation_id
 from domain.people import User, check_username, user_id
 
 
@@ -31,9 +33,45 @@ class Saved:
 
 
 class Directory(TidtamApplication):
-    """Users: registering, granting, passwords, tokens, disabling."""
+    """Users: registering, granting, passwords, tokens, disabling; organisations."""
 
     name = "People"
+
+    def register_organisation(
+        self, code: str, *, name: str, province: str = "", actor: str
+    ) -> Organisation:
+        check_code(code)
+        if organisation_id(code) in self.repository:
+            raise RuleViolation("organisation_exists", field="organisation", code=code)
+        organisation = Organisation.register(
+            code, name=name, province=province, by=self.byline(actor)
+        )
+        self.save(organisation)
+        return organisation
+
+    def organisation(self, code: str) -> Organisation:
+        """The organisation ``code`` names, or a refusal naming the code."""
+        check_code(code)
+        return self._get(
+            organisation_id(code), Organisation, "organisation_unknown", code=code
+        )
+
+    def organisations(self) -> list[Organisation]:
+        """Every organisation, by code."""
+        topic = get_topic(Organisation.OrganisationRegistered)
+        found = [
+            self.organisation_by_id(UUID(str(n.originator_id)))
+            for n in self.recorder.select_notifications(1, 100_000, topics=[topic])
+        ]
+        return sorted(found, key=lambda o: o.code)
+
+    def organisation_by_id(self, organisation: UUID) -> Organisation:
+        return self._get(organisation, Organisation, "organisation_unknown", code=str(organisation))
+
+    def _check_known(self, codes: tuple[str, ...]) -> None:
+        """A grant names only organisations that exist: a typo must not grant nothing."""
+        for code in codes:
+            self.organisation(code.strip())
 
     def get(self, username: str) -> User:
         return self._get(user_id(username), User, "user_not_found", username=username)
@@ -47,6 +85,7 @@ class Directory(TidtamApplication):
         *,
         roles: tuple[str, ...],
         units: tuple[str, ...] = (),
+        organisations: tuple[str, ...] = (),
         display_name: str = "",
         email: str = "",
         password_hash: str | None = None,
@@ -55,19 +94,30 @@ class Directory(TidtamApplication):
         check_username(username)
         if self.exists(username):
             raise RuleViolation("user_exists", field="username", username=username)
+        self._check_known(organisations)
         by = self.byline(actor)
         user = User.register(
-            username, display_name=display_name, roles=roles, units=units, email=email, by=by
-        )
+            username, display_name=display_name, roles=roles, units=units,
+            organisations=organisations, email=email, by=by,
+        )  # fmt: skip
         if password_hash:
             user.set_password(password_hash, by=by)
         return self._saved(user)
 
     def change_access(
-        self, username: str, *, roles: tuple[str, ...], units: tuple[str, ...], actor: str
+        self,
+        username: str,
+        *,
+        roles: tuple[str, ...],
+        units: tuple[str, ...],
+        organisations: tuple[str, ...] | None = None,
+        actor: str,
     ) -> Saved:
+        """``organisations`` None keeps the user's."""
         user = self.get(username)
-        user.change_access(roles, units, by=self.byline(actor))
+        if organisations is not None:
+            self._check_known(organisations)
+        user.change_access(roles, units, organisations=organisations, by=self.byline(actor))
         return self._saved(user)
 
     def change_email(self, username: str, email: str, *, actor: str) -> Saved:

@@ -38,6 +38,7 @@ from domain.clock import BANGKOK
 from domain.draft import PlanDraft
 from domain.errors import ConflictError, NotFoundError, RuleViolation, register_messages
 from domain.money import Amount, baht
+from domain.organisations import Organisation, tenant_code
 from domain.plan import Plan, Project
 from domain.plan_changes import Change
 from domain.plan_import import ImportReport, default_planning_date, differences, plan_import
@@ -148,9 +149,11 @@ class Tracker(
         occurred_on: date | None = None,
         dry_run: bool = False,
         revision: str | None = None,
+        organisation: Organisation | None = None,
     ) -> ImportReport:
         """Append a plan read from a document, all of it in one transaction or none;
-        with ``revision``, record what it changes as that revision of the plan.
+        with ``revision``, record what it changes as that revision of the plan; into
+        ``organisation`` (a tenant, which the document must name), or the store's own.
 
         The business date defaults to the start of the plan's fiscal year (the
         day the plan takes effect), or today for a plan of a future year; a
@@ -161,18 +164,24 @@ class Tracker(
         default = today if revision is not None else default_planning_date(draft, today)
         by = Byline(actor, occurred_on or default, now)
         batch = plan_import(
-            draft, self._stored, by=by, planned=self._planned_projects(), revision=revision
-        )
+            draft, self._stored, by=by, planned=self._planned_projects(), revision=revision,
+            organisation=tenant_code(organisation, draft.organisation),
+        )  # fmt: skip
         report = batch.report(position=None, dry_run=dry_run)
         if dry_run or report.unchanged:
             return report
         position = self.save(*batch.aggregates)[-1].notification.id
         return replace(report, position=position)
 
-    def import_differences(self, draft: PlanDraft) -> list[Change]:
+    def import_differences(
+        self, draft: PlanDraft, organisation: Organisation | None = None
+    ) -> list[Change]:
         """How a document differs from the plan's latest document, refusing nothing: what
         a preview shows before anyone names a revision."""
-        return differences(draft, self._stored, planned=self._planned_projects())
+        return differences(
+            draft, self._stored, planned=self._planned_projects(),
+            organisation=tenant_code(organisation, draft.organisation),
+        )  # fmt: skip
 
     def _planned_projects(self) -> Planned:
         """Every project ever planned in a section of a plan, read from the log itself
@@ -486,3 +495,4 @@ register_messages(
         ),
     }
 )
+

@@ -25,8 +25,12 @@ GUIDELINE_SECTION = ""
 """The key of the one section of a plan imported before plans had sections."""
 
 
-def plan_id(organisation: str, fiscal_year: FiscalYear) -> UUID:
-    """An organisation's action plan for a fiscal year."""
+def plan_id(organisation: str, fiscal_year: FiscalYear, code: str = "") -> UUID:
+    """An organisation's action plan for a fiscal year: known by the organisation's code
+    where it was imported into one (names repeat across provinces), else, as before
+    organisations, by the name its document gives."""
+    if code:
+        return uuid5(NAMESPACE, f"plan|org:{code}|{fiscal_year.be}")
     return uuid5(NAMESPACE, f"plan|{name_key(organisation)}|{fiscal_year.be}")
 
 

@@ -11,20 +11,27 @@ Roles:
 * ``manager`` records and manages (reschedules, revises, cancels) on every unit,
   and receives and acknowledges alerts;
 * ``auditor`` reads everything, history and time travel included, and writes nothing;
-* ``admin`` manages users and imports plans.
+* ``admin`` manages users and imports plans;
+* ``overseer`` (a province) reads the plans and roll-ups of several organisations and
+  writes nothing.
+
+Roles hold in the organisations a grant names (``domain.organisations``); a grant that
+names none holds in every organisation: the one-municipality store, and every grant
+recorded before organisations existed.
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
 from domain.errors import RuleViolation, register_messages
 from domain.ids import NAMESPACE
+from domain.organisations import check_codes
 from domain.recorded import Byline, Recorded, RecordedCreation, require_text, trigger
 from domain.thai import clean_text, name_key
 from domain.words import Words
@@ -37,6 +44,7 @@ class Role(StrEnum):
     MANAGER = "manager"
     AUDITOR = "auditor"
     ADMIN = "admin"
+    OVERSEER = "overseer"
 
 
 def user_id(username: str) -> UUID:
@@ -71,6 +79,8 @@ def check_roles(roles: tuple[str, ...], units: tuple[str, ...]) -> tuple[Role, .
         raise RuleViolation("role_required", field="roles")
     if Role.STAFF in parsed and not units:
         raise RuleViolation("staff_needs_unit", field="units")
+    if Role.OVERSEER in parsed and len(parsed) > 1:
+        raise RuleViolation("overseer_alone", field="roles", roles=[r.value for r in parsed])
     return parsed
 
 
@@ -86,6 +96,7 @@ class User(Aggregate):
         email: str
         roles: tuple[Role, ...]
         units: tuple[str, ...]
+        organisations: tuple[str, ...]
         password_hash: str | None
         tokens: dict[str, tuple[str, str, bool]]
         disabled: bool
@@ -96,11 +107,19 @@ class User(Aggregate):
         """A user was created with roles and (for staff) units."""
 
         TOPIC = "tidtam.UserRegistered"
+        class_version = 2
         username: str
         display_name: str
         email: str
         roles: tuple[str, ...]
         units: tuple[str, ...]
+        organisations: tuple[str, ...]
+        """Codes of the organisations the roles hold in; none: every organisation."""
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Registered before organisations: the grant holds in every one."""
+            state["organisations"] = ()
 
         def apply(self, user: User) -> None:
             user.username = self.username
@@ -108,6 +127,7 @@ class User(Aggregate):
             user.email = self.email
             user.roles = tuple(Role(r) for r in self.roles)
             user.units = tuple(self.units)
+            user.organisations = tuple(self.organisations)
             user.password_hash = None
             user.tokens = {}
             user.disabled = False
@@ -118,14 +138,24 @@ class User(Aggregate):
         """Roles or units were granted or withdrawn."""
 
         TOPIC = "tidtam.AccessChanged"
+        class_version = 2
         roles: tuple[str, ...]
         units: tuple[str, ...]
         previous_roles: tuple[str, ...]
         previous_units: tuple[str, ...]
+        organisations: tuple[str, ...]
+        previous_organisations: tuple[str, ...]
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Changed before organisations: every organisation, before and after."""
+            state["organisations"] = ()
+            state["previous_organisations"] = ()
 
         def apply(self, user: User) -> None:
             user.roles = tuple(Role(r) for r in self.roles)
             user.units = tuple(self.units)
+            user.organisations = tuple(self.organisations)
 
     class EmailChanged(Recorded):
         """Where the user's alerts are sent changed."""
@@ -200,6 +230,7 @@ class User(Aggregate):
         display_name: str,
         roles: tuple[str, ...],
         units: tuple[str, ...],
+        organisations: tuple[str, ...] = (),
         email: str = "",
         by: Byline,
     ) -> User:
@@ -213,15 +244,29 @@ class User(Aggregate):
             email=check_email(email),
             roles=tuple(r.value for r in parsed),
             units=_units(units),
+            organisations=check_codes(organisations),
             **by.event_fields(),
         )
 
-    def change_access(self, roles: tuple[str, ...], units: tuple[str, ...], *, by: Byline) -> None:
+    def change_access(
+        self,
+        roles: tuple[str, ...],
+        units: tuple[str, ...],
+        *,
+        organisations: tuple[str, ...] | None = None,
+        by: Byline,
+    ) -> None:
+        """``organisations`` None keeps the ones the user has."""
         parsed = tuple(r.value for r in check_roles(roles, units))
         new_units = _units(units)
+        codes = self.organisations if organisations is None else check_codes(organisations)
         if by.actor == self.username and Role.ADMIN in self.roles and Role.ADMIN not in parsed:
             raise RuleViolation("own_admin_role_kept", field="roles", username=self.username)
-        if parsed == tuple(r.value for r in self.roles) and new_units == self.units:
+        if (
+            parsed == tuple(r.value for r in self.roles)
+            and new_units == self.units
+            and codes == self.organisations
+        ):
             raise RuleViolation(
                 "no_change", field="roles", what=Words("สิทธิ์", "access"), value=parsed
             )
@@ -233,6 +278,8 @@ class User(Aggregate):
             units=new_units,
             previous_roles=tuple(r.value for r in self.roles),
             previous_units=self.units,
+            organisations=codes,
+            previous_organisations=self.organisations,
         )
 
     def change_email(self, email: str, *, by: Byline) -> None:
@@ -330,6 +377,10 @@ register_messages(
         "staff_needs_unit": (
             "เจ้าหน้าที่ต้องสังกัดหน่วยดำเนินการอย่างน้อยหนึ่งหน่วย",
             "a staff user needs at least one responsible unit",
+        ),
+        "overseer_alone": (
+            "ผู้กำกับดูแลอ่านได้อย่างเดียว จึงถือบทบาทอื่นร่วมด้วยไม่ได้ ({roles})",
+            "an overseer reads only, so holds no other role ({roles})",
         ),
         "token_unknown": ("ไม่พบโทเคน {token_id}", "no token {token_id}"),
         "email_format": ("'{email}' ไม่ใช่ที่อยู่อีเมล", "'{email}' is not an e-mail address"),

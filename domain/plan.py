@@ -17,7 +17,6 @@ managers revising two activities of one project at once cannot both win.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -26,7 +25,6 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.calendar import FiscalYear
-from domain.draft import StrategyLevel, strategy_path
 from domain.errors import NotFoundError, RuleViolation, register_messages
 from domain.ids import GUIDELINE_SECTION
 from domain.money import ZERO
@@ -34,6 +32,7 @@ from domain.periods import Period
 from domain.plan_filings import ReportFiled, file_report
 from domain.plan_findings import Findings, FindingsRecorded, record_findings
 from domain.plan_publication import PlanPublished, PlanUnpublished
+from domain.plan_section import PlanSection
 from domain.plan_transfers import BudgetTransferred
 from domain.project_funding import FundingSourceSet, set_funding_source
 from domain.recorded import (
@@ -50,19 +49,6 @@ from domain.thai import name_key
 from domain.words import Words
 
 
-@dataclass(frozen=True, slots=True)
-class PlanSection:
-    """A section of the plan: its key, its place in the strategy, its objective."""
-
-    key: str
-    strategy: tuple[StrategyLevel, ...]
-    objective: str
-
-    @property
-    def path(self) -> str:
-        return strategy_path(self.strategy)
-
-
 class Plan(Aggregate):
     """An action plan: organisation, fiscal year, title, and its sections."""
 
@@ -71,6 +57,7 @@ class Plan(Aggregate):
 
     if TYPE_CHECKING:  # state, set by the events' apply(); not dataclass fields
         organisation: str
+        organisation_code: str
         fiscal_year: FiscalYear
         title: str
         source: str
@@ -86,8 +73,10 @@ class Plan(Aggregate):
         """A plan was imported from a document, with the sections it held."""
 
         TOPIC = "tidtam.PlanCreated"
-        class_version = 2
+        class_version = 3
         organisation: str
+        organisation_code: str
+        """The tenant it was imported into (``domain.organisations``); ``""``: none."""
         fiscal_year: int
         title: str
         source: str
@@ -102,8 +91,14 @@ class Plan(Aggregate):
                 ),
             )
 
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            """Imported before organisations: the store's own plan."""
+            state["organisation_code"] = ""
+
         def apply(self, plan: Plan) -> None:
             plan.organisation = self.organisation
+            plan.organisation_code = self.organisation_code
             plan.fiscal_year = FiscalYear(self.fiscal_year)
             plan.title = self.title
             plan.source = self.source
@@ -149,6 +144,7 @@ class Plan(Aggregate):
         *,
         id: UUID,
         organisation: str,
+        organisation_code: str = "",
         fiscal_year: FiscalYear,
         title: str,
         source: str,
@@ -160,6 +156,7 @@ class Plan(Aggregate):
             cls.PlanCreated,
             id=id,
             organisation=organisation,
+            organisation_code=organisation_code,
             fiscal_year=fiscal_year.be,
             title=title,
             source=source,

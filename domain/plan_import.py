@@ -26,9 +26,10 @@ from domain import ids
 from domain.activity import Activity, PlannedStep
 from domain.draft import ActivityDraft, PlanDraft, ProjectDraft, SectionDraft
 from domain.errors import RuleViolation, register_messages
-from domain.plan import Plan, PlanSection, Project
+from domain.plan import Plan, Project
 from domain.plan_changes import Change, Find, Placed, section_changes, sentences
 from domain.plan_revision import Planned, Reviser
+from domain.plan_section import PlanSection
 from domain.recorded import Byline
 
 
@@ -116,13 +117,15 @@ def plan_import(
     by: Byline,
     planned: Planned,
     revision: str | None = None,
+    organisation: str = "",
 ) -> ImportBatch:
     """The aggregates, new events pending, that bring the store up to ``draft``.
 
     A section the plan lacks is added; one it holds must say what the plan's latest
     document says, or the import is refused (``plan_differs``) listing the changes,
-    unless it is ``revision`` (``แก้ไขครั้งที่ 1/2567``), which records them."""
-    plan, plan_id, placed, changes = _compared(draft, find, planned)
+    unless it is ``revision`` (``แก้ไขครั้งที่ 1/2567``), which records them. The plan is
+    ``organisation``'s (its code; ``""``: the store's own, as before organisations)."""
+    plan, plan_id, placed, changes = _compared(draft, find, planned, organisation)
     batch = ImportBatch(plan_id, changes=changes, revision=revision)
     if revision is not None:
         if plan is None:
@@ -136,7 +139,7 @@ def plan_import(
     elif changes:
         raise RuleViolation("plan_differs", **_of(draft), differences=sentences(changes))
     number = batch.revision_number or 0
-    _sections(draft, plan, plan_id, placed, number, by, batch)
+    _sections(draft, (plan, plan_id, organisation), placed, number, by, batch)
     reviser = Reviser(find, number, revision or "", by, batch.keep) if number else None
     for where in placed:
         for project_draft in where.section.projects:
@@ -149,19 +152,25 @@ def plan_import(
     return batch
 
 
-def differences(draft: PlanDraft, find: Find, *, planned: Planned) -> list[Change]:
+def differences(
+    draft: PlanDraft, find: Find, *, planned: Planned, organisation: str = ""
+) -> list[Change]:
     """How the document differs from the plan's latest document (nothing for a new plan
     or new sections): what an import refuses, or a revision records."""
-    return _compared(draft, find, planned)[3]
+    return _compared(draft, find, planned, organisation)[3]
 
 
 def _compared(
-    draft: PlanDraft, find: Find, planned: Planned
+    draft: PlanDraft, find: Find, planned: Planned, organisation: str
 ) -> tuple[Plan | None, UUID, list[Placed], list[Change]]:
     """The plan the document belongs to (if stored), its id, the document's sections
     placed in it, and how the sections it holds already differ."""
-    plan = _the_plan(draft, find)
-    plan_id = plan.id if plan is not None else ids.plan_id(draft.organisation, draft.fiscal_year)
+    plan = _the_plan(draft, find, organisation)
+    plan_id = (
+        plan.id
+        if plan is not None
+        else ids.plan_id(draft.organisation, draft.fiscal_year, organisation)
+    )
     placed = _placed(draft, plan)
     changes = [
         change
@@ -184,13 +193,15 @@ def _check_revisable(draft: PlanDraft, changes: list[Change]) -> None:
         )
 
 
-def _the_plan(draft: PlanDraft, find: Find) -> Plan | None:
+def _the_plan(draft: PlanDraft, find: Find, organisation: str) -> Plan | None:
     """The plan the document belongs to, if the store holds it: the organisation's plan
-    for the year, or (a document of one guideline) the plan that guideline was before
-    plans had sections."""
-    found = find(ids.plan_id(draft.organisation, draft.fiscal_year))
+    for the year, or (a document of one guideline, the store's own) the plan that
+    guideline was before plans had sections."""
+    found = find(ids.plan_id(draft.organisation, draft.fiscal_year, organisation))
     if isinstance(found, Plan):
         return found
+    if organisation:
+        return None  # an organisation's plans all came after sections
     guideline_plans = [
         (section.path, plan)
         for section in draft.sections
@@ -233,14 +244,15 @@ def _placed(draft: PlanDraft, plan: Plan | None) -> list[Placed]:
 
 def _sections(
     draft: PlanDraft,
-    plan: Plan | None,
-    plan_id: UUID,
+    where: tuple[Plan | None, UUID, str],
     placed: list[Placed],
     revision: int,
     by: Byline,
     batch: ImportBatch,
 ) -> None:
-    """Create the plan with the document's sections, or add the ones it lacks."""
+    """Create the plan (``where``: as stored, its id, its organisation's code) with the
+    document's sections, or add the ones it lacks."""
+    plan, plan_id, organisation = where
     new = [
         PlanSection(p.key, p.section.strategy, p.section.objective) for p in placed if not p.known
     ]
@@ -250,6 +262,7 @@ def _sections(
         created = Plan.create(
             id=plan_id,
             organisation=draft.organisation,
+            organisation_code=organisation,
             fiscal_year=draft.fiscal_year,
             title=draft.title,
             source=draft.source,

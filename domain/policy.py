@@ -4,7 +4,12 @@ One table decides every permission, so the CLI, the API and the pages cannot
 disagree. Staff record only on their own units' activities (units compared by
 `name_key`, so "กองวิชาการ ฯ" is "กองวิชาการฯ"); managers act on every unit;
 auditors read everything and write nothing; admins manage users and imports, and
-decide which plans the public may see.
+decide which plans the public may see; overseers read the plans and roll-ups of the
+organisations they oversee and write nothing.
+
+Every role holds only in the principal's organisations (``Principal.reaches``): what
+belongs to another organisation is not there for them, so the routes answer as for
+something that does not exist, never "forbidden", which would tell it does.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class Action(StrEnum):
     REPORT = "report"  # write the committee's findings, file the reports
     USERS = "users"  # register users, grant roles, issue tokens
     PUBLISH = "publish"  # publish a plan's public page, or withdraw it
+    OVERSEE = "oversee"  # the roll-up across organisations
 
 
 GRANTS: dict[Role, frozenset[Action]] = {
@@ -48,6 +54,7 @@ GRANTS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(
         {Action.READ, Action.AUDIT, Action.IMPORT, Action.REVISE, Action.USERS, Action.PUBLISH}
     ),
+    Role.OVERSEER: frozenset({Action.READ, Action.OVERSEE}),
 }
 UNIT_SCOPED = frozenset({Action.RECORD})
 """Actions a staff member may take only on their own units' activities."""
@@ -61,6 +68,8 @@ class Principal:
     display_name: str
     roles: frozenset[Role]
     unit_keys: frozenset[str]
+    organisations: frozenset[str] | None = None
+    """The codes of the organisations the roles hold in; None: every organisation."""
 
     @property
     def actions(self) -> frozenset[Action]:
@@ -92,6 +101,24 @@ class Principal:
             return self.unit_keys
         return None
 
+    def reaches(self, organisation: str) -> bool:
+        """Whether this principal's roles hold in ``organisation`` (a plan's code; ``""``
+        for what names none, reached only by grants that name none either)."""
+        return self.organisations is None or organisation in self.organisations
+
+    def require_grantable(self, codes: tuple[str, ...]) -> None:
+        """Refuse a grant beyond this principal's organisations: an organisation's admin
+        grants in it, never in every organisation (no codes) nor in another."""
+        if self.organisations is None:
+            return
+        if not codes or not set(codes) <= self.organisations:
+            raise ForbiddenError(
+                "organisation_forbidden",
+                username=self.username,
+                allowed=", ".join(sorted(self.organisations)),
+                asked=", ".join(codes) or "*",
+            )
+
     def _everywhere(self, action: Action) -> bool:
         """Roles other than staff that grant ``action`` grant it on every unit."""
         return any(action in GRANTS[r] for r in self.roles if r is not Role.STAFF)
@@ -108,6 +135,7 @@ ACTION_WORDS = {
     Action.REPORT: Words("บันทึกผลการติดตามและยื่นรายงาน", "write findings and file reports"),
     Action.USERS: Words("จัดการผู้ใช้", "manage users"),
     Action.PUBLISH: Words("เผยแพร่แผนต่อสาธารณะ", "publish plans to the public"),
+    Action.OVERSEE: Words("ดูภาพรวมหลายองค์กร", "read the roll-up across organisations"),
 }
 
 register_messages(

@@ -21,6 +21,7 @@ from domain.flags import FlagKey, Rule
 from domain.schedule import due_by
 from domain.thai import name_key
 from projections.runner import read_position
+from projections.tenancy import Reach, plans_within
 from projections.view import View
 from storage.view_database import Cursor, ViewDatabase
 
@@ -161,6 +162,8 @@ class AlertRow:
     snoozed_by: str = ""
     snoozed_note: str = ""
     """What the manager wrote when acknowledging or snoozing (the alerts page shows it)."""
+    organisation_code: str = ""
+    """The organisation whose plan the activity is in (``""``: the store's own)."""
 
     @property
     def key(self) -> FlagKey:
@@ -206,7 +209,8 @@ _SELECT = (
     " f.period, f.details, f.detected_on, f.resolved_on, f.resolved_reason,"
     " COALESCE(p.strategy_path, ''), COALESCE(p.fiscal_year, 0), COALESCE(pr.code, ''),"
     " f.plan_id, f.acknowledged_by, f.snoozed_until, f.detected_position, f.resolved_position,"
-    " pr.cancelled_on, f.acknowledged_note, f.snoozed_by, f.snoozed_note"
+    " pr.cancelled_on, f.acknowledged_note, f.snoozed_by, f.snoozed_note,"
+    " COALESCE(p.organisation_code, '')"
     " FROM view_flags f"
     " LEFT JOIN view_flag_activities a ON a.activity_id = f.activity_id"
     " LEFT JOIN view_plans p ON p.plan_id = f.plan_id"
@@ -227,7 +231,7 @@ def _row(r: tuple[Any, ...]) -> AlertRow:
         plan_id=UUID(r[16]) if r[16] else None, acknowledged_by=r[17], snoozed_until=_day(r[18]),
         detected_position=int(r[19]), resolved_position=int(r[20]) if r[20] else None,
         project_cancelled_on=_day(r[21]), acknowledged_note=r[22] or "", snoozed_by=r[23] or "",
-        snoozed_note=r[24] or "",
+        snoozed_note=r[24] or "", organisation_code=r[25],
     )  # fmt: skip
 
 
@@ -263,8 +267,11 @@ class AlertReader:
         unit: str | None = None,
         plan: UUID | None = None,
         activity: UUID | None = None,
+        reach: Reach = None,
     ) -> list[AlertRow]:
-        where, params = ["1 = 1"], []
+        """Flags (with ``reach``: of those organisations' plans only)."""
+        within, scope = plans_within(reach, "f.plan_id")
+        where, params = [within], list(scope)
         if open_only:
             where.append("f.resolved_on IS NULL")
         if unit:

@@ -444,6 +444,8 @@ class PlanFacts:
     stamps: list[Stamp] = field(default_factory=list)
     stamps_in_order: bool = True
     """False once an event was recorded at an instant before the one folded before it."""
+    organisation_code: str = ""
+    """The tenant the plan belongs to (``domain.organisations``); ``""``: the store's own."""
 
     @property
     def published(self) -> bool:

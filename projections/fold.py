@@ -138,6 +138,7 @@ def _plan_created(fold: Fold, seq: int, e: Any) -> None:
     fold.plans[e.originator_id] = PlanFacts(
         id=e.originator_id,
         organisation=e.organisation,
+        organisation_code=e.organisation_code,
         fiscal_year=e.fiscal_year,
         title=e.title,
         source=e.source,

@@ -1,4 +1,5 @@
-"""The people view: who may sign in, with which roles and units, and which tokens work.
+"""The people view: who may sign in, with which roles and units in which organisations,
+which tokens work, and the organisations (tenants) themselves.
 
 Built from the directory's own event log (``people_events``). Requests are
 authenticated against these tables (`PeopleReader`): a token is found by its
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from domain.organisations import Organisation
 from domain.people import SESSIONS_END, Role, User
 from domain.policy import Principal
 from domain.thai import name_key
@@ -21,11 +23,11 @@ from storage.view_database import Cursor, ViewDatabase
 
 
 class PeopleView(View):
-    """Users and their tokens."""
+    """Users and their tokens; organisations."""
 
     name = "people"
-    tables = ("view_users", "view_tokens")
-    schema_version = 3  # 3: sessions_from
+    tables = ("view_users", "view_tokens", "view_organisations")
+    schema_version = 4  # 3: sessions_from; 4: organisations
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
@@ -33,7 +35,13 @@ class PeopleView(View):
             "user_id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT NOT NULL,"
             " email TEXT NOT NULL, roles TEXT NOT NULL, units TEXT NOT NULL,"
             " unit_keys TEXT NOT NULL, password_hash TEXT, disabled INTEGER NOT NULL,"
-            " version INTEGER NOT NULL, sessions_from INTEGER NOT NULL)"
+            " version INTEGER NOT NULL, sessions_from INTEGER NOT NULL,"
+            " organisations TEXT NOT NULL)"
+        )
+        cur.execute(
+            f"CREATE TABLE IF NOT EXISTS view_organisations{suffix} ("
+            "code TEXT PRIMARY KEY, organisation_id TEXT NOT NULL, name TEXT NOT NULL,"
+            " province TEXT NOT NULL, registered_on TEXT NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_tokens{suffix} ("
@@ -54,17 +62,24 @@ class PeopleView(View):
             e: Any = event
             uid = str(e.originator_id)
             match event:
+                case Organisation.OrganisationRegistered():
+                    cur.execute(
+                        f"INSERT INTO view_organisations{suffix} VALUES (?,?,?,?,?)",
+                        (e.code, uid, e.name, e.province, e.occurred_on.isoformat()),
+                    )
+                    continue
                 case User.UserRegistered():
                     cur.execute(
-                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,?,NULL,0,?,0)",
+                        f"INSERT INTO {users} VALUES (?,?,?,?,?,?,?,NULL,0,?,0,?)",
                         (uid, e.username, e.display_name, e.email, ",".join(e.roles),
-                         *_units(e.units), e.originator_version),
+                         *_units(e.units), e.originator_version, ",".join(e.organisations)),
                     )  # fmt: skip
                     continue
                 case User.AccessChanged():
                     cur.execute(
-                        f"UPDATE {users} SET roles = ?, units = ?, unit_keys = ? WHERE user_id = ?",
-                        (",".join(e.roles), *_units(e.units), uid),
+                        f"UPDATE {users} SET roles = ?, units = ?, unit_keys = ?,"
+                        " organisations = ? WHERE user_id = ?",
+                        (",".join(e.roles), *_units(e.units), ",".join(e.organisations), uid),
                     )
                 case User.EmailChanged():
                     cur.execute(f"UPDATE {users} SET email = ? WHERE user_id = ?", (e.email, uid))
@@ -118,12 +133,17 @@ class Credentials:
 
 class Member(NamedTuple):
     """An active user holding a role: who, where mail reaches them (may be empty), and the
-    units they answer for (their ``name_key``; none for a manager of every unit)."""
+    units they answer for (their ``name_key``; none for a manager of every unit), in the
+    organisations their roles hold in (None: every one)."""
 
     username: str
     display_name: str
     email: str
     unit_keys: frozenset[str]
+    organisations: frozenset[str] | None = None
+
+    def reaches(self, organisation: str) -> bool:
+        return self.organisations is None or organisation in self.organisations
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +159,18 @@ class Person:
     has_password: bool
     tokens: int
     """Tokens that still work (issued and not revoked)."""
+    organisations: tuple[str, ...] = ()
+    """Codes of the organisations the roles hold in; none: every organisation."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRow:
+    """An organisation as the lists show it."""
+
+    code: str
+    name: str
+    province: str
+    registered_on: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +187,10 @@ class Token:
 _PERSON = (
     "SELECT u.username, u.display_name, u.email, u.roles, u.units, u.disabled,"
     " u.password_hash IS NOT NULL,"
-    " (SELECT COUNT(*) FROM view_tokens t WHERE t.user_id = u.user_id AND t.revoked = 0)"
-    " FROM view_users u"
+    " (SELECT COUNT(*) FROM view_tokens t WHERE t.user_id = u.user_id AND t.revoked = 0),"
+    " u.organisations FROM view_users u"
 )
-_PRINCIPAL = "username, display_name, roles, unit_keys"
+_PRINCIPAL = "username, display_name, roles, unit_keys, organisations"
 _ACTIVE = "FROM view_users WHERE username = ? AND disabled = 0"
 _IN_SESSION = f"SELECT {_PRINCIPAL} {_ACTIVE} AND sessions_from <= ?"
 _CREDENTIALS = f"SELECT {_PRINCIPAL}, password_hash, version {_ACTIVE}"
@@ -178,7 +210,8 @@ class PeopleReader:
     def by_token_digest(self, token_digest: str) -> Principal | None:
         """The active user holding the unrevoked token with this SHA-256 digest."""
         row = self._one(
-            "SELECT u.username, u.display_name, u.roles, u.unit_keys FROM view_tokens t"
+            "SELECT u.username, u.display_name, u.roles, u.unit_keys, u.organisations"
+            " FROM view_tokens t"
             " JOIN view_users u ON u.user_id = t.user_id"
             " WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
             token_digest,
@@ -195,17 +228,26 @@ class PeopleReader:
     def credentials(self, username: str) -> Credentials | None:
         """An active user with their password hash, for signing in."""
         row = self._one(_CREDENTIALS, username)
-        return Credentials(_principal(row[:4]), row[4] or None, int(row[5])) if row else None
+        return Credentials(_principal(row[:5]), row[5] or None, int(row[6])) if row else None
 
     def in_role(self, role: Role) -> list[Member]:
         """Active users holding ``role``, by user name: whom digests and reminders go to."""
         with self.db.reading() as cur:
             rows = cur.execute(
-                "SELECT username, display_name, email, unit_keys FROM view_users"
+                "SELECT username, display_name, email, unit_keys, organisations FROM view_users"
                 " WHERE disabled = 0 AND (',' || roles || ',') LIKE ? ORDER BY username",
                 (f"%,{role.value},%",),
             ).fetchall()
-        return [Member(u, n, e, frozenset(json.loads(k))) for u, n, e, k in rows]
+        return [Member(u, n, e, frozenset(json.loads(k)), _codes(o)) for u, n, e, k, o in rows]
+
+    def organisations(self, codes: frozenset[str] | None = None) -> list[OrganisationRow]:
+        """The organisations, by code: all of them, or those ``codes`` names."""
+        with self.db.reading() as cur:
+            rows = cur.execute(
+                "SELECT code, name, province, registered_on FROM view_organisations ORDER BY code"
+            ).fetchall()
+        found = [OrganisationRow(*map(str, row)) for row in rows]
+        return [o for o in found if codes is None or o.code in codes]
 
     def people(self) -> list[Person]:
         """Every user, enabled or not, by user name."""
@@ -237,7 +279,7 @@ class PeopleReader:
 
 
 def _person(row: Sequence[Any]) -> Person:
-    username, display_name, email, roles, units, disabled, has_password, tokens = row
+    username, display_name, email, roles, units, disabled, has_password, tokens, orgs = row
     return Person(
         username=str(username),
         display_name=str(display_name),
@@ -247,14 +289,22 @@ def _person(row: Sequence[Any]) -> Person:
         disabled=bool(disabled),
         has_password=bool(has_password),
         tokens=int(tokens),
+        organisations=tuple(sorted(_codes(orgs) or ())),
     )
 
 
 def _principal(row: Sequence[object]) -> Principal:
-    username, display_name, roles, unit_keys = row
+    username, display_name, roles, unit_keys, organisations = row
     return Principal(
         username=str(username),
         display_name=str(display_name),
         roles=frozenset(Role(r) for r in str(roles).split(",") if r),
         unit_keys=frozenset(json.loads(str(unit_keys))),
+        organisations=_codes(organisations),
     )
+
+
+def _codes(stored: object) -> frozenset[str] | None:
+    """Organisation codes as the view keeps them (comma-separated); none: every one."""
+    codes = frozenset(c for c in str(stored).split(",") if c)
+    return codes or None

@@ -43,14 +43,14 @@ class PlanView(View):
 
     name = "plan"
     tables = TABLES
-    schema_version = 9  # 5: project versions; 6: sections; 7: revisions; 8: stamps (time travel);
-    # 9: the plan's public page published or withdrawn
+    schema_version = 10  # 5: project versions; 6: sections; 7: revisions; 8: stamps (time
+    # travel); 9: the plan's public page published or withdrawn; 10: the plan's organisation
 
     def create(self, cur: Cursor, suffix: str = "") -> None:
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_plans{suffix} ("
             "plan_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, fiscal_year INTEGER NOT NULL,"
-            " strategy_path TEXT NOT NULL, doc TEXT NOT NULL)"
+            " strategy_path TEXT NOT NULL, doc TEXT NOT NULL, organisation_code TEXT NOT NULL)"
         )
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS view_projects{suffix} ("
@@ -130,7 +130,8 @@ class PlanView(View):
         activities = [fold.activities[k] for k in changed if k in fold.activities]
         if plans:
             cur.executemany(
-                f"INSERT INTO view_plans{suffix} VALUES (?,?,?,?,?) ON CONFLICT (plan_id) DO UPDATE"
+                f"INSERT INTO view_plans{suffix} VALUES (?,?,?,?,?,?) ON CONFLICT (plan_id)"
+                " DO UPDATE"
                 " SET organisation=excluded.organisation, fiscal_year=excluded.fiscal_year,"
                 " strategy_path=excluded.strategy_path, doc=excluded.doc",
                 [plan_row(p) for p in plans],
@@ -186,6 +187,7 @@ def plan_row(p: PlanFacts) -> tuple[object, ...]:
         p.fiscal_year,
         p.strategy_path,
         PLAN_JSON.dump_json(p).decode(),
+        p.organisation_code,
     )
 
 

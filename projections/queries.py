@@ -33,6 +33,7 @@ from projections.facts import (
 )
 from projections.fold import Fold
 from projections.runner import read_position
+from projections.tenancy import Reach, plans_within
 from projections.time_travel import activity_then, all_then, plan_then, project_then
 from storage.view_database import MISSING_TABLE, Cursor, ViewDatabase
 
@@ -119,11 +120,14 @@ def _version(facts: ActivityFacts | None) -> int | None:
     return facts.version if facts is not None else None
 
 
-def plans_in(db: ViewDatabase) -> list[PlanFacts]:
-    """Every plan the views hold, newest fiscal year first."""
+def plans_in(db: ViewDatabase, reach: Reach = None) -> list[PlanFacts]:
+    """Every plan the views hold (with ``reach``: those organisations'), newest fiscal
+    year first."""
+    within, params = plans_within(reach)
     with db.reading() as cur:
         rows = cur.execute(
-            "SELECT doc FROM view_plans ORDER BY fiscal_year DESC, strategy_path"
+            f"SELECT doc FROM view_plans WHERE {within} ORDER BY fiscal_year DESC, strategy_path",
+            params,
         ).fetchall()
     return [PLAN_JSON.validate_json(row[0]) for row in rows]
 
@@ -156,14 +160,14 @@ class PlanReader:
         self._parsed: Bounded[str, ActivityFacts] = Bounded(keep)
         self._docs: Bounded[str, tuple[str, object]] = Bounded(keep)
 
-    def plans(self) -> list[PlanFacts]:
-        """Every plan, newest fiscal year first."""
-        return plans_in(self.db)
+    def plans(self, reach: Reach = None) -> list[PlanFacts]:
+        """Every plan (with ``reach``: those organisations'), newest fiscal year first."""
+        return plans_in(self.db, reach)
 
-    def plans_as_of(self, instant: datetime) -> list[PlanFacts]:
+    def plans_as_of(self, instant: datetime, reach: Reach = None) -> list[PlanFacts]:
         """Every plan imported by ``instant``, as it stood then, newest fiscal year first."""
         position = self.position()
-        live = self.plans()
+        live = self.plans(reach)
         if self._log_folded_by(position, instant):
             then = [plan_then(plan, instant) for plan in live]
             if all(found is not None for found in then):

@@ -82,13 +82,17 @@ class Notifier:
         upto = self.alerts_position()
         owed = []
         managers = self.people.in_role(Role.MANAGER)
-        for username, display_name, email, _ in (m for m in managers if m.email):
+        for manager in (m for m in managers if m.email):
+            username, display_name, email = manager.username, manager.display_name, manager.email
             previous = self.outbox.digest_log(username)
             if previous is not None and previous.last_day is not None and previous.last_day >= day:
                 continue
             after = previous.upto if previous else 0
             since = previous.last_day if previous and previous.last_day else day - timedelta(1)
-            raised, resolved = self._items(after, upto, since, day)
+            raised, resolved = (
+                [r for r in rows if manager.reaches(r.organisation_code)]
+                for rows in self._items(after, upto, since, day)
+            )
             due = reminders(plans_in(self.db), since, day, self.settings.rounds)
             text = digest(
                 display_name, day, raised, resolved, f"{self.settings.public_url}/alerts", due

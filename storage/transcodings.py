@@ -26,7 +26,7 @@ from pydantic_core import from_json
 from domain.activity import PlannedStep
 from domain.calendar import Month
 from domain.draft import StrategyLevel
-from domain.plan import PlanSection
+from domain.plan_section import PlanSection
 
 
 class DateAsISO(Transcoding):

@@ -25,6 +25,7 @@ from starlette.routing import NoMatchFound
 
 from api.deps import SESSION_COOKIE, ServicesDep
 from api.services import Services
+from api.tenancy import check_reach
 from api.web import i18n
 from domain.clock import BANGKOK
 from domain.errors import ForbiddenError, InputError, NotSignedInError, register_messages
@@ -195,6 +196,8 @@ def page_context(request: Request, svc: ServicesDep) -> Page:
         path_params={k: str(v) for k, v in request.path_params.items()},
     )
     request.state.page = page  # the error pages render with it
+    if who is not None:  # nothing of another organisation, before anything is read
+        check_reach(svc.tenancy, who, page.path_params, request.query_params)
     if on := request.query_params.get("on", "").strip():
         page.on = parse_date(on[:40], field="on")
     if raw:

@@ -56,6 +56,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "role.manager": ("ผู้บริหาร/หัวหน้า", "manager"),
     "role.auditor": ("ผู้ตรวจสอบ", "auditor"),
     "role.admin": ("ผู้ดูแลระบบ", "admin"),
+    "role.overseer": ("ผู้กำกับดูแล (จังหวัด)", "overseer (province)"),
     # signing in
     "sign_in.title": ("เข้าสู่ระบบ", "Sign in"),
     "sign_in.username": ("ชื่อผู้ใช้", "User name"),

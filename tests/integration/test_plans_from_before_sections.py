@@ -48,7 +48,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     """The seed imported with the ids of then, its events rewritten to their first shapes."""
     store = Store.sqlite(tmp_path / "tidtam.db")
     with monkeypatch.context() as then:
-        then.setattr(ids, "plan_id", lambda organisation, year: GUIDELINE_PLAN)
+        then.setattr(ids, "plan_id", lambda organisation, year, code="": GUIDELINE_PLAN)
         then.setattr(ids, "section_key", lambda path: ids.GUIDELINE_SECTION)
         then.setattr(plan_import, "ids", ids)
         tracker = Tracker(store)

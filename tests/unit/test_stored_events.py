@@ -27,6 +27,7 @@ from eventsourcing.utils import resolve_topic
 from application.tracker import Tracker
 from domain.activity import Activity
 from domain.deliveries import Delivery, DigestLog, ScanLog
+from domain.organisations import Organisation
 from domain.people import User
 from domain.plan import Plan, Project
 from domain.recorded import Recorded
@@ -39,7 +40,9 @@ _BASE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
 def event_classes() -> list[type[Recorded]]:
     found = []
-    for aggregate in (Plan, Project, Activity, User, Delivery, ScanLog, DigestLog, ReminderLog):
+    for aggregate in (
+        Plan, Project, Activity, User, Organisation, Delivery, ScanLog, DigestLog, ReminderLog
+    ):  # fmt: skip
         for name, value in vars(aggregate).items():
             if (
                 isinstance(value, type)
@@ -69,8 +72,9 @@ def test_every_event_class_has_a_fixture_at_its_current_version() -> None:
     ]
     assert not missing, f"capture fixtures for {missing} (see this module's docstring)"
     assert (
-        len(event_classes()) == 63
-    )  # PlanPublished, PlanUnpublished, the reminder log's three; BudgetTransferred too;
+        len(event_classes()) == 64
+    )  # OrganisationRegistered; PlanPublished, PlanUnpublished, the reminder log's three;
+    # BudgetTransferred too;
     # SignedOut, SectionAdded, PlanRevised, two withdrawals, FindingsRecorded, ReportFiled,
     # CommitmentRecorded, CommitmentCorrected, FundingSourceSet, OutputPlanned,
     # OutputDelivered, DeliveryCorrected, EvidenceAttached, EvidenceRemoved
