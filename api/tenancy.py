@@ -19,7 +19,7 @@ from uuid import UUID
 from domain.errors import NotFoundError, register_messages
 from domain.policy import Principal
 from domain.words import Words
-from projections.tenancy import TenancyReader
+from projections.tenancy import TenancyReader, shares
 
 _KINDS: dict[str, tuple[Words, Callable[[TenancyReader, str], str | None]]] = {
     "plan_id": (Words("แผน", "plan"), lambda r, v: r.of_plan(UUID(v))),
@@ -67,8 +67,7 @@ def _check_person(reader: TenancyReader, who: Principal, username: str) -> None:
     if username == who.username:
         return
     theirs = reader.of_user(username)
-    shared = isinstance(theirs, frozenset) and who.organisations and theirs & who.organisations
-    if not shared:
+    if theirs == "" or not shares(who.organisations, theirs or ()):
         raise NotFoundError("user_not_found", username=username[:80])
 
 

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from domain.thai import name_key
 from projections.audit_view import AUDIT_COLUMNS
+from projections.tenancy import Reach, plans_within
 from storage.view_database import ViewDatabase
 
 _SELECT = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM view_audit"
@@ -39,11 +40,15 @@ class AuditFilter:
     late_only: bool = False
     as_of: datetime | None = None
     """Recorded by this instant: the trail as it stood then."""
+    reach: Reach = None
+    """The organisations whose plans' events may be shown (None: every one). A row naming
+    no plan is shown only to a principal of every organisation."""
 
     def where(self, after: int) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters, for the events after ``after``."""
-        where: list[str] = ["position > ?"]
-        params: list[Any] = [after]
+        within, scope = plans_within(self.reach)
+        where: list[str] = ["position > ?", within]
+        params: list[Any] = [after, *scope]
         for column, value in (
             ("plan_id", self.plan), ("project_id", self.project),
             ("activity_id", self.activity), ("actor", self.actor),

@@ -6,11 +6,13 @@ outside them is answered as not found. One indexed query a question, on the view
 the routes read anyway; a principal of every organisation never asks.
 
 Lists are narrowed instead, with :func:`plans_within`: the same SQL fragment in every
-list's query, so a feed, a search or an alerts page cannot forget a tenant.
+list's query, so a feed, a search or an alerts page cannot forget a tenant; lists of
+people with :func:`shares`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from uuid import UUID
 
 from storage.view_database import ViewDatabase
@@ -29,6 +31,13 @@ def plans_within(reach: Reach, column: str = "plan_id") -> tuple[str, tuple[str,
         f"{column} IN (SELECT plan_id FROM view_plans WHERE organisation_code IN ({marks}))",
         tuple(sorted(reach)),
     )
+
+
+def shares(reach: Reach, theirs: Collection[str]) -> bool:
+    """Whether a person whose roles hold in ``theirs`` (none: every organisation) is
+    within ``reach``: for a principal of some organisations, a person sharing one of them,
+    never one of every organisation (the installation's, not a tenant's)."""
+    return reach is None or bool(reach.intersection(theirs))
 
 
 class TenancyReader:

@@ -35,6 +35,7 @@ from domain.schedule import days_late, starts_on
 from domain.thai import name_key
 from projections.assess import LATE_STATUSES, ActivityAssessment, assess, code_key
 from projections.facts import ACTIVITY_JSON, ActivityFacts
+from projections.tenancy import Reach, plans_within
 from storage.view_database import ViewDatabase
 
 STALE_DAYS = 14
@@ -78,6 +79,9 @@ class OwedWork:
     """Plan versus actual's status on the day (``overdue``, ``behind``, …)."""
     fiscal_year: int = 0
     """The plan's fiscal year (BE): a form's business date defaults within it."""
+    organisation_code: str = ""
+    """The organisation whose plan it is (``""``: the store's own): only its people are
+    reminded of it."""
 
 
 def last_recorded(facts: ActivityFacts, day: date) -> date | None:
@@ -96,8 +100,9 @@ def is_stale(facts: ActivityFacts, months: Sequence[Month], day: date, stale_day
 
 
 def judge(
-    facts: ActivityFacts, owed_on: Sequence[date], day: date, *, stale_days: int
-) -> OwedWork | None:
+    facts: ActivityFacts, owed_on: Sequence[date], day: date, *, stale_days: int,
+    organisation_code: str = "",
+) -> OwedWork | None:  # fmt: skip
     """What ``facts`` owes on ``day`` given the days its undone things fall due
     (``owed_on``, from ``view_due``); None if it owes nothing now."""
     judged: ActivityAssessment | None = assess(facts, day)
@@ -128,6 +133,7 @@ def judge(
         progress=judged.progress,
         status=judged.status.value,
         fiscal_year=facts.fiscal_year,
+        organisation_code=organisation_code,
     )
 
 
@@ -138,12 +144,16 @@ class WorkOwedReader:
         self.db = db
 
     def owed(
-        self, day: date, *, units: Collection[str] | None, stale_days: int = STALE_DAYS
-    ) -> list[OwedWork]:
+        self, day: date, *, units: Collection[str] | None, stale_days: int = STALE_DAYS,
+        reach: Reach = None,
+    ) -> list[OwedWork]:  # fmt: skip
         """The work owed on ``day`` by ``units`` (names compared by ``name_key``; None:
-        every unit, as a manager sees it), by unit, the latest first, then in code order."""
+        every unit, as a manager sees it) in the plans of the organisations ``reach``
+        names (None: every one; a unit's name repeats across organisations), by unit,
+        the latest first, then in code order."""
         iso = day.isoformat()
-        where, params = _OPEN, [iso, iso]
+        within, scope = plans_within(reach, "a.plan_id")
+        where, params = f"{_OPEN} AND {within}", [iso, iso, *scope]
         if units is not None:
             keys = sorted({name_key(u) for u in units})
             if not keys:
@@ -151,7 +161,10 @@ class WorkOwedReader:
             where += f" AND a.unit_key IN ({','.join('?' * len(keys))})"
             params += keys
         with self.db.reading() as cur:
-            sheets = f"SELECT a.doc FROM view_activities a{_PROJECT}{where}"
+            sheets = (
+                f"SELECT a.doc, o.organisation_code FROM view_activities a{_PROJECT}"
+                f" JOIN view_plans o ON o.plan_id = a.plan_id{where}"
+            )
             docs = cur.execute(sheets, params).fetchall()
             rows = cur.execute(
                 "SELECT d.activity_id, d.due_on FROM view_due d"
@@ -163,9 +176,10 @@ class WorkOwedReader:
         for activity_id, due_on in rows:
             owed_on[str(activity_id)].append(date.fromisoformat(due_on))
         found = []
-        for (doc,) in docs:
+        for doc, code in docs:
             facts = ACTIVITY_JSON.validate_json(doc)
-            work = judge(facts, owed_on.get(str(facts.id), []), day, stale_days=stale_days)
+            owes = owed_on.get(str(facts.id), [])
+            work = judge(facts, owes, day, stale_days=stale_days, organisation_code=str(code))
             if work is not None:
                 found.append(work)
         return sorted(

@@ -93,7 +93,9 @@ class Notifier:
                 [r for r in rows if manager.reaches(r.organisation_code)]
                 for rows in self._items(after, upto, since, day)
             )
-            due = reminders(plans_in(self.db), since, day, self.settings.rounds)
+            due = reminders(
+                plans_in(self.db, manager.organisations), since, day, self.settings.rounds
+            )
             text = digest(
                 display_name, day, raised, resolved, f"{self.settings.public_url}/alerts", due
             )

@@ -5,7 +5,8 @@ is due, late or stale (`projections.work_owed`) is owed one reminder — an e-ma
 their address in the directory and a call to each webhook — unless they were reminded
 about it less than ``remind_every_days`` ago. When ``remind_escalate_after`` reminder
 days went by with no work recorded on the activity, the reminder of the day also goes
-to the unit's managers, naming the people reminded and the activity.
+to the unit's managers, naming the people reminded and the activity. Only people whose
+roles hold in the organisation of the activity's plan are reminded, or told.
 
 Everything is decided from the activity's reminder log (`domain.reminders`) and its own
 events, and noted in the log with the messages owed in one transaction, so a restart or
@@ -61,6 +62,7 @@ class Reminder:
     ) -> list[UUID]:
         """Owe one activity's reminders of the day, and its escalation if one is due."""
         s, unit = self.settings, name_key(work.unit)
+        staff, managers = theirs(staff, work), theirs(managers, work)
         log = self.outbox.reminder_log(work.activity_id)
         due = [
             p
@@ -165,6 +167,13 @@ class Reminder:
             )
             owed.append(Owed((*key, "webhook", url), "webhook", url, kind, body))
         return owed
+
+
+def theirs(members: list[Member], work: OwedWork) -> list[Member]:
+    """The members whose roles hold in the organisation of the work's plan: a staff
+    member of กองช่าง in one municipality is never reminded of another's กองช่าง, nor
+    its managers told."""
+    return [m for m in members if m.reaches(work.organisation_code)]
 
 
 def unit_managers(managers: list[Member], unit_key: str) -> list[Member]:

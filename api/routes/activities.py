@@ -84,7 +84,10 @@ def activity_events(
     """Every event of the activity: who, business date, recording time, late-entry mark."""
     read_your_writes(svc, min_position)
     _facts(svc, activity_id, None)
-    return event_page(svc, after=after, limit=limit, activity=activity_id, as_of=instant(as_of))
+    return event_page(
+        svc, reach=who.organisations, after=after, limit=limit, activity=activity_id,
+        as_of=instant(as_of),
+    )  # fmt: skip
 
 
 Digest = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="The file's SHA-256")]

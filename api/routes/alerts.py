@@ -102,10 +102,13 @@ def alerts(
     activity: Annotated[UUID | None, Query()] = None,
     min_position: MinPosition = None,
 ) -> list[AlertOut]:
-    """Flags, newest last: open, acknowledged, snoozed or resolved. Staff see their units'."""
+    """Flags of the principal's organisations' plans, newest last: open, acknowledged,
+    snoozed or resolved. Staff see their units'."""
     read_your_writes(svc, min_position)
     today = business_today(svc)
-    rows = AlertReader(svc.runtime.projections.db).flags(unit=unit, plan=plan, activity=activity)
+    rows = AlertReader(svc.runtime.projections.db).flags(
+        unit=unit, plan=plan, activity=activity, reach=who.organisations
+    )
     out = [alert_out(r, today) for r in rows if who.can(Action.RECORD, r.unit) or _sees_all(who)]
     return [a for a in out if state is None or a.state == state]
 

@@ -23,6 +23,7 @@ from api.schemas.events import EventOut, EventsPage
 from api.services import Services
 from domain.policy import Action
 from projections.audit_feed import AuditFeed, AuditFilter
+from projections.tenancy import Reach
 
 router = APIRouter(prefix="/api/v1/events", tags=["events"])
 
@@ -50,12 +51,13 @@ def events(
     as_of: AsOf = None,
     min_position: MinPosition = None,
 ) -> EventsPage:
-    """Every event, oldest first, filtered like the audit view."""
+    """Every event of the principal's organisations' plans, oldest first, filtered like
+    the audit view."""
     who.require(Action.AUDIT)
     read_your_writes(svc, min_position)
     return event_page(
-        svc, after=after, limit=limit, plan=plan, project=project, activity=activity, unit=unit,
-        actor=actor,
+        svc, reach=who.organisations, after=after, limit=limit, plan=plan, project=project,
+        activity=activity, unit=unit, actor=actor,
         types=event_type, recorded_from=instant(recorded_from, "from"),
         recorded_to=instant(recorded_to, "to"), late_only=late_only, as_of=instant(as_of),
     )  # fmt: skip
@@ -73,21 +75,22 @@ async def stream(
     after: After = 0,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    """Server-Sent Events: one per new event; resume with ``Last-Event-ID``."""
+    """Server-Sent Events: one per new event of the principal's organisations' plans;
+    resume with ``Last-Event-ID``."""
     who.require(Action.AUDIT)
     start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
     return StreamingResponse(
-        _sse(request, svc, start),
+        _sse(request, svc, start, who.organisations),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 
 
-async def _sse(request: Request, svc: Services, position: int) -> AsyncIterator[str]:
+async def _sse(request: Request, svc: Services, position: int, reach: Reach) -> AsyncIterator[str]:
     yield "retry: 2000\n\n"
     quiet = 0.0
     while not await request.is_disconnected():
-        page = await run_in_threadpool(event_page, svc, after=position, limit=100)
+        page = await run_in_threadpool(event_page, svc, reach=reach, after=position, limit=100)
         for item in page.items:
             data = item.model_dump_json()
             yield f"id: {item.position}\nevent: {item.event_type}\ndata: {data}\n\n"
@@ -105,6 +108,7 @@ async def _sse(request: Request, svc: Services, position: int) -> AsyncIterator[
 def event_page(
     svc: Services,
     *,
+    reach: Reach,
     after: int = 0,
     limit: int = 100,
     plan: UUID | None = None,
@@ -118,10 +122,13 @@ def event_page(
     late_only: bool = False,
     as_of: datetime | None = None,
 ) -> EventsPage:
-    """A page of the audit view after ``after``, with the cursor of the next page."""
+    """A page of the audit view after ``after``, with the cursor of the next page: of the
+    plans of the organisations ``reach`` names (None: every one), which every caller must
+    say, so no feed forgets a tenant."""
     only = AuditFilter(
         plan=plan, project=project, activity=activity, unit=unit, actor=actor, types=types,
         recorded_from=recorded_from, recorded_to=recorded_to, late_only=late_only, as_of=as_of,
+        reach=reach,
     )  # fmt: skip
     found = AuditFeed(svc.runtime.projections.db).page(after=after, limit=limit, only=only)
     items = [EventOut.model_validate(entry, from_attributes=True) for entry in found.entries]

@@ -13,7 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 
 from api.deps import ServicesDep, optional_principal
-from domain.errors import NotSignedInError
+from domain.errors import ForbiddenError, NotSignedInError, register_messages
 from domain.policy import Action
 
 router = APIRouter(tags=["health"])
@@ -45,10 +45,13 @@ def healthz(svc: ServicesDep) -> Any:
 
 
 async def scraper(request: Request, svc: ServicesDep) -> None:
-    """Let through Prometheus with ``TIDTAM_METRICS_TOKEN``, or a person who may audit.
+    """Let through Prometheus with ``TIDTAM_METRICS_TOKEN``, or a person who may audit
+    whose grants hold in every organisation.
 
     The figures say who is busy and what is refused; they are not for anyone who can
-    reach the port (they were, before)."""
+    reach the port (they were, before). They are counts of the whole installation, no
+    tenant's names or ids, but not one organisation's either: an organisation's auditor
+    is refused."""
     expected = svc.settings.metrics_token
     header = request.headers.get("authorization", "")
     bearer = header[7:].strip() if header.lower().startswith("bearer ") else ""
@@ -58,9 +61,22 @@ async def scraper(request: Request, svc: ServicesDep) -> None:
     if who is None:
         raise NotSignedInError("not_signed_in")
     who.require(Action.AUDIT)
+    if who.organisations is not None:  # the installation's figures: no one tenant's to read
+        raise ForbiddenError("installation_only", username=who.username)
 
 
 @router.get("/metrics", response_class=Response, dependencies=[Depends(scraper)])
 def metrics(svc: ServicesDep) -> Response:
     """Prometheus text format: request latency, commands by outcome, events, view lag."""
     return Response(svc.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+
+register_messages(
+    {
+        "installation_only": (
+            "{username} อ่านตัวเลขของทั้งระบบไม่ได้: ต้องมีสิทธิ์ในทุกองค์กร",
+            "{username} may not read the whole installation's figures: only people of every"
+            " organisation may",
+        ),
+    }
+)

@@ -77,7 +77,7 @@ def import_plan(
 
 @router.get("", response_model=list[PlanSummaryOut])
 def plans(svc: ServicesDep, who: Reader, min_position: MinPosition = None) -> list[PlanSummaryOut]:
-    """Every plan, newest fiscal year first."""
+    """Every plan of the principal's organisations, newest fiscal year first."""
     read_your_writes(svc, min_position)
     return [
         PlanSummaryOut(
@@ -87,7 +87,7 @@ def plans(svc: ServicesDep, who: Reader, min_position: MinPosition = None) -> li
             strategy=p.strategy_path,
             title=p.title,
         )
-        for p in svc.runtime.reader.plans()
+        for p in svc.runtime.reader.plans(who.organisations)
     ]
 
 

@@ -26,6 +26,7 @@ from domain.people import User
 from domain.policy import Action, Principal
 from domain.recorded import Recorded
 from projections.audit_view import event_payload
+from projections.tenancy import shares
 
 router = APIRouter(prefix="/api/v1", tags=["people"])
 Username = Annotated[str, Path(max_length=64)]
@@ -66,9 +67,14 @@ def sign_out(request: Request, response: Response, svc: ServicesDep) -> None:
 
 @router.get("/users", response_model=list[UserOut])
 def users(svc: ServicesDep, who: CurrentUser) -> list[UserOut]:
-    """Every user with roles and units (admins and auditors)."""
+    """Every user with roles and units (admins and auditors); for those of some
+    organisations, the people sharing one of them."""
     _admin_or_auditor(who)
-    return [_user_out(user) for user in svc.runtime.directory.users()]
+    return [
+        _user_out(user)
+        for user in svc.runtime.directory.users()
+        if shares(who.organisations, user.organisations)
+    ]
 
 
 @router.post("/users", response_model=UserOut, status_code=status.HTTP_201_CREATED)

@@ -32,6 +32,7 @@ from domain.errors import ForbiddenError, InputError, NotSignedInError, register
 from domain.parsing import checked_instant, parse_date
 from domain.policy import Action, Principal
 from projections.facts import PlanFacts
+from projections.tenancy import Reach
 
 LANG_COOKIE = "tidtam_lang"
 FLASH_COOKIE = "tidtam_flash"
@@ -54,12 +55,22 @@ class Page:
     on: date | None = None
     """The business date asked for in ``?on=`` (ISO, or BE as the date fields write it)."""
 
+    @property
+    def reach(self) -> Reach:
+        """The organisations whose things this page may list: the principal's (None:
+        every one); nothing for someone not signed in."""
+        return self.who.organisations if self.who is not None else frozenset()
+
     @cached_property
     def newest_plan(self) -> PlanFacts | None:
         """The plan the navigation links to on pages of no plan (alerts, the feed):
-        the newest fiscal year's, as known at the page's instant."""
+        the newest fiscal year's of the principal's organisations, as known at the
+        page's instant."""
         reader = self.svc.runtime.reader
-        known = reader.plans() if self.as_of is None else reader.plans_as_of(self.as_of)
+        if self.as_of is None:
+            known = reader.plans(self.reach)
+        else:
+            known = reader.plans_as_of(self.as_of, self.reach)
         return known[0] if known else None
 
     @property

@@ -20,10 +20,11 @@ from projections.queries import PlanSnapshot
 
 
 def plans(page: Page) -> list[PlanFacts]:
-    """Every plan (as known at the page's instant), newest fiscal year first."""
+    """Every plan of the principal's organisations (as known at the page's instant),
+    newest fiscal year first: what every list, choice and search of the pages starts from."""
     if page.as_of is None:
-        return page.svc.runtime.reader.plans()
-    return page.svc.runtime.reader.plans_as_of(page.as_of)
+        return page.svc.runtime.reader.plans(page.reach)
+    return page.svc.runtime.reader.plans_as_of(page.as_of, page.reach)
 
 
 def snapshot(page: Page, plan_id: UUID) -> PlanSnapshot:
@@ -48,7 +49,7 @@ def activity(page: Page, activity_id: UUID) -> ActivityContext:
     runtime = page.svc.runtime
     if page.as_of is None:
         facts = runtime.reader.activity(activity_id)
-        plan = next((p for p in runtime.reader.plans() if p.id == facts.plan_id), None)
+        plan = next((p for p in plans(page) if p.id == facts.plan_id), None)
         projects = runtime.reader.snapshot(facts.plan_id).projects if plan else ()
         return ActivityContext(
             facts, plan, next((p for p in projects if p.id == facts.project_id), None)
@@ -64,7 +65,10 @@ def activity_events(page: Page, activity_id: UUID) -> list[EventOut]:
     found: list[EventOut] = []
     after = 0
     while True:
-        batch = event_page(page.svc, after=after, limit=500, activity=activity_id, as_of=page.as_of)
+        batch = event_page(
+            page.svc, reach=page.reach, after=after, limit=500, activity=activity_id,
+            as_of=page.as_of,
+        )  # fmt: skip
         found.extend(batch.items)
         if batch.next is None:
             return found
@@ -86,15 +90,9 @@ class Unit:
 
 
 def units(page: Page) -> list[Unit]:
-    """Every responsible unit named in the plans, for filters."""
-    reader = page.svc.runtime.reader
-    if page.as_of is None:
-        every = [a for p in reader.plans() for a in reader.snapshot(p.id).activities]
-    else:
-        at = page.as_of
-        every = [
-            a for p in reader.plans_as_of(at) for a in reader.snapshot_as_of(p.id, at).activities
-        ]
+    """Every responsible unit named in the plans of the principal's organisations, for
+    filters."""
+    every = [a for p in plans(page) for a in snapshot(page, p.id).activities]
     seen: dict[str, str] = {}
     for facts in every:
         seen.setdefault(name_key(facts.unit), facts.unit)

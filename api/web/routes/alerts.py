@@ -29,7 +29,8 @@ RESOLVED_SHOWN = 20
 
 @router.get("/alerts", name="alerts_page")
 def alerts_page(page: SignedIn) -> Response:
-    """Open flags by unit (acknowledged and snoozed ones marked), then the latest resolved."""
+    """Open flags by unit (acknowledged and snoozed ones marked), then the latest resolved:
+    of the plans of the principal's organisations."""
     who = who_of(page)
     if not who.can(Action.AUDIT):
         who.require(Action.ALERTS)
@@ -81,7 +82,7 @@ def _render(
     page: SignedIn, *, error: TidtamError | None = None, failed: UUID | None = None,
     status: int = 200,
 ) -> Response:  # fmt: skip
-    rows = AlertReader(page.svc.runtime.projections.db).flags()
+    rows = AlertReader(page.svc.runtime.projections.db).flags(reach=page.reach)
     live = sorted(
         (r for r in rows if r.resolved_on is None),
         key=lambda r: (r.unit, code_key(r.code), r.rule, r.step),

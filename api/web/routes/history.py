@@ -178,7 +178,7 @@ def events_page(
     entries: list[Entry] = []
     next_after = None
     if not feed.errors:
-        found = event_page(page.svc, after=after, limit=PAGE_SIZE, **feed.query)
+        found = event_page(page.svc, reach=page.reach, after=after, limit=PAGE_SIZE, **feed.query)
         entries = [entry(e, page.lang) for e in found.items]
         next_after = found.next
     units = reading.units(page)
@@ -208,7 +208,7 @@ def events_csv(
     rows: list[list[object]] = []
     after = 0
     while len(rows) < CSV_LIMIT:
-        found = event_page(page.svc, after=after, limit=500, **feed.query)
+        found = event_page(page.svc, reach=page.reach, after=after, limit=500, **feed.query)
         for item in found.items:
             e = entry(item, page.lang)
             unit = names.get(e.unit_key, e.unit_key)

@@ -2,9 +2,11 @@
 activities today (:mod:`projections.work_owed`), each with a one-tap progress form, and
 the open alerts of those units.
 
-Staff see their own units, managers every unit, grouped by unit. Auditors and admins
-are refused (403, ``role_forbidden``): they record nothing, so no work is theirs to owe,
-and what is late across the office they read on plan versus actual and the alerts page.
+Staff see their own units, managers every unit, grouped by unit: in the plans of their
+own organisations only (a unit's name, กองช่าง, repeats in every municipality). Auditors
+and admins are refused (403, ``role_forbidden``): they record nothing, so no work is
+theirs to owe, and what is late across the office they read on plan versus actual and
+the alerts page.
 
 The page reads the present: today in Bangkok from the runtime's clock, never ``?on=`` nor
 an instant in the past, since its forms act on the present. Each form is the activity
@@ -50,9 +52,11 @@ def my_work_page(page: Recording) -> Response:
     units = who_of(page).units_for(Action.RECORD)
     db = page.svc.runtime.projections.db
     stale_days = page.svc.settings.stale_days
-    owed = WorkOwedReader(db).owed(page.today, units=units, stale_days=stale_days)
+    owed = WorkOwedReader(db).owed(page.today, units=units, stale_days=stale_days, reach=page.reach)
     alerts = [
-        r for r in AlertReader(db).flags(open_only=True) if units is None or r.unit_key in units
+        r
+        for r in AlertReader(db).flags(open_only=True, reach=page.reach)
+        if units is None or r.unit_key in units
     ]
     return render(
         page, "my_work.html", nav="my_work", groups=by_unit(owed, alerts),

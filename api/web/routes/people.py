@@ -41,6 +41,7 @@ from domain.people import Role
 from domain.policy import Action
 from domain.thai import name_key
 from projections.people_view import Person
+from projections.tenancy import shares
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Username = Annotated[str, Path(max_length=64)]
@@ -171,7 +172,8 @@ def _list(
     shown = values or {}
     return render(
         page, "people.html", status_code=status, nav="people",
-        people=page.svc.auth.people.people(), roles=ROLES, values=shown, error=error,
+        people=[p for p in page.svc.auth.people.people() if shares(page.reach, p.organisations)],
+        roles=ROLES, values=shown, error=error,
         boxes=unit_boxes(plan_units, chosen(shown, "units")),
         in_plans={u.key for u in plan_units}, name_key=name_key,
     )  # fmt: skip

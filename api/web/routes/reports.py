@@ -176,7 +176,9 @@ def filing_page(plan_id: UUID, number: Annotated[int, Path(ge=1, le=1_000_000)],
     if filing is None:
         raise NotFoundError("filing_not_found", number=number, format="")
     start, _ = period_bounds(FiscalYear(plan.fiscal_year), Period(filing.period))
-    since = event_page(page.svc, plan=plan_id, recorded_from=filing.known_at, limit=1000)
+    since = event_page(
+        page.svc, reach=page.reach, plan=plan_id, recorded_from=filing.known_at, limit=1000
+    )
     later = [
         entry(e, page.lang)
         for e in since.items
