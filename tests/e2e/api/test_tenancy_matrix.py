@@ -54,13 +54,16 @@ OTHER_PARAMS = {
 """Path parameters that name nothing by themselves (a project's code within the plan the
 path names, a form, an entry number, a file's name, a token of the person named)."""
 BY_ROUTE: dict[tuple[str | None, str], str] = {("set_language", "code"): "th"}
+AS_OF = "as_of=2009-09-30T09:30%2B07:00"
+"""An instant after the world was recorded: the lists as known then, read by time travel."""
 LISTED = {
-    "/search": ("q=2.1", "q=เทศบาลเมือง", "q=กิจกรรม"),
-    "/api/v1/events": ("limit=500",),
-    "/events": ("type=ProgressRecorded",),
+    "/search": ("q=2.1", "q=เทศบาลเมือง", "q=กิจกรรม", f"q=กิจกรรม&{AS_OF}"),
+    "/plans": (AS_OF,),
+    "/api/v1/events": ("limit=500", f"limit=500&{AS_OF}"),
+    "/events": ("type=ProgressRecorded", AS_OF),
 }
 """Lists asked again so that they hold something: everything a search can find (every
-activity's name has กิจกรรม), every event."""
+activity's name has กิจกรรม), every event; and as known at an instant."""
 SIGNS_OUT = ("DELETE", "/api/v1/session")
 """Asked without the session cookie: it would end the person's sessions for the next cells."""
 STREAM = "/api/v1/events/stream"
@@ -351,3 +354,12 @@ def test_a_managers_digest_holds_their_own_organisations_alerts(world: Tenants) 
         assert own is not None and raised is not None, delivery.subject
         assert 0 < int(raised[1]) <= len(own.flags) < 2 * int(raised[1]), delivery.subject
         assert not {m for m in other.markers() if m in delivery.body}, delivery.body
+
+
+@pytest.mark.parametrize(("username", "status"), [("ts-auditor", 403), ("root", 200)])
+def test_the_installations_metrics_are_for_people_of_every_organisation(
+    world: Tenants, username: str, status: int
+) -> None:
+    person = world.people[username]
+    answer, _ = ask(world, person, Cell("/metrics", "GET", "/metrics", False))
+    assert answer == status
