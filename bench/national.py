@@ -37,6 +37,7 @@ from bench.options import HistoryLength, PlanSize, asked
 from bench.synthetic import ACTOR, activity_ids, early_clock, grow_histories, synthetic_plan
 from domain.clock import FixedClock
 from domain.periods import Period
+from domain.recorded import Recorded
 from projections.monitoring import monitoring_report
 from projections.queries import PlanReader
 from projections.service import Projections
@@ -121,7 +122,9 @@ def _build(
         written = grow_histories(tracker, activities, rounds, clock)
     _figure(report, say, "grow_year", lap.seconds, written, grows=True)
     mid = tracker.recorder.select_notifications((events + written) // 2, 1)[0]
-    mid_year = tracker.mapper.to_domain_event(mid).timestamp
+    mid_event = tracker.mapper.to_domain_event(mid)
+    assert isinstance(mid_event, Recorded)
+    mid_year = mid_event.timestamp
     say(f"log: {events + written:,} events; {len(activities):,} activities")
     report.figures["log_events"] = events + written
     return Built(plans, events + written, mid_year)
