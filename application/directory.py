@@ -16,9 +16,10 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication
-from domain.errors import RuleViolation
+from domain.errors import NotFoundError, RuleViolation
 from domain.organisations import Organisation, check_code, organisation_id
 from domain.people import User, check_username, user_id
+from domain.policy import Principal
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,7 @@ class Directory(TidtamApplication):
     def organisation(self, code: str) -> Organisation:
         """The organisation ``code`` names, or a refusal naming the code."""
         check_code(code)
-        return self._get(
-            organisation_id(code), Organisation, "organisation_unknown", code=code
-        )
+        return self._get(organisation_id(code), Organisation, "organisation_unknown", code=code)
 
     def organisations(self) -> list[Organisation]:
         """Every organisation, by code."""
@@ -67,6 +66,26 @@ class Directory(TidtamApplication):
 
     def organisation_by_id(self, organisation: UUID) -> Organisation:
         return self._get(organisation, Organisation, "organisation_unknown", code=str(organisation))
+
+    def import_tenant(self, code: str | None, reach: frozenset[str] | None) -> Organisation | None:
+        """The organisation a document is imported into: the one named (if ``reach``, the
+        importer's organisations, holds it), else the importer's only one; none only in a
+        store with no organisations (the one-municipality store). An import that cannot
+        be placed with certainty is refused, never given to the store."""
+        if code:
+            if reach is not None and code not in reach:
+                raise NotFoundError("organisation_unknown", code=code)
+            return self.organisation(code)
+        if reach is not None and len(reach) == 1:
+            return self.organisation(next(iter(reach)))
+        topic = get_topic(Organisation.OrganisationRegistered)
+        if reach is None and not self.recorder.select_notifications(1, 1, topics=[topic]):
+            return None
+        raise RuleViolation(
+            "import_organisation_required",
+            field="org",
+            codes=", ".join(sorted(reach)) if reach else "tidtam orgs list",
+        )
 
     def _check_known(self, codes: tuple[str, ...]) -> None:
         """A grant names only organisations that exist: a typo must not grant nothing."""
@@ -90,8 +109,12 @@ class Directory(TidtamApplication):
         email: str = "",
         password_hash: str | None = None,
         actor: str,
+        grantor: Principal | None = None,
     ) -> Saved:
+        """``grantor``: the person granting, who may grant only in their organisations."""
         check_username(username)
+        if grantor is not None:
+            grantor.require_grantable(organisations)
         if self.exists(username):
             raise RuleViolation("user_exists", field="username", username=username)
         self._check_known(organisations)
@@ -112,9 +135,16 @@ class Directory(TidtamApplication):
         units: tuple[str, ...],
         organisations: tuple[str, ...] | None = None,
         actor: str,
+        grantor: Principal | None = None,
     ) -> Saved:
-        """``organisations`` None keeps the user's."""
+        """``organisations`` None keeps the user's. ``grantor`` (the person granting) may
+        change only a user all of whose organisations are theirs, and grant only in them."""
         user = self.get(username)
+        if grantor is not None:
+            grantor.require_grantable(user.organisations)
+            grantor.require_grantable(
+                user.organisations if organisations is None else organisations
+            )
         if organisations is not None:
             self._check_known(organisations)
         user.change_access(roles, units, organisations=organisations, by=self.byline(actor))

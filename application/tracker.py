@@ -495,4 +495,3 @@ register_messages(
         ),
     }
 )
-

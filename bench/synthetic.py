@@ -73,7 +73,13 @@ _UNITS = (
 _STEPS = ("ขออนุมัติโครงการ", "จัดซื้อจัดจ้าง", "ดำเนินการและรายงานผล")
 
 
-def synthetic_plan(activities: int, per_project: int = 5, *, steps_every: int = 3) -> PlanDraft:
+def synthetic_plan(
+    activities: int,
+    per_project: int = 5,
+    *,
+    steps_every: int = 3,
+    organisation: str = ORGANISATION,
+) -> PlanDraft:
     """A plan of ``activities`` activities, ``per_project`` to a project (the last may
     have fewer); every ``steps_every``-th activity has three numbered steps."""
     months = FY.months
@@ -116,7 +122,7 @@ def synthetic_plan(activities: int, per_project: int = 5, *, steps_every: int = 
             )
         )
     return PlanDraft.of_one_section(
-        organisation=ORGANISATION,
+        organisation=organisation,
         fiscal_year=FY,
         strategy=(
             StrategyLevel("ยุทธศาสตร์ที่ 5", "การพัฒนาเมืองให้น่าอยู่"),

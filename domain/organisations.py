@@ -90,7 +90,6 @@ class Organisation(Aggregate):
         )
 
 
-
 def tenant_code(organisation: Organisation | None, document_organisation: str) -> str:
     """The code of the organisation a document is imported into (``""``: the store's
     own), once it is sure the document is that organisation's plan: a document naming
@@ -123,6 +122,10 @@ register_messages(
         "organisation_unknown": (
             "ไม่พบองค์กรรหัส {code}",
             "no organisation has the code {code}",
+        ),
+        "import_organisation_required": (
+            "ระบุองค์กรที่จะนำเข้าแผนนี้ ({codes})",
+            "name the organisation this plan is imported into ({codes})",
         ),
         "plan_organisation_mismatch": (
             "เอกสารเป็นแผนของ {document} ไม่ใช่ของ {organisation} ({code}) จึงไม่นำเข้า",

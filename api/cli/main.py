@@ -12,6 +12,7 @@ import typer
 
 from api.cli import (  # the command groups
     alerts,
+    organisations,
     people,
     plans,
     record,
@@ -36,6 +37,7 @@ alerts.register(app)
 verify.register(app)
 app.add_typer(record.app, name="record")
 app.add_typer(people.app, name="users")
+app.add_typer(organisations.app, name="orgs")
 app.add_typer(report.app, name="report")
 
 

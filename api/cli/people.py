@@ -18,9 +18,15 @@ app = typer.Typer(help="Manage the people who use Tidtam.", no_args_is_help=True
 @app.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="User name: lower-case letters, digits, . _ -")],
-    role: Annotated[list[str], typer.Option("--role", help="staff, manager, auditor or admin")],
+    role: Annotated[
+        list[str], typer.Option("--role", help="staff, manager, auditor, admin or overseer")
+    ],
     unit: Annotated[
         list[str] | None, typer.Option("--unit", help="Responsible unit (staff)")
+    ] = None,
+    org: Annotated[
+        list[str] | None,
+        typer.Option("--org", help="Organisation code the roles hold in (repeat; none: every one)"),
     ] = None,
     display_name: Annotated[str, typer.Option("--name", help="Name shown on pages")] = "",
     email: Annotated[
@@ -34,11 +40,13 @@ def add(
     secret = password or new_password()
     with opened(catch_up=False) as runtime:
         runtime.directory.register(
-            name, roles=tuple(role), units=tuple(unit or ()), display_name=display_name,
-            email=email, password_hash=hash_password(secret), actor=default_actor(),
+            name, roles=tuple(role), units=tuple(unit or ()), organisations=tuple(org or ()),
+            display_name=display_name, email=email, password_hash=hash_password(secret),
+            actor=default_actor(),
         )  # fmt: skip
         runtime.projections.catch_up()
-    console.print(f"registered {name} ({', '.join(role)})")
+    where = f" in {', '.join(org)}" if org else ""
+    console.print(f"registered {name} ({', '.join(role)}){where}")
     if password is None:
         console.print(f"password (shown once): {secret}")
 
@@ -81,7 +89,7 @@ def list_users() -> None:
     with opened(catch_up=False) as runtime:
         users = runtime.directory.users()
     table = Table()
-    for header in ("user", "name", "roles", "units", "tokens", "disabled"):
+    for header in ("user", "name", "roles", "units", "organisations", "tokens", "disabled"):
         table.add_column(header)
     for user in users:
         tokens = ", ".join(
@@ -89,7 +97,8 @@ def list_users() -> None:
             for tid, (_, _, revoked) in user.tokens.items()
         )
         table.add_row(user.username, user.display_name, ", ".join(user.roles),
-                      ", ".join(user.units), tokens, "yes" if user.disabled else "")  # fmt: skip
+                      ", ".join(user.units), ", ".join(user.organisations) or "*", tokens,
+                      "yes" if user.disabled else "")  # fmt: skip
     console.print(table)
 
 

@@ -76,7 +76,14 @@ def import_plan(
     file: Annotated[Path, typer.Argument(help=_FILE_HELP)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be created")] = False,
     actor: Annotated[str | None, typer.Option("--actor")] = None,
-    organisation: Annotated[str | None, typer.Option("--organisation")] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option("--organisation", help="The organisation's name, where the document lacks it"),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help="Import into this organisation (its code; see tidtam orgs)"),
+    ] = None,
     on: Annotated[
         str | None,
         typer.Option("--on", help="Business date the plan (or the revision) took effect"),
@@ -104,6 +111,7 @@ def import_plan(
             occurred_on=occurred_on,
             dry_run=dry_run,
             revision=revision,
+            organisation=runtime.directory.import_tenant(org, None),
         )
         runtime.projections.catch_up()
     _print_report(draft, report)

@@ -53,11 +53,21 @@ def import_plan(
     who: Reader,
     file: Annotated[UploadFile, File(description=_FILE_HELP)],
     dry_run: bool = False,
-    organisation: Annotated[str | None, Query(max_length=200)] = None,
+    organisation: Annotated[
+        str | None, Query(max_length=200, description="Its name, where the document lacks it")
+    ] = None,
+    org: Annotated[
+        str | None,
+        Query(max_length=40, description="The organisation (code) it is imported into"),
+    ] = None,
     revision: RevisionName = None,
     on: On = None,
 ) -> ImportOut:
     """Import an action-plan document; same rules and errors as ``tidtam import``. Admins.
+
+    In a store of several organisations ``org`` names the one it is imported into (an
+    admin of one organisation may leave it out); the document must name that
+    organisation, or it is refused.
 
     A document that differs from a plan already imported is refused, listing the
     differences, unless ``revision`` names it (``แก้ไขครั้งที่ 1/2567``) with its date ``on``:
@@ -69,8 +79,9 @@ def import_plan(
         raise UploadTooLargeError("upload_too_large", field="file", limit=limit)
     draft = read_plan(data, file.filename or "upload", organisation=organisation)
     report = svc.runtime.tracker.import_plan(
-        draft, actor=who.username, dry_run=dry_run, revision=revision, occurred_on=on
-    )
+        draft, actor=who.username, dry_run=dry_run, revision=revision, occurred_on=on,
+        organisation=svc.runtime.directory.import_tenant(org, who.organisations),
+    )  # fmt: skip
     svc.runtime.projections.nudge()
     return import_out(report)
 

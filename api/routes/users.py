@@ -42,6 +42,7 @@ def me(who: CurrentUser) -> MeOut:
         roles=sorted(who.roles),
         unit_keys=sorted(who.unit_keys),
         actions=sorted(a.value for a in who.actions),
+        organisations=None if who.organisations is None else sorted(who.organisations),
     )
 
 
@@ -84,9 +85,11 @@ def register(body: UserIn, svc: ServicesDep, who: UserAdmin) -> UserOut:
         body.username,
         roles=tuple(r.value for r in body.roles),
         units=tuple(body.units),
+        organisations=tuple(body.organisations),
         display_name=body.display_name,
         password_hash=hash_password(body.password) if body.password else None,
         actor=who.username,
+        grantor=who,
     )
     return _user_out(settled(svc, saved))
 
@@ -96,7 +99,8 @@ def change_access(username: Username, body: AccessIn, svc: ServicesDep, who: Use
     """Grant or withdraw roles and units (admins)."""
     saved = svc.runtime.directory.change_access(
         username, roles=tuple(r.value for r in body.roles), units=tuple(body.units),
-        actor=who.username,
+        organisations=None if body.organisations is None else tuple(body.organisations),
+        actor=who.username, grantor=who,
     )  # fmt: skip
     return _user_out(settled(svc, saved))
 
@@ -192,4 +196,5 @@ def _user_out(user: User) -> UserOut:
         roles=list(user.roles),
         units=list(user.units),
         disabled=user.disabled,
+        organisations=list(user.organisations),
     )

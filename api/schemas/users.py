@@ -11,6 +11,13 @@ from api.auth import PASSWORD_LENGTH
 from domain.people import Role
 
 Units = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)]
+Codes = Annotated[
+    list[Annotated[str, Field(max_length=40)]],
+    Field(
+        max_length=500,
+        description="Codes of the organisations the roles hold in; none: every organisation",
+    ),
+]
 
 
 class UserIn(BaseModel):
@@ -20,6 +27,7 @@ class UserIn(BaseModel):
     display_name: str = Field("", max_length=200)
     roles: list[Role] = Field(min_length=1, max_length=4)
     units: Units = []
+    organisations: Codes = []
     password: str | None = Field(None, min_length=PASSWORD_LENGTH[0], max_length=PASSWORD_LENGTH[1])
 
 
@@ -28,6 +36,9 @@ class AccessIn(BaseModel):
 
     roles: list[Role] = Field(min_length=1, max_length=4)
     units: Units = []
+    organisations: Codes | None = Field(
+        None, description="Organisation codes the roles hold in; left out: unchanged"
+    )
 
 
 class PasswordIn(BaseModel):
@@ -61,6 +72,7 @@ class UserOut(BaseModel):
     roles: list[Role]
     units: list[str]
     disabled: bool
+    organisations: list[str] = Field(description="Where the roles hold; none: every one")
 
 
 class MeOut(BaseModel):
@@ -69,6 +81,9 @@ class MeOut(BaseModel):
     roles: list[Role]
     unit_keys: list[str]
     actions: list[str]
+    organisations: list[str] | None = Field(
+        description="Codes of the organisations the roles hold in; null: every one"
+    )
 
 
 class TokenOut(BaseModel):

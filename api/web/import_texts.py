@@ -37,6 +37,11 @@ IMPORT_TEXT: dict[str, tuple[str, str]] = {
         "Excel (.xlsx .xls) LibreOffice (.ods) หรือข้อความ (.csv .txt) ที่คัดลอกจากเอกสาร",
         "Excel (.xlsx .xls), LibreOffice (.ods), or text (.csv .txt) copied from the document",
     ),
+    "import.tenant": ("นำเข้าเป็นแผนขององค์กร", "Import as the plan of"),
+    "import.tenant_help": (
+        "เอกสารต้องเป็นแผนขององค์กรที่เลือก ไม่เช่นนั้นจะไม่นำเข้า",
+        "The document must be the chosen organisation's plan, or it is not imported",
+    ),
     "import.organisation": ("ชื่อองค์กรปกครองส่วนท้องถิ่น", "Local government"),
     "import.organisation_help": (
         "เว้นว่างได้ถ้าระบุไว้ในเอกสาร (คอลัมน์พื้นที่)",

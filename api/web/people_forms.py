@@ -18,9 +18,10 @@ from starlette.datastructures import FormData
 from api.auth import checked_password, hash_password
 from application.directory import Directory, Saved
 from domain.errors import RuleViolation, register_messages
+from domain.policy import Principal
 
 Values = dict[str, str | list[str]]
-REPEATED = frozenset({"roles", "units"})
+REPEATED = frozenset({"roles", "units", "organisations"})
 """The fields ticked as several boxes of one name; every other field is one text."""
 TEXT_LIMIT = 200
 """The longest display name, e-mail address, unit name or token label (as the API's)."""
@@ -80,6 +81,14 @@ def units_of(values: Values) -> tuple[str, ...]:
     return tuple(every)
 
 
+def organisations_of(values: Values) -> tuple[str, ...] | None:
+    """The organisations ticked, where the form offered any (None: it offered none, the
+    store has no organisations, and the person's stay as they are)."""
+    if not values.get("organisations_offered"):
+        return None
+    return tuple(chosen(values, "organisations"))
+
+
 def password_hash_of(values: Values) -> str:
     return hash_password(checked_password(str(values.get("password", ""))))
 
@@ -90,24 +99,31 @@ class Asked:
 
     directory: Directory
     username: str
-    actor: str
+    grantor: Principal
     values: Values
+
+    @property
+    def actor(self) -> str:
+        return self.grantor.username
 
     def reason(self) -> str:
         return text(self.values, "reason", REASON_LIMIT)
 
 
-def register(directory: Directory, values: Values, actor: str) -> Saved:
-    """The add form: a new person with roles, units, e-mail and a first password."""
+def register(directory: Directory, values: Values, grantor: Principal) -> Saved:
+    """The add form: a new person with roles, units, organisations, e-mail and a first
+    password, granted by ``grantor`` (within their organisations)."""
     username = text(values, "username", 64)
     return directory.register(
         username,
         roles=roles_of(values),
         units=units_of(values),
+        organisations=organisations_of(values) or (),
         display_name=text(values, "display_name"),
         email=text(values, "email"),
         password_hash=password_hash_of(values),
-        actor=actor,
+        actor=grantor.username,
+        grantor=grantor,
     )
 
 
@@ -125,9 +141,14 @@ PERSON_FORMS = {
     for form in (
         PersonForm(
             "access",
-            frozenset({"roles", "units", "other_units"}),
+            frozenset({"roles", "units", "other_units", "organisations"}),
             lambda a: a.directory.change_access(
-                a.username, roles=roles_of(a.values), units=units_of(a.values), actor=a.actor
+                a.username,
+                roles=roles_of(a.values),
+                units=units_of(a.values),
+                organisations=organisations_of(a.values),
+                actor=a.actor,
+                grantor=a.grantor,
             ),
         ),
         PersonForm(

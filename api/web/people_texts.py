@@ -33,6 +33,12 @@ PEOPLE_TEXT: dict[str, tuple[str, str]] = {
         "Where alert digests go (managers); may be blank",
     ),
     "people.roles": ("บทบาท", "Roles"),
+    "people.organisations": ("องค์กร", "Organisations"),
+    "people.organisations_hint": (
+        "บทบาทมีผลเฉพาะในองค์กรที่เลือก ไม่เลือกเลย: ทุกองค์กร (เฉพาะผู้ดูแลระบบกลาง)",
+        "The roles hold only in the organisations ticked; none ticked: every organisation"
+        " (the store's own admins only)",
+    ),
     "people.units": ("หน่วยงาน", "Units"),
     "people.units_hint": (
         "หน่วยงานที่มีในแผน เจ้าหน้าที่บันทึกได้เฉพาะกิจกรรมของหน่วยงานตนเอง",

@@ -135,3 +135,26 @@ def test_who_may_import_and_who_may_revise(pages: Pages, blank: EmptyWorld) -> N
     shown = preview(pages, example_upload())  # a new plan: admins import
     assert 'id="dry-run-problem"' in shown.text and "role_forbidden" in shown.text
     assert "import-confirm" not in shown.text and blank.head() == 0
+
+
+def test_in_a_store_of_organisations_the_import_names_one_and_refuses_another_s_document(
+    pages: Pages, blank: EmptyWorld
+) -> None:
+    directory = blank.runtime.directory
+    directory.register_organisation("thungsong", name="เทศบาลเมืองทุ่งสง", actor="setup")
+    directory.register_organisation("banmai", name="เทศบาลตำบลบ้านใหม่", actor="setup")
+    blank.runtime.projections.catch_up()
+    sign_in(pages, "admin")  # the store's own admin: must choose
+    page = pages.http.get("/admin/import").text
+    assert 'name="org"' in page and 'value="banmai"' in page and 'value="thungsong"' in page
+    unplaced = preview(pages, example_upload())
+    assert "import_organisation_required" in unplaced.text and blank.head() == 0
+    wrong = preview(pages, example_upload(), org="banmai")
+    assert "plan_organisation_mismatch" in wrong.text and blank.head() == 0
+    shown = preview(pages, example_upload(), org="thungsong")
+    fields = confirm_fields(shown.text)
+    assert fields["org"] == "thungsong"
+    done = pages.http.post("/admin/import/confirm", data=fields, follow_redirects=False)
+    assert done.status_code == 303, done.text
+    blank.runtime.projections.catch_up()
+    assert [p.organisation_code for p in blank.runtime.reader.plans()] == ["thungsong"]

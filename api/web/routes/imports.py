@@ -23,6 +23,7 @@ from api.web.context import FormDep, Page, Posted, Reading, set_flash, who_of
 from api.web.render import PageRoute, render
 from domain.draft import PlanDraft
 from domain.errors import ForbiddenError, InputError, RuleViolation, TidtamError, register_messages
+from domain.organisations import Organisation
 from domain.parsing import parse_date
 from domain.plan_changes import Change
 from domain.plan_import import ImportReport, default_planning_date
@@ -44,6 +45,8 @@ class Upload:
     organisation: str
     revision: str
     on: str
+    org: str = ""
+    """The code of the organisation (tenant) it is imported into."""
 
     @classmethod
     def of(cls, form: FormData, digest: str = "", filename: str = "") -> Upload:
@@ -57,6 +60,7 @@ class Upload:
             text("organisation"),
             text("revision"),
             text("on"),
+            text("org")[:40],
         )
 
     def revision_date(self) -> date | None:
@@ -118,7 +122,7 @@ def _read(page: Page, upload: Upload, data: bytes) -> Preview:
         who_of(page).username, default_planning_date(draft, page.today), tracker.clock.now()
     )
     grid = plan_grid(document_snapshot(draft, by=by), draft.fiscal_year.end)
-    changes = tracker.import_differences(draft)
+    changes = tracker.import_differences(draft, _tenant(page, upload))
     if changes and not upload.revision:
         return Preview(draft, grid, changes, None)
     try:
@@ -180,7 +184,12 @@ def _import(page: Page, upload: Upload, draft: PlanDraft, *, dry_run: bool) -> I
         dry_run=dry_run,
         revision=upload.revision or None,
         occurred_on=upload.revision_date(),
+        organisation=_tenant(page, upload),
     )
+
+
+def _tenant(page: Page, upload: Upload) -> Organisation | None:
+    return page.svc.runtime.directory.import_tenant(upload.org or None, who_of(page).organisations)
 
 
 def _page(
@@ -194,6 +203,7 @@ def _page(
         page, "import.html", status_code=422 if error else 200,
         upload=upload, error=error, preview=preview,
         may_revise=page.can("revise"), may_import=page.can("import"),
+        organisations=page.svc.auth.people.organisations(who_of(page).organisations),
     )  # fmt: skip
 
 

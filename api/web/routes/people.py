@@ -40,7 +40,7 @@ from domain.errors import InputError, NotFoundError, RuleViolation, TidtamError
 from domain.people import Role
 from domain.policy import Action
 from domain.thai import name_key
-from projections.people_view import Person
+from projections.people_view import OrganisationRow, Person
 from projections.tenancy import shares
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -92,9 +92,9 @@ def people_page(page: Admin) -> Response:
 def people_add(page: AdminPost, form: FormDep) -> Response:
     """Add a person; refusals draw the list again with what was typed (not the password)."""
     values = typed(form)
-    actor = who_of(page).username
+    grantor = who_of(page)
     return answer(
-        page, "person_add", _outcome(lambda: register(page.svc.runtime.directory, values, actor)),
+        page, "person_add", _outcome(lambda: register(page.svc.runtime.directory, values, grantor)),
         redraw=lambda error, status: _list(page, kept(values), error, status),
         done_url=lambda: page.url("person_page", username=text(values, "username", 64)),
         flash_code=lambda: text(values, "username", 64),
@@ -131,7 +131,7 @@ def person_command(
 ) -> Response:
     """Run one of the person's forms; refusals draw the page again, success redirects."""
     values = typed(form)
-    asked = Asked(page.svc.runtime.directory, username, who_of(page).username, values)
+    asked = Asked(page.svc.runtime.directory, username, who_of(page), values)
     spec = PERSON_FORMS[form_name]
     return answer(
         page, f"person_{form_name}", _outcome(lambda: spec.run(asked)),
@@ -176,6 +176,7 @@ def _list(
         roles=ROLES, values=shown, error=error,
         boxes=unit_boxes(plan_units, chosen(shown, "units")),
         in_plans={u.key for u in plan_units}, name_key=name_key,
+        organisations=_offered(page),
     )  # fmt: skip
 
 
@@ -195,9 +196,18 @@ def _person(
         boxes=unit_boxes(reading.units(page), chosen(access, "units"), person.units),
         fields=PERSON_FORMS[form_name].fields if form_name in PERSON_FORMS else {"label"},
         yourself=who_of(page).username == person.username,
-        issued=issued, token_id=new_token_id(),
+        issued=issued, token_id=new_token_id(), organisations=_offered(page),
     )  # fmt: skip
 
 
 def _access(person: Person) -> Values:
-    return {"roles": list(person.roles), "units": list(person.units)}
+    return {
+        "roles": list(person.roles),
+        "units": list(person.units),
+        "organisations": list(person.organisations),
+    }
+
+
+def _offered(page: Page) -> list[OrganisationRow]:
+    """The organisations an admin may grant in: theirs (every one for the store's own)."""
+    return page.svc.auth.people.organisations(who_of(page).organisations)

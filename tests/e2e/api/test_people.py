@@ -58,6 +58,7 @@ def test_an_admin_registers_a_user_and_a_token_issued_for_them_works_until_revok
         "roles": ["staff"],
         "units": ["กองช่าง"],
         "disabled": False,
+        "organisations": [],
     }
     problem(
         api.post(USERS, who="admin", json={"username": "somchai", "roles": ["auditor"]}),
