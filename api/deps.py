@@ -15,7 +15,7 @@ from fastapi import Depends, FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import language
-from api.routes.common import read_your_writes
+from api.freshness import read_your_writes
 from api.services import Services
 from api.tenancy import check_reach, needs_check
 from domain.errors import ForbiddenError, NotSignedInError

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import Reader, Reporter, ServicesDep
+from api.freshness import read_your_writes
 from api.routes.common import (
     AsAdopted,
     AsOf,
@@ -22,7 +23,6 @@ from api.routes.common import (
     edition,
     instant,
     plan_snapshot,
-    read_your_writes,
     run_command,
 )
 from api.schemas.commands import CommandIn, PlanCommandOut, Text

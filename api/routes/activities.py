@@ -19,6 +19,7 @@ from fastapi import APIRouter, File, Path, Query, Response, UploadFile
 from api.activity_commands import COMMANDS, ActivityCommand, Asked
 from api.deps import CurrentUser, Reader, ServicesDep
 from api.evidence import read_upload, served, staged
+from api.freshness import read_your_writes
 from api.routes.common import (
     AsOf,
     IfMatch,
@@ -28,7 +29,6 @@ from api.routes.common import (
     etag,
     expected_version,
     instant,
-    read_your_writes,
     run_command,
 )
 from api.routes.events import event_page

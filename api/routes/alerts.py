@@ -14,12 +14,12 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import AlertHandler, CurrentUser, Reader, ServicesDep
+from api.freshness import read_your_writes
 from api.routes.common import (
     IfMatch,
     MinPosition,
     business_today,
     expected_version,
-    read_your_writes,
     run_command,
 )
 from api.schemas.commands import CommandOut

@@ -10,7 +10,6 @@ from uuid import UUID
 from fastapi import Header, Query, Response
 from pydantic import AfterValidator
 
-from api.errors import ViewBehindError
 from api.services import Services
 from application.outcome import Outcome
 from domain.clock import BANGKOK
@@ -115,36 +114,11 @@ def run_command(
     return outcome
 
 
-def read_your_writes(svc: Services, min_position: int | None) -> None:
-    """Wait (bounded) until the views have folded ``min_position``; 503 if they do not.
-
-    A position beyond the log's head was never written, so it is refused at once
-    (422) rather than holding a worker thread for the whole timeout.
-    """
-    if min_position is None:
-        return
-    head = svc.runtime.tracker.recorder.max_notification_id() or 0
-    if min_position > head:
-        raise InputError("position_unknown", field="min_position", position=min_position, head=head)
-    if not svc.runtime.projections.wait_for(
-        min_position, timeout=svc.settings.read_your_writes_timeout
-    ):
-        raise ViewBehindError("view_behind", position=min_position)
-
-
 register_messages(
     {
         "edition_chosen_twice": (
             "เลือกได้อย่างเดียว: แผนตามที่อนุมัติ (as_adopted) หรือแผนตามการแก้ไขครั้งที่ {revision}",
             "choose one: the plan as adopted (as_adopted) or as of revision {revision}",
-        ),
-        "view_behind": (
-            "ข้อมูลยังปรับปรุงไม่ถึงลำดับ {position} กรุณาลองใหม่อีกครู่",
-            "the views have not reached position {position} yet; retry shortly",
-        ),
-        "position_unknown": (
-            "ยังไม่มีเหตุการณ์ลำดับที่ {position} (ล่าสุดคือ {head})",
-            "no event has position {position} yet: the last is {head}",
         ),
         "if_match_format": (
             'If-Match ต้องเป็นหมายเลขฉบับ เช่น "7" แต่ได้ {text}',

@@ -18,7 +18,8 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import CurrentUser, ServicesDep
-from api.routes.common import AsOf, MinPosition, instant, read_your_writes
+from api.freshness import read_your_writes
+from api.routes.common import AsOf, MinPosition, instant
 from api.schemas.events import EventOut, EventsPage
 from api.services import Services
 from domain.policy import Action

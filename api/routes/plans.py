@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 from pydantic import Field
 
 from api.deps import Manager, Reader, ServicesDep
+from api.freshness import read_your_writes
 from api.routes.common import (
     AsAdopted,
     AsOf,
@@ -22,7 +23,6 @@ from api.routes.common import (
     edition,
     instant,
     plan_snapshot,
-    read_your_writes,
     run_command,
     tags_asked,
 )
