@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,19 +60,34 @@ class Services:
 
 
 def _people_at(runtime: Runtime) -> Callable[[], int] | None:
-    """Where the people view stands, as the projection thread last saw it."""
+    """Where the people view stands: as this process's projection thread last folded it;
+    or, where another process folds the views, as stored (one indexed read a request),
+    so a token revoked through one worker fails on every other from the revocation's
+    answer on, not a poll later."""
     try:
         people = runtime.projections.projector("people")
     except KeyError:
         return None
+    if not runtime.projections.folding:
+        return people.position
     return lambda: people.seen
 
 
 def secret_key(path: Path) -> bytes:
-    """The key that signs session cookies: made once, kept beside the store, never logged."""
+    """The key that signs session cookies: made once, kept beside the store, never logged.
+
+    Several workers may start at once, each finding no key: each writes a whole key to
+    a file of its own and links it into place, which only the first does; the others
+    read that one. A key half written is never read, and all sign with one key.
+    """
     if path.exists():
         return path.read_bytes()
-    private_file(path)  # owner-only before a byte of the key is in it
-    key = secrets.token_bytes(32)
-    path.write_bytes(key)
-    return key
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    private_file(draft)  # owner-only before a byte of the key is in it
+    try:
+        draft.write_bytes(secrets.token_bytes(32))
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        draft.unlink()
+    return path.read_bytes()

@@ -14,6 +14,7 @@ from api.cli import (  # the command groups
     alerts,
     people,
     plans,
+    projector,
     record,
     report,
     serve,
@@ -32,6 +33,7 @@ app = typer.Typer(
 plans.register(app)
 upkeep.register(app)
 serve.register(app)
+projector.register(app)
 alerts.register(app)
 verify.register(app)
 app.add_typer(record.app, name="record")
