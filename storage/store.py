@@ -44,6 +44,12 @@ from storage.files import private_file
 from storage.transcodings import cached_uuid
 
 DEFAULT_SQLITE_PATH = Path("var") / "tidtam.db"
+POOL_SIZE = "TIDTAM_POSTGRES_POOL_SIZE"
+"""Connections each application of a process keeps open to PostgreSQL (8; up to 16 more
+while busy). Several processes on one server (``tidtam serve --workers N``, the
+projector, the scheduler, their standbys) each open as many per application, so the
+multi-process shape sets fewer (``deploy/tidtam.env``) to stay within the server's
+``max_connections``."""
 
 Backend = Literal["sqlite", "postgres", "memory"]
 
@@ -212,7 +218,7 @@ class Store:
             "POSTGRES_PORT": c["port"],
             "POSTGRES_USER": c["user"],
             "POSTGRES_PASSWORD": c["password"],
-            "POSTGRES_POOL_SIZE": "8",
+            "POSTGRES_POOL_SIZE": os.environ.get(POOL_SIZE, "8"),
             "POSTGRES_MAX_OVERFLOW": "16",
             "POSTGRES_CONN_MAX_AGE": "600",
             "POSTGRES_PRE_PING": "y",
