@@ -41,7 +41,7 @@ def someone_waits_for_a_lock(store: Store) -> bool:
 
 
 def test_a_rebuild_waits_for_the_other_projectors_batch_and_both_end_whole(
-    postgres_store: Store,
+    postgres_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = FixedClock.at_bangkok(date(2009, 3, 1))
     tracker = Tracker(postgres_store, clock=clock)
@@ -62,7 +62,7 @@ def test_a_rebuild_waits_for_the_other_projectors_batch_and_both_end_whole(
         assert release.wait(30)
         return process(cur, batch, *args)
 
-    plan.process = held  # type: ignore[method-assign]
+    monkeypatch.setattr(plan, "process", held)
     failures: list[BaseException] = []
 
     def run(work: Any) -> threading.Thread:
