@@ -60,16 +60,16 @@ class Services:
 
 
 def _people_at(runtime: Runtime) -> Callable[[], int] | None:
-    """Where the people view stands: as this process's projection thread last folded it;
-    or, where another process folds the views, as stored (one indexed read a request),
-    so a token revoked through one worker fails on every other from the revocation's
-    answer on, not a poll later."""
+    """Where the people view stands, as this process last saw it: folded by its own
+    projection thread, or, where another process folds the views, read by the thread
+    that follows that projector (every `projections.service.FOLLOW_EVERY`). Asked on the
+    event loop for every request, so never a query: a change to a person holds at once
+    on the worker that answered it (it waited for the view) and within that interval on
+    the others."""
     try:
         people = runtime.projections.projector("people")
     except KeyError:
         return None
-    if not runtime.projections.folding:
-        return people.position
     return lambda: people.seen
 
 

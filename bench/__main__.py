@@ -27,6 +27,7 @@ from bench import (
     reports,
     scan,
     streams,
+    workers,
 )
 from bench.common import RESULTS_DIR, Backend, Report, Say, fresh_backend, revision
 from bench.options import add_options, options_from
@@ -60,6 +61,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         refresh,
         api,
         memory,
+        workers,
     )
 }
 

@@ -49,6 +49,12 @@ another process: doubling from the first to the most, so a write folded at once 
 within milliseconds and a long wait asks the database twenty times a second."""
 
 
+FOLLOW_EVERY = 0.1
+"""Seconds between a reading process's reads of the positions the projector writes (its
+thread's, at most): what keys on a view's position (remembered sign-ins, cached
+reports) sees another process's write within this long."""
+
+
 class ViewsBehindError(TidtamError):
     """Raised when the views did not reach the logs' heads in time (in a process that reads
     views only: the projector is down or far behind)."""
@@ -259,5 +265,6 @@ class Projections:
             except Exception:  # keep serving; the next pass retries from the last position
                 log.exception("projection pass failed; retrying")
                 time.sleep(self.poll_interval)
-            self._nudged.wait(timeout=self.poll_interval)
+            interval = self.poll_interval if self.folding else min(self.poll_interval, FOLLOW_EVERY)
+            self._nudged.wait(timeout=interval)
             self._nudged.clear()
