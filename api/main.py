@@ -1,8 +1,9 @@
 """The HTTP app: assembled from its routers, its runtime opened in the lifespan.
 
-``create_app()`` builds nothing at import time. In its lifespan the runtime is
-opened on the store the environment names, the projections thread is started,
-and everything is closed again at shutdown.
+``create_app()`` builds nothing at import time (``tidtam serve --workers N`` has each
+worker call it). In its lifespan the runtime is opened on the store the environment
+names, the projections thread is started (folding the views, or following the
+positions ``tidtam projector`` writes), and everything is closed again at shutdown.
 """
 
 from __future__ import annotations
