@@ -51,6 +51,7 @@ class Processes:
             "TIDTAM_SECRET_FILE": str(self.tmp / "secret.key"),
             "TIDTAM_LANG": "en",
             "TIDTAM_POSTGRES_POOL_SIZE": "1",  # six processes on a server other tests share
+            "TIDTAM_READ_YOUR_WRITES_TIMEOUT": "20",  # two cores shared with the other tests
             **extra,
         }
 
