@@ -90,6 +90,17 @@ class Processes:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 
+    def workers(self, name: str) -> set[int]:
+        """The worker processes ``tidtam serve --workers N`` started (``/proc``)."""
+        found = set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError):
+                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                command = (stat.parent / "cmdline").read_bytes()
+                if parent == self.started[name].pid and b"spawn_main" in command:
+                    found.add(int(stat.parent.name))
+        return found
+
     def log(self, name: str) -> Callable[[], str]:
         return lambda: (self.tmp / f"{name}.log").read_text(errors="replace")[-3000:]
 
