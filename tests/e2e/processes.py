@@ -50,7 +50,9 @@ class Processes:
             "TIDTAM_FILES": str(self.tmp / "files"),
             "TIDTAM_SECRET_FILE": str(self.tmp / "secret.key"),
             "TIDTAM_LANG": "en",
-            "TIDTAM_POSTGRES_POOL_SIZE": "1",  # six processes on a server other tests share
+            # Six processes on a server the rest of the suite (and its max_connections) shares.
+            "TIDTAM_POSTGRES_POOL_SIZE": "1",
+            "TIDTAM_REQUEST_THREADS": "2",
             "TIDTAM_READ_YOUR_WRITES_TIMEOUT": "20",  # two cores shared with the other tests
             **extra,
         }
