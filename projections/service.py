@@ -151,18 +151,26 @@ class Projections:
         return all(versions.get(p.name) == p.view.schema_version for p in self.projectors)
 
     def wait_until_ready(self, timeout: float, *, say_every: float = 10.0) -> bool:
-        """Wait (up to ``timeout``) until `ready`, saying in the log now and then what it
-        waits for; False if it never was."""
+        """Wait (up to ``timeout``) until `ready` and every view has folded the logs as
+        they stood then: what a process that folds has done before its first request (a
+        worker answering earlier would refuse every token issued since the projector
+        last ran). Says in the log now and then what it waits for; False if the time
+        ran out."""
         deadline = time.monotonic() + timeout
         said = time.monotonic()
-        while not self.ready():
+        heads: list[tuple[list[Projector], int]] | None = None
+        while True:
+            if heads is None and self.ready():
+                heads = [(g, g[0].app.recorder.max_notification_id() or 0) for g in self._by_app()]
+            if heads is not None and all(min(self.refresh(g)) >= head for g, head in heads):
+                return True
             if time.monotonic() >= deadline:
                 return False
             if time.monotonic() - said >= say_every:
-                log.warning("waiting for tidtam projector to make the views' tables")
+                waited = "fold the logs" if heads is not None else "make the views' tables"
+                log.warning("waiting for tidtam projector to %s", waited)
                 said = time.monotonic()
             time.sleep(min(self.poll_interval, 0.5))
-        return True
 
     def _by_app(self) -> list[list[Projector]]:
         groups: dict[int, list[Projector]] = {}
