@@ -1,13 +1,15 @@
 """The HTTP app: assembled from its routers, its runtime opened in the lifespan.
 
-``create_app()`` builds nothing at import time. In its lifespan the runtime is
-opened on the store the environment names, the projections thread is started,
-and everything is closed again at shutdown.
+``create_app()`` builds nothing at import time (``tidtam serve --workers N`` has each
+worker call it). In its lifespan the runtime is opened on the store the environment
+names, the projections thread is started (folding the views, or following the
+positions ``tidtam projector`` writes), and everything is closed again at shutdown.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,6 +25,7 @@ from api.routes import activities, alerts, events, health, plans, projects, publ
 from api.runtime import Runtime
 from api.services import Services
 from api.settings import Settings
+from projections.service import Projections
 from scheduler.jobs import AlertScheduler
 from scheduler.settings import SchedulerSettings
 
@@ -68,6 +71,21 @@ def settle_process(settings: Settings, own: bool) -> Trimmer | None:
     return Trimmer().start()
 
 
+def own_runtime(settings: Settings) -> Runtime:
+    """The runtime a server opens from the environment, folding its views or not."""
+    return Runtime.open(poll_interval=settings.poll_interval, folding=settings.folding)
+
+
+async def views_ready(projections: Projections) -> None:
+    """The views current before the first request: folded here, or, in a process that
+    reads them only, made by ``tidtam projector`` (waited for as long as that takes, saying
+    so in the log; this process then follows the projector's positions)."""
+    if projections.folding:
+        projections.catch_up()
+    else:
+        await to_thread.run_sync(projections.wait_until_ready, math.inf)
+
+
 ROUTERS = (health, plans, publication, reports, projects, activities, events, users, alerts)
 """The API's routers, in the order their routes are matched."""
 
@@ -87,10 +105,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = runtime is None
-        active = runtime or Runtime.open(poll_interval=settings.poll_interval)
-        services = Services.build(settings, active)
-        app.state.services = services
-        active.projections.catch_up()
+        active = runtime or own_runtime(settings)
+        app.state.services = Services.build(settings, active)
+        await views_ready(active.projections)
         trimmer = settle_process(settings, own)
         active.projections.start()
         alerts_job = (

@@ -43,12 +43,16 @@ class Runtime:
         *,
         clock: Clock | None = None,
         poll_interval: float = 1.0,
+        folding: bool = True,
     ) -> Runtime:
+        """``folding=False``: the views are read only, folded by ``tidtam projector``."""
         store = store or Store.from_environ()
         clock = clock or SystemClock()
         tracker = Tracker(store, clock=clock)
         directory = Directory(store, clock=clock)
-        projections = Projections(tracker, directory=directory, poll_interval=poll_interval)
+        projections = Projections(
+            tracker, directory=directory, poll_interval=poll_interval, folding=folding
+        )
         reader = PlanReader(projections.db, tracker)
         files = FileStore(files_directory(store))
         tracker.files = files  # evidence beside the filed reports

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,7 +64,12 @@ class Services:
 
 
 def _people_at(runtime: Runtime) -> Callable[[], int] | None:
-    """Where the people view stands, as the projection thread last saw it."""
+    """Where the people view stands, as this process last saw it: folded by its own
+    projection thread, or, where another process folds the views, read by the thread
+    that follows that projector (every `projections.service.FOLLOW_EVERY`). Asked on the
+    event loop for every request, so never a query: a change to a person holds at once
+    on the worker that answered it (it waited for the view) and within that interval on
+    the others."""
     try:
         people = runtime.projections.projector("people")
     except KeyError:
@@ -71,10 +78,20 @@ def _people_at(runtime: Runtime) -> Callable[[], int] | None:
 
 
 def secret_key(path: Path) -> bytes:
-    """The key that signs session cookies: made once, kept beside the store, never logged."""
+    """The key that signs session cookies: made once, kept beside the store, never logged.
+
+    Several workers may start at once, each finding no key: each writes a whole key to
+    a file of its own and links it into place, which only the first does; the others
+    read that one. A key half written is never read, and all sign with one key.
+    """
     if path.exists():
         return path.read_bytes()
-    private_file(path)  # owner-only before a byte of the key is in it
-    key = secrets.token_bytes(32)
-    path.write_bytes(key)
-    return key
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    private_file(draft)  # owner-only before a byte of the key is in it
+    try:
+        draft.write_bytes(secrets.token_bytes(32))
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        draft.unlink()
+    return path.read_bytes()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -52,6 +54,18 @@ class Settings(BaseSettings):
     throttle's per-address count."""
     poll_interval: float = 0.5
     """Seconds between the projector's polls for events written by other processes."""
+    projections: Literal["embedded", "external"] = "embedded"
+    """Who folds the views this process reads (``TIDTAM_PROJECTIONS``): ``embedded``, a
+    thread of this process (the single-process shape, ``make run``); ``external``, the
+    ``tidtam projector`` process, while this one reads views only and waits for the
+    positions it writes (the multi-process shape on PostgreSQL, which ``tidtam serve
+    --workers N`` above 1 sets for its workers)."""
+    projector_poll_interval: float = Field(default=0.05, gt=0, le=10)
+    """Seconds between ``tidtam projector``'s polls of the logs: every event it folds was
+    written by another process, so this bounds how long a read with ``min_position``
+    waits on the other processes (``TIDTAM_PROJECTOR_POLL_INTERVAL``)."""
+    standby_interval: float = Field(default=1.0, gt=0, le=60)
+    """Seconds between a standby projector's attempts to take the leader's lock."""
     request_threads: int = Field(default=4, ge=1, le=64)
     """Requests served at once (``def`` routes run in a thread each). Python runs one
     thread at a time, so more only hold more half-built answers in memory: with 40
@@ -61,3 +75,8 @@ class Settings(BaseSettings):
     @property
     def rounds(self) -> tuple[Period, ...]:
         return parse_rounds(self.report_rounds)
+
+    @property
+    def folding(self) -> bool:
+        """Whether this process folds its own views (``TIDTAM_PROJECTIONS=embedded``)."""
+        return self.projections == "embedded"

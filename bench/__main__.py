@@ -28,6 +28,7 @@ from bench import (
     reports,
     scan,
     streams,
+    workers,
 )
 from bench.common import RESULTS_DIR, Backend, Report, Say, fresh_backend, revision
 from bench.options import add_options, options_from
@@ -62,6 +63,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         refresh,
         api,
         memory,
+        workers,
     )
 }
 

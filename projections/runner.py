@@ -297,6 +297,8 @@ def rebuild_together(projectors: Sequence[Projector], progress: Progress | None 
             if progress is not None:
                 progress(position, max(head, position))
         with db.transaction() as cur:
+            for p in projectors:  # another process's projector ends its batch first, then waits
+                read_position(cur, p.name, lock=db.dialect == "postgres")
             while notifications := first._read(position, batch):  # appended during the rebuild
                 fold(cur, notifications)
                 position = notifications[-1].id
@@ -334,6 +336,18 @@ def read_position(cur: Cursor, name: str, *, lock: bool = False) -> int:
         (name,),
     ).fetchone()
     return int(row[0]) if row else 0
+
+
+def read_positions(cur: Cursor) -> dict[str, int]:
+    """Every view's position, by name, in one query."""
+    rows = cur.execute(f"SELECT name, position FROM {TRACKING}").fetchall()
+    return {name: int(at) for name, at in rows}
+
+
+def read_versions(cur: Cursor) -> dict[str, int]:
+    """The schema version each view's tables were made at, by name."""
+    rows = cur.execute(f"SELECT name, version FROM {VERSIONS}").fetchall()
+    return {name: int(version) for name, version in rows}
 
 
 def write_position(cur: Cursor, name: str, position: int, now: datetime) -> None:

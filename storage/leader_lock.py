@@ -1,9 +1,12 @@
-"""One active scheduler across processes; the others wait as standbys.
+"""One leader across processes for each role (the scheduler, the projector); the others
+wait as standbys.
 
 On PostgreSQL the leader holds a session advisory lock on a connection of its
 own; on SQLite, an exclusive ``flock`` on a lock file beside the store. Both
 are released by the database or the operating system when the holder dies, so
-a standby that keeps trying takes over without anyone cleaning up.
+a standby that keeps trying takes over without anyone cleaning up. Each role has
+a lock of its own (another key, another file): the scheduler's leader and the
+projector's are found apart.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from storage.files import private_file
 from storage.store import Store
 
 ADVISORY_KEY = 0x7469_6474_616D  # "tidtam"
+SCHEDULER = "scheduler"
+PROJECTOR = "projector"
 
 
 class LeaderLock:
-    """Try to become (and stay) the one active scheduler."""
+    """Try to become (and stay) the one active process of a role."""
 
     def try_acquire(self) -> bool:
         raise NotImplementedError
@@ -37,11 +42,13 @@ class LeaderLock:
         raise NotImplementedError
 
     @staticmethod
-    def for_store(store: Store, lock_file: str) -> LeaderLock:
+    def for_store(store: Store, lock_file: str, role: str = SCHEDULER) -> LeaderLock:
+        """The lock of ``role`` on ``store``; ``lock_file`` is where it goes for a SQLite
+        store that has no file of its own (a ``file:`` URI)."""
         if store.backend == "postgres":
-            return PostgresLock(store)
+            return PostgresLock(store, role)
         if store.backend == "sqlite":
-            path = Path(store.sqlite_path).with_suffix(".scheduler.lock")
+            path = Path(store.sqlite_path).with_suffix(f".{role}.lock")
             return FileLock(path if not store.sqlite_path.startswith("file:") else Path(lock_file))
         return ProcessLock()
 
@@ -103,11 +110,13 @@ class FileLock(LeaderLock):
 class PostgresLock(LeaderLock):
     """A session advisory lock, held on a connection kept open while leading."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, role: str = SCHEDULER) -> None:
         p = store.postgres
         self._conninfo = make_conninfo(**store.connection_params())
-        # One lock per database schema; crc32, unlike hash(), is the same in every process.
-        self._key = ADVISORY_KEY + zlib.crc32(p.get("schema", "").encode())
+        # One lock per database schema and role; crc32, unlike hash(), is the same in every
+        # process. The scheduler's key is the one it had before other roles had locks.
+        named = p.get("schema", "") + ("" if role == SCHEDULER else f"/{role}")
+        self._key = ADVISORY_KEY + zlib.crc32(named.encode())
         self._conn: psycopg.Connection | None = None
         self._guard = threading.Lock()
 

@@ -44,6 +44,15 @@ from storage.files import private_file
 from storage.transcodings import cached_uuid
 
 DEFAULT_SQLITE_PATH = Path("var") / "tidtam.db"
+CREATING_TABLES = 0x7469_6474_616D - 1
+"""The advisory lock under which a process makes (or finds) its events tables; apart
+from the leaders' locks (``storage.leader_lock``), which count up from ``…616D``."""
+POOL_SIZE = "TIDTAM_POSTGRES_POOL_SIZE"
+"""Connections each application of a process keeps open to PostgreSQL (8; up to 16 more
+while busy). Several processes on one server (``tidtam serve --workers N``, the
+projector, the scheduler, their standbys) each open as many per application, so the
+multi-process shape sets fewer (``deploy/tidtam.env``) to stay within the server's
+``max_connections``."""
 
 Backend = Literal["sqlite", "postgres", "memory"]
 
@@ -75,6 +84,20 @@ class TidtamPostgresRecorder(PostgresApplicationRecorder):
     PIPELINE_LIMIT = 1000
     """Events a save may hold and still go through the pipeline: commands append a
     handful; only imports come near it."""
+
+    def create_table(self) -> None:
+        """The library's, one process at a time. Every application a process opens runs
+        it, and among its statements is ``CREATE OR REPLACE FUNCTION`` (even with the
+        library's functions off): two processes starting together (the API workers, the
+        projector, the scheduler, at boot) failed one of them with "tuple concurrently
+        updated". A session advisory lock held across its transactions makes them wait
+        their turn; the lock goes with the session if the process dies."""
+        with self.datastore.get_connection() as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (CREATING_TABLES,))
+            try:
+                super().create_table()
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (CREATING_TABLES,))
 
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -212,7 +235,7 @@ class Store:
             "POSTGRES_PORT": c["port"],
             "POSTGRES_USER": c["user"],
             "POSTGRES_PASSWORD": c["password"],
-            "POSTGRES_POOL_SIZE": "8",
+            "POSTGRES_POOL_SIZE": os.environ.get(POOL_SIZE, "8"),
             "POSTGRES_MAX_OVERFLOW": "16",
             "POSTGRES_CONN_MAX_AGE": "600",
             "POSTGRES_PRE_PING": "y",

@@ -3,6 +3,7 @@ by hand, the alerts it raised and the reminders it sent."""
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 from typing import Annotated
@@ -11,6 +12,7 @@ import typer
 from rich.table import Table
 
 from api.cli.common import business_date, console, opened
+from api.settings import Settings
 from application.outbox import Outbox
 from domain.calendar import thai_date
 from domain.clock import BANGKOK
@@ -29,9 +31,17 @@ def register(app: typer.Typer) -> None:
 
 
 def run_scheduler() -> None:
-    """Run the scheduler in this process (waits as a standby while another one leads)."""
+    """Run the scheduler in this process (waits as a standby while another one leads).
+
+    With ``TIDTAM_PROJECTIONS=external`` it folds no view: it waits for ``tidtam
+    projector`` to make them, and each job waits for the projector to fold what the job
+    reads (the scan's flags before they are notified, say) instead of folding it here.
+    """
     settings = SchedulerSettings()
-    with opened() as runtime:
+    folding = Settings().folding
+    with opened(catch_up=folding, folding=folding) as runtime:
+        if not folding:
+            runtime.projections.wait_until_ready(math.inf)
         runtime.projections.start()
         job = AlertScheduler(runtime.tracker, runtime.projections, settings)
         job.start()

@@ -40,9 +40,10 @@ def fail(message: str, rule: str = "") -> typer.Exit:
 
 
 @contextmanager
-def opened(*, catch_up: bool = True) -> Iterator[Runtime]:
-    """The runtime for one command, with views current; errors become one line."""
-    runtime = Runtime.open()
+def opened(*, catch_up: bool = True, folding: bool = True) -> Iterator[Runtime]:
+    """The runtime for one command, with views current; errors become one line.
+    ``folding=False``: the views are read only (see ``Runtime.open``)."""
+    runtime = Runtime.open(folding=folding)
     try:
         if catch_up:
             runtime.projections.catch_up()

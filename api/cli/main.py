@@ -15,6 +15,7 @@ from api.cli import (  # the command groups
     organisations,
     people,
     plans,
+    projector,
     record,
     report,
     serve,
@@ -33,6 +34,7 @@ app = typer.Typer(
 plans.register(app)
 upkeep.register(app)
 serve.register(app)
+projector.register(app)
 alerts.register(app)
 verify.register(app)
 app.add_typer(record.app, name="record")

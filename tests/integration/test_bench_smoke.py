@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
@@ -31,6 +32,7 @@ from bench import (
     reports,
     scan,
     streams,
+    workers,
 )
 from bench.bare_library import BareApplication
 from bench.common import Backend, Report, fresh_backend, quiet
@@ -357,3 +359,22 @@ def test_the_mixed_load_sends_five_kinds_each_with_its_credentials() -> None:
     assert '["Authorization"] = bearer' in script  # a POST's own headers keep the token
     assert '{["Cookie"] = "s=1"}' in script and "as_of=" in script
     assert '"2009-03-31T10:00:00Z"' in script
+
+
+def test_workers_says_why_it_measured_nothing_on_sqlite(backend: Backend) -> None:
+    report = workers.run(backend, workers.Options(activities=2, duration=1, warmup=0), quiet)
+    assert report.notes and "PostgreSQL" in report.notes[0]
+    assert not report.targets and report.passed
+
+
+def test_workers_puts_the_second_worker_beside_the_first() -> None:
+    said = api.parse_wrk(WRK_OUTPUT)
+    report = Report(workers.NAME, "nowhere", {})
+    for shape, rate in zip(workers.SHAPES, (300.0, 400.0, 600.0), strict=True):
+        measured = asdict(replace(said, requests_per_s=rate))
+        report.figures[shape] = {"progress": measured, "plan": measured}
+
+    workers._ratios(report, quiet)
+
+    assert report.figures["progress_2_over_1"] == report.figures["plan_2_over_1"] == 1.5
+    assert report.figures["progress_1_worker_over_one_process"] == 1.333
