@@ -124,6 +124,7 @@ Manager = Annotated[Principal, Depends(allowed(Action.MANAGE))]
 AlertHandler = Annotated[Principal, Depends(allowed(Action.ALERTS))]
 UserAdmin = Annotated[Principal, Depends(allowed(Action.USERS))]
 Reporter = Annotated[Principal, Depends(allowed(Action.REPORT))]
+Overseer = Annotated[Principal, Depends(allowed(Action.OVERSEE))]
 
 
 PUBLIC_OPERATIONS = frozenset({("/api/v1/session", "post"), ("/api/v1/session", "delete")})

@@ -21,7 +21,17 @@ from api.deps import document_credentials
 from api.metrics import RequestTimer
 from api.process_memory import Trimmer, limit_arenas
 from api.reports import routes as reports
-from api.routes import activities, alerts, events, health, plans, projects, publication, users
+from api.routes import (
+    activities,
+    alerts,
+    events,
+    health,
+    organisations,
+    plans,
+    projects,
+    publication,
+    users,
+)
 from api.runtime import Runtime
 from api.services import Services
 from api.settings import Settings
@@ -86,7 +96,10 @@ async def views_ready(projections: Projections) -> None:
         await to_thread.run_sync(projections.wait_until_ready, math.inf)
 
 
-ROUTERS = (health, plans, publication, reports, projects, activities, events, users, alerts)
+ROUTERS = (
+    health, plans, publication, reports, projects, activities, events, users, alerts,
+    organisations,
+)  # fmt: skip
 """The API's routers, in the order their routes are matched."""
 
 

@@ -226,7 +226,7 @@ def _line(
     )
     starts = [d for a in activities if (d := a.started_by(on))]
     ends = [d for a in activities if (d := a.completed_on(on))]
-    status = _status(project, activities, on)
+    status = project_status(project, activities, on)
     before = start - timedelta(days=1)
     disbursed = sum((a.spent_on(on) for a in activities), ZERO)
     money = Money(
@@ -245,7 +245,11 @@ def _line(
     )  # fmt: skip
 
 
-def _status(project: ProjectFacts, activities: Sequence[ActivityFacts], on: date) -> ProjectStatus:
+def project_status(
+    project: ProjectFacts, activities: Sequence[ActivityFacts], on: date
+) -> ProjectStatus:
+    """Where a project stands on ``on`` by its activities (the module's docstring gives
+    the rule); the overseer's roll-up counts projects by it too."""
     lifecycles = [a.lifecycle_on(on) for a in activities]
     going = [life for life in lifecycles if life != "cancelled"]
     if (project.cancelled_on and project.cancelled_on <= on) or (lifecycles and not going):

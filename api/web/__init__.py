@@ -22,6 +22,7 @@ from api.web.routes import (
     history,
     imports,
     my_work,
+    overview,
     people,
     plans,
     projects,
@@ -49,6 +50,7 @@ def install(app: FastAPI) -> None:
         public,
         publishing,
         people,
+        overview,
     )
     routers = [module.router for module in modules]
     for router in routers:

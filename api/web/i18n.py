@@ -18,6 +18,7 @@ from api.web.evidence_texts import EVIDENCE_TEXT
 from api.web.help_texts import HELP_TEXT
 from api.web.import_texts import IMPORT_TEXT
 from api.web.money_texts import MONEY_TEXT
+from api.web.overview_texts import OVERVIEW_TEXT
 from api.web.people_texts import PEOPLE_TEXT
 from api.web.public_texts import PUBLIC_TEXT
 from api.web.report_texts import REPORT_TEXT
@@ -428,6 +429,7 @@ TEXT.update(SEARCH_TEXT)
 TEXT.update(WORK_TEXT)
 TEXT.update(PUBLIC_TEXT)
 TEXT.update(PEOPLE_TEXT)
+TEXT.update(OVERVIEW_TEXT)
 
 
 def text(key: str, lang: str, **values: object) -> str:

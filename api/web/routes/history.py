@@ -50,11 +50,11 @@ def history_page(
     if go and chosen is not None:
         try:
             if go == "travel":
-                instant = _instant(day, at, "day", "at")
+                instant = picked_instant(day, at, "day", "at")
                 target = page.url("plan_page", plan_id=chosen.id, as_of=_iso(instant))
                 return RedirectResponse(target, status_code=303)
-            start = _instant(from_day, from_at, "from_day", "from_at")
-            end = _instant(to_day, to_at, "to_day", "to_at")
+            start = picked_instant(from_day, from_at, "from_day", "from_at")
+            end = picked_instant(to_day, to_at, "to_day", "to_at")
             target = page.url(
                 "compare_page", plan_id=chosen.id, **{"from": _iso(start), "to": _iso(end)}
             )
@@ -254,8 +254,9 @@ class _ProjectCodes:
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 
 
-def _instant(day_text: str, clock_text: str, day_field: str, clock_field: str) -> datetime:
-    """A Bangkok instant from a date (BE or ISO) and ``HH:MM`` (end of the day if blank)."""
+def picked_instant(day_text: str, clock_text: str, day_field: str, clock_field: str) -> datetime:
+    """A Bangkok instant from a date (BE or ISO) and ``HH:MM`` (end of the day if blank):
+    what the forms that pick a past instant read (here, and the overseer's page)."""
     if not day_text.strip():
         raise InputError("text_required", field=day_field, what=Words("วันที่", "the date"))
     try:

@@ -31,6 +31,7 @@ from api.web.context import (
 )
 from api.web.render import PageRoute, render
 from domain.errors import ForbiddenError, ThrottledError, TidtamError
+from domain.policy import Action
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Next = Annotated[str, Query(alias="next", max_length=2000)]
@@ -38,9 +39,12 @@ Next = Annotated[str, Query(alias="next", max_length=2000)]
 
 @router.get("/", name="home")
 def home(page: PageDep) -> Response:
-    """Signed-in people go to the plan (or the list of plans); others to sign in."""
+    """Signed-in people go to the plan (or the list of plans), overseers to their
+    roll-up across organisations; others to sign in."""
     if page.who is None:
         return RedirectResponse(page.url("sign_in_page"), status_code=303)
+    if page.who.can(Action.OVERSEE):
+        return RedirectResponse(page.url("overview_page"), status_code=303)
     found = reading.plans(page)
     if len(found) == 1:
         return RedirectResponse(page.url("plan_page", plan_id=found[0].id), status_code=303)
