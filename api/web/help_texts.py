@@ -316,6 +316,35 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        "overview",
+        Words("ภาพรวมหลายองค์กรสำหรับผู้กำกับดูแล", "The overview across organisations"),
+        (
+            Words(
+                "ผู้กำกับดูแล (เช่น จังหวัด) เห็นทุกองค์กรที่ตนกำกับดูแลในตารางเดียว: จำนวนโครงการตามสถานะ "
+                "จำนวนกิจกรรมและกิจกรรมที่ล่าช้า ความก้าวหน้าเทียบกับที่ควรเป็น งบตามแผน งบที่จัดสรร "
+                "และการเบิกจ่าย พร้อมรอบรายงานที่ยื่นแล้วและที่ยังค้าง แยกรายยุทธศาสตร์ของแต่ละองค์กร "
+                "และรวมทั้งจังหวัด ความก้าวหน้ารวมถ่วงน้ำหนักด้วยงบที่จัดสรร เช่นเดียวกับหน้าแผนเทียบผล "
+                "องค์กรที่ยังไม่มีแผนของปีงบประมาณนั้นแสดงไว้ด้วยเสมอ",
+                "An overseer (a province, say) sees every organisation they oversee in one "
+                "table: projects by where they stand, activities and those late, progress "
+                "against expected, money planned, allocated and disbursed, and the reporting "
+                "rounds filed and still owed; each organisation by strategy, and the province "
+                "in total. Progress in total is weighted by allocation, as on the plan "
+                "versus actual page. An organisation with no plan for the year is listed "
+                "all the same.",
+            ),
+            Words(
+                "เลือกปีงบประมาณและวันที่ที่ต้องการดูสถานะ (วัน/เดือน/ปี พ.ศ.) "
+                "หรือระบุวันและเวลาในอดีตเพื่อดูตามที่ระบบรู้ ณ ขณะนั้น เช่น ก่อนมีการบันทึกย้อนหลัง "
+                "จากตารางเปิดแผนของแต่ละองค์กรเพื่อดูรายละเอียดได้ ผู้กำกับดูแลดูได้อย่างเดียว ไม่บันทึกสิ่งใด",
+                "Pick the fiscal year and the day to assess on (day/month/BE year), or a "
+                "past date and time to see what was known then, before a late entry say. "
+                "Each organisation's plan opens from the table for the detail. Overseers "
+                "read; they record nothing.",
+            ),
+        ),
+    ),
+    Topic(
         "reports",
         Words("รายงานผลการติดตาม", "Monitoring reports"),
         (

@@ -10,7 +10,15 @@ from api.web.help_texts import RULE_MEANING, STATUS_MEANING
 from domain.words import RULES, STATUSES
 from scheduler.settings import SchedulerSettings
 from tests.browser.conftest import Pages
-from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, STAFF, activity_path, plan_path
+from tests.browser.test_pages_http import (
+    ADMIN,
+    AUDITOR,
+    MANAGER,
+    OVERSEER,
+    STAFF,
+    activity_path,
+    plan_path,
+)
 
 SIGN_OUT = 'action="/sign-out"'
 
@@ -64,6 +72,7 @@ def help_targets(form: str) -> list[str]:
                    "PLAN/editions", "PLAN/reports/monitoring", "/admin/import"]),
         (AUDITOR, ["/events", "/history"]),
         (ADMIN, ["PLAN/publication", "/admin/people", "/admin/people/somsak"]),
+        (OVERSEER, ["/overview"]),
     ],
 )  # fmt: skip
 def test_every_form_links_to_the_help_topic_it_needs(

@@ -1,10 +1,11 @@
-"""Who may open the pages added for issue 18: a role × page matrix.
+"""Who may open the pages added for issues 18 and 19: a role × page matrix.
 
 Each cell signs in as one person of the example world (or nobody) and opens the page;
 the answer is the page (200), the sign-in page (303) or the refusal naming the rule
 (403); the public page of a plan answers 404 to everyone, signed in or not, until an
-admin publishes it, and 200 to everyone after. Every cell is listed, so a page added
-without its row fails here.
+admin publishes it, and 200 to everyone after. The overseer (of every organisation,
+as the example's store is one municipality's) reads, and alone opens the roll-up
+across organisations. Every cell is listed, so a page added without its row fails here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from domain.evidence import EvidenceFile
 from tests.browser.conftest import Pages
-from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, OUTSIDER, STAFF
+from tests.browser.test_pages_http import ADMIN, AUDITOR, MANAGER, OUTSIDER, OVERSEER, STAFF
 from tests.evidence_files import png
 
 PLAN = "PLAN"
@@ -22,37 +23,52 @@ EVIDENCE = "EVIDENCE"
 PUBLISHED = "PUBLISHED"
 """The public page of the plan once an admin published it (the cell publishes it first)."""
 PAGES = {
-    "/help": {None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
-    "/search?q=2.1": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
+    "/help": {
+        None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
+    },
+    "/search?q=2.1": {
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
+    },
     f"{PLAN}?on=2009-03-31": {
-        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
     },
     f"{PLAN}/vs-actual?on=2009-03-31": {
-        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
     },
     f"{PLAN}?on=2009-03-31&as_of=2009-02-01T12:00": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
     },
     "/search?q=2.1&as_of=2009-02-01T12:00": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
     },
-    # One's own work: staff and managers record; auditors and admins own no work.
-    "/my-work": {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 403, ADMIN: 403},
-    EVIDENCE: {None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200},
+    # One's own work: staff and managers record; auditors, admins and overseers own none.
+    "/my-work": {
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 403, ADMIN: 403, OVERSEER: 403,
+    },
+    EVIDENCE: {
+        None: 303, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
+    },
     f"/public{PLAN}": {
-        None: 404, STAFF: 404, OUTSIDER: 404, MANAGER: 404, AUDITOR: 404, ADMIN: 404,
+        None: 404, STAFF: 404, OUTSIDER: 404, MANAGER: 404, AUDITOR: 404, ADMIN: 404, OVERSEER: 404,
     },
     f"/public{PUBLISHED}?on=2009-03-31": {
-        None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200,
+        None: 200, STAFF: 200, OUTSIDER: 200, MANAGER: 200, AUDITOR: 200, ADMIN: 200, OVERSEER: 200,
     },
     f"{PLAN}/publication": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200, OVERSEER: 403,
     },
     "/admin/people": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200, OVERSEER: 403,
     },
     "/admin/people/somsak": {
-        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200,
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 200, OVERSEER: 403,
+    },
+    # The roll-up across organisations: overseers alone, in the present or the past.
+    "/overview?on=2009-03-31": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 403, OVERSEER: 200,
+    },
+    "/overview?as_of=2009-02-01T12:00": {
+        None: 303, STAFF: 403, OUTSIDER: 403, MANAGER: 403, AUDITOR: 403, ADMIN: 403, OVERSEER: 200,
     },
 }  # fmt: skip
 CELLS = [(path, who, status) for path, row in PAGES.items() for who, status in row.items()]

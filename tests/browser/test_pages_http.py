@@ -21,7 +21,7 @@ from tests.browser.conftest import Pages, TestClient
 from tests.browser.world import World
 
 STAFF, OUTSIDER, MANAGER, AUDITOR = "somsak", "wichai", "manee", "kanya"
-ADMIN = "prasit"
+ADMIN, OVERSEER = "prasit", "thongchai"
 
 
 def activity_path(pages: Pages, code: str, command: str = "") -> str:

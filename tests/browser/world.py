@@ -1,4 +1,4 @@
-"""The world the page tests run in: the example year on a SQLite file, five people.
+"""The world the page tests run in: the example year on a SQLite file, six people.
 
 The clock stands at 30 September 2009, 10:00 in Bangkok, the last day of fiscal
 year 2552, so every month of the example year has happened. In the example every
@@ -33,6 +33,7 @@ PEOPLE = {
     "manee": (("manager",), (), "มณี หัวหน้า"),
     "kanya": (("auditor",), (), "กัญญา ตรวจสอบ"),
     "prasit": (("admin",), (), "ประสิทธิ์ ผู้ดูแล"),
+    "thongchai": (("overseer",), (), "ธงชัย กำกับดูแล"),
 }
 
 
