@@ -34,11 +34,20 @@ from application.directory import Directory
 from application.tracker import Tracker
 from bench.common import Backend, Report, Say, Target, rate, stopwatch
 from bench.options import HistoryLength, PlanSize, asked
-from bench.synthetic import ACTOR, activity_ids, early_clock, grow_histories, synthetic_plan
+from bench.synthetic import (
+    ACTOR,
+    FY,
+    activity_ids,
+    early_clock,
+    grow_histories,
+    synthetic_plan,
+)
 from domain.clock import FixedClock
-from domain.periods import Period
+from domain.periods import DEFAULT_ROUNDS, Period, parse_rounds
 from domain.recorded import Recorded
 from projections.monitoring import monitoring_report
+from projections.overview import read_overview
+from projections.people_view import PeopleReader
 from projections.queries import PlanReader
 from projections.service import Projections
 
@@ -46,6 +55,8 @@ NAME = "national"
 SUMMARY = "a 1/100-scale national store: import, rebuild, roll-up, as_of, a report"
 SCALE = 100
 """How many times this store the country is (about 7,850 organisations against 80)."""
+ROUNDS = parse_rounds(DEFAULT_ROUNDS)
+"""The rounds an office reports by default (``TIDTAM_REPORT_ROUNDS``)."""
 LOCAL_SECONDS = 1.0
 """One organisation's time travel and report must stay interactive at any scale."""
 
@@ -84,6 +95,7 @@ def run(backend: Backend, options: Options, say: Say = print) -> Report:
                 projections.rebuild([p.name for p in projections.projectors])
             _figure(report, say, "rebuild_all", lap.seconds, built.events, grows=True)
             reader = PlanReader(projections.db, tracker)
+            _roll_ups(report, reader, PeopleReader(projections.db), built, options, say)
             _local_reads(report, reader, built, options, say)
     report.notes.append(
         f"full scale is {SCALE}× this store: figures marked 'grows' are multiplied by"
@@ -128,6 +140,31 @@ def _build(
     say(f"log: {events + written:,} events; {len(activities):,} activities")
     report.figures["log_events"] = events + written
     return Built(plans, events + written, mid_year)
+
+
+def _roll_ups(
+    report: Report,
+    reader: PlanReader,
+    people: PeopleReader,
+    built: Built,
+    options: Options,
+    say: Say,
+) -> None:
+    """The overseers' roll-up of every organisation (:mod:`projections.overview`) on the
+    year's last day, as it stands and as known mid-year: every activity assessed afresh
+    (no remembered rows), so the figure grows with the organisations."""
+    on = FY.end
+    reads: dict[str, Callable[[], object]] = {
+        "rollup_all": lambda: read_overview(
+            reader, people, None, fiscal_year=FY.be, on=on, periods=ROUNDS
+        ),
+        "rollup_all_as_of": lambda: read_overview(
+            reader, people, None, fiscal_year=FY.be, on=on, periods=ROUNDS, as_of=built.mid_year
+        ),
+    }
+    for label, once in reads.items():
+        once()  # the first read parses every sheet
+        _figure(report, say, label, _median(options.repeat, once), None, grows=True)
 
 
 def _local_reads(
