@@ -104,10 +104,12 @@ class OverviewWorld:
         self.runtime.close()
 
 
-def build(directory: Path) -> OverviewWorld:
-    """The province above, on a SQLite file in ``directory``, the clock at ``NOW``."""
+def build(directory: Path, store: Store | None = None) -> OverviewWorld:
+    """The province above, on ``store`` (a SQLite file in ``directory`` unless given),
+    the clock at ``NOW``."""
     clock = FixedClock(datetime(2008, 10, 1, 9, 0, tzinfo=BANGKOK))
-    runtime = Runtime.open(Store.sqlite(directory / "tidtam.db"), clock=clock, poll_interval=0.1)
+    store = store or Store.sqlite(directory / "tidtam.db")
+    runtime = Runtime.open(store, clock=clock, poll_interval=0.1)
     people = runtime.directory
     for code, (name, province) in ORGANISATIONS.items():
         people.register_organisation(code, name=name, province=province, actor="admin")

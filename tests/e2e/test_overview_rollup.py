@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,30 @@ from domain.clock import FixedClock
 from projections.overview import Overview, read_overview
 from projections.people_view import PeopleReader
 from storage.store import Store
+from tests import pg
 from tests.browser.world import PASSWORD
 from tests.overview_world import EARLIER, ON, OverviewWorld, build
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OverviewWorld]:
-    built = build(tmp_path_factory.mktemp("overview"))
-    yield built
-    built.close()
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[OverviewWorld]:
+    """The province on SQLite and on PostgreSQL (a schema of its own, dropped after)."""
+    directory = tmp_path_factory.mktemp("overview")
+    with ExitStack() as stack:
+        store = None
+        if request.param == "postgres":
+            database: str = request.getfixturevalue("postgres_database")
+            env = stack.enter_context(pytest.MonkeyPatch.context())
+            env.setenv("TIDTAM_FILES", str(directory / "files"))
+            store = Store.from_url(pg.url_for(database, stack.enter_context(
+                pg.throwaway_schema(database))))  # fmt: skip
+        built = build(directory, store)
+        stack.callback(built.close)
+        yield built
 
 
 @pytest.fixture(scope="module")
