@@ -16,6 +16,7 @@ from api.report_cache import ReportCache
 from api.runtime import Runtime
 from api.settings import Settings
 from api.staging import UploadStaging
+from projections.overview import RollupMemo
 from projections.remembered import ActivityMemo, RowMemo
 from projections.tenancy import TenancyReader
 from storage.files import private_file
@@ -38,6 +39,8 @@ class Services:
     """Plans' public pages, kept apart from the signed-in reports."""
     tenancy: TenancyReader
     """Which organisation what a request names belongs to (``api.tenancy``)."""
+    overview: RollupMemo
+    """Each plan's part of the overseers' roll-up, while the plan stands still."""
 
     @classmethod
     def build(cls, settings: Settings, runtime: Runtime) -> Services:
@@ -60,6 +63,7 @@ class Services:
             uploads=UploadStaging(Path(settings.secret_file).parent / "imports"),
             public=PublicPages(),
             tenancy=TenancyReader(runtime.projections.db),
+            overview=RollupMemo(),
         )
 
 

@@ -10,6 +10,10 @@ as it is across a plan's activities, and no sum is worked out twice. Projects ar
 counted by the monitoring report's rule (:func:`projections.monitoring.project_status`),
 rounds by the year's calendar of reports (:func:`projections.rounds.rounds_of`).
 
+Every activity of every organisation is assessed, so the live overview keeps each plan's
+part (:class:`RollupMemo`) until the plan's sheets move: after one write, one plan is
+made again.
+
 An organisation with no plan for the year is listed as such, never dropped: an overseer
 must see who has not imported one. The organisations are the views' as they stand (an
 organisation registered after ``as_of`` shows as having no plan then).
@@ -21,9 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from uuid import UUID
 
 from domain.periods import Period
 from projections.assess import ActivityAssessment, Rollup, rollup
+from projections.bounded import Bounded
 from projections.facts import PlanFacts
 from projections.monitoring import ProjectStatus, project_status
 from projections.people_view import OrganisationRow, PeopleReader
@@ -202,29 +208,26 @@ def tally(province: str, organisations: Sequence[OrganisationRollup]) -> Tally:
 
 def overview(
     organisations: Sequence[OrganisationRow],
-    snapshots: Sequence[PlanSnapshot],
+    plans: Sequence[PlanRollup],
     *,
     fiscal_year: int,
     on: date,
-    periods: Sequence[Period],
     as_of: datetime | None = None,
-    judge: Judge | None = None,
 ) -> Overview:
-    """The roll-up of ``organisations`` and the plans of ``fiscal_year`` among
-    ``snapshots``; a plan of no organisation listed (the store's own, ``""``) gets a
-    line of its own, named as the plan names it."""
-    mine = [s for s in snapshots if s.plan.fiscal_year == fiscal_year]
+    """The roll-up of ``organisations`` with their ``plans`` of ``fiscal_year``; a plan of
+    no organisation listed (the store's own, ``""``) gets a line of its own, named as the
+    plan names it."""
     by_code: dict[str, list[PlanRollup]] = defaultdict(list)
-    for snapshot in mine:
-        by_code[snapshot.plan.organisation_code].append(plan_rollup(snapshot, on, periods, judge))
+    for plan in plans:
+        by_code[plan.plan.organisation_code].append(plan)
     known = {o.code: o for o in organisations}
     lines = [
         organisation_rollup(o.code, o.name, o.province, by_code.get(o.code, ()))
         for o in organisations
     ]
     lines += [
-        organisation_rollup(code, plans[0].plan.organisation, "", plans)
-        for code, plans in by_code.items()
+        organisation_rollup(code, found[0].plan.organisation, "", found)
+        for code, found in by_code.items()
         if code not in known
     ]
     lines.sort(key=lambda o: (o.code != "", o.province, o.code))
@@ -239,6 +242,36 @@ def overview(
     )
 
 
+PLANS_KEPT = 200
+"""Plans' roll-ups a :class:`RollupMemo` keeps: a province's organisations, with room."""
+
+
+class RollupMemo:
+    """Each plan's roll-up per business date and rounds, made again only when the plan's
+    sheets moved (:meth:`PlanReader.plan_stamp`): after one write, the overview of a
+    province re-makes one plan, not eighty. Bounded, least recently used out first."""
+
+    def __init__(self, keep: int = PLANS_KEPT) -> None:
+        self._kept: Bounded[tuple[object, ...], PlanRollup] = Bounded(keep)
+
+    def plan(
+        self,
+        reader: PlanReader,
+        plan_id: UUID,
+        on: date,
+        periods: Sequence[Period],
+        judge: Judge | None = None,
+    ) -> PlanRollup:
+        # The stamp is read before the sheets: a write between the two leaves a newer
+        # roll-up under an older stamp, never an older one under the newer stamp.
+        key = (plan_id, on, tuple(periods), reader.plan_stamp(plan_id))
+        found = self._kept.get(key)
+        if found is None:
+            found = plan_rollup(reader.snapshot(plan_id), on, periods, judge)
+            self._kept.put(key, found)
+        return found
+
+
 def read_overview(
     plans: PlanReader,
     people: PeopleReader,
@@ -249,22 +282,23 @@ def read_overview(
     periods: Sequence[Period],
     as_of: datetime | None = None,
     judge: Judge | None = None,
+    memo: RollupMemo | None = None,
 ) -> Overview:
     """The overview of the organisations ``reach`` names (None: every one) from the
-    views: the plans as they stand, or as known at ``as_of`` (``judge`` is for the
-    live sheets only: a past instant's are assessed afresh)."""
+    views: the plans as they stand (through ``memo`` if given), or as known at ``as_of``
+    (assessed afresh: ``judge`` and ``memo`` are for the live sheets only)."""
     known = plans.plans(reach) if as_of is None else plans.plans_as_of(as_of, reach)
     # Narrowed here too: a list folded from the log for a past instant holds every plan.
     found = [
         p for p in known
         if p.fiscal_year == fiscal_year and (reach is None or p.organisation_code in reach)
     ]  # fmt: skip
-    if as_of is None:
-        snapshots = [plans.snapshot(p.id) for p in found]
+    if as_of is not None:
+        rolled = [plan_rollup(plans.snapshot_as_of(p.id, as_of), on, periods) for p in found]
+    elif memo is not None:
+        rolled = [memo.plan(plans, p.id, on, periods, judge) for p in found]
     else:
-        snapshots = [plans.snapshot_as_of(p.id, as_of) for p in found]
-        judge = None
+        rolled = [plan_rollup(plans.snapshot(p.id), on, periods, judge) for p in found]
     return overview(
-        people.organisations(reach), snapshots, fiscal_year=fiscal_year, on=on,
-        periods=periods, as_of=as_of, judge=judge,
-    )  # fmt: skip
+        people.organisations(reach), rolled, fiscal_year=fiscal_year, on=on, as_of=as_of
+    )

@@ -8,6 +8,7 @@ it (the plan resource, plan versus actual, compare) works for both.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -235,6 +236,24 @@ class PlanReader:
             activities,
         )
         return snapshot, position
+
+    def plan_stamp(self, plan_id: UUID) -> str:
+        """The plan's sheets as they stand, in a digest: its own and its projects' sheets
+        and its activities' versions (an activity's sheet changes only with its version),
+        read in one transaction without parsing a sheet. What a memo of something made
+        from the whole plan is keyed by, so it is made again only when the plan moved."""
+        digest = hashlib.blake2b(digest_size=16)
+        with self.db.reading() as cur:
+            for sql in (
+                "SELECT doc FROM view_plans WHERE plan_id = ?",
+                "SELECT project_id, doc FROM view_projects WHERE plan_id = ? ORDER BY project_id",
+                "SELECT activity_id, version FROM view_activities WHERE plan_id = ?"
+                " ORDER BY activity_id",
+            ):
+                for row in cur.execute(sql, (str(plan_id),)).fetchall():
+                    digest.update("\x1f".join(map(str, row)).encode())
+                digest.update(b"\x1e")
+        return digest.hexdigest()
 
     def _parsed_doc(self, key: str, doc: str, adapter: TypeAdapter[D]) -> D:
         """A plan's or project's sheet, parsed again only when its stored text changed

@@ -73,5 +73,5 @@ def rolled_up(
     year = fiscal_year or FiscalYear.of(day).be
     return read_overview(
         svc.runtime.reader, svc.auth.people, who.organisations, fiscal_year=year, on=day,
-        periods=svc.settings.rounds, as_of=as_of, judge=svc.rows.assess if as_of is None else None,
+        periods=svc.settings.rounds, as_of=as_of, judge=svc.rows.assess, memo=svc.overview,
     )  # fmt: skip
