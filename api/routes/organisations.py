@@ -14,7 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import Overseer, Reader, ServicesDep
-from api.routes.common import AsOf, MinPosition, On, business_today, read_your_writes
+from api.freshness import read_your_writes
+from api.routes.common import AsOf, MinPosition, On, business_today
 from api.schemas.organisations import OrganisationOut, OverviewOut, overview_out
 from api.services import Services
 from domain.calendar import BE_OFFSET, EARLIEST_YEAR, LATEST_YEAR, FiscalYear
