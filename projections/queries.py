@@ -175,7 +175,8 @@ class PlanReader:
                 kept = [p for p in then if isinstance(p, PlanFacts)]
                 return sorted(kept, key=lambda p: (-p.fiscal_year, p.strategy_path))
         found = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant)).plans
-        return sorted(found.values(), key=lambda p: (-p.fiscal_year, p.strategy_path))
+        reached = [p for p in found.values() if reach is None or p.organisation_code in reach]
+        return sorted(reached, key=lambda p: (-p.fiscal_year, p.strategy_path))
 
     def activity_as_of(self, activity_id: UUID, instant: datetime) -> PlanSnapshot:
         """The plan of one activity as known at ``instant`` (the activity, its project and
