@@ -26,6 +26,7 @@ from bench import (
     importing,
     lag,
     memory,
+    national,
     plan_import,
     rebuild,
     refresh,
@@ -128,6 +129,24 @@ def test_as_of_cuts_the_plan_at_each_instant_and_folds_three(backend: Backend) -
     assert set(report.figures["folded_ms"]) == {"instant_1", "instant_3", "instant_4"}
     assert [t.label for t in report.targets] == [
         "slowest instant's median (ms)", "slowest median ÷ fastest",
+    ]  # fmt: skip
+
+
+def test_national_builds_every_organisations_year_and_times_what_grows_apart(
+    backend: Backend,
+) -> None:
+    sizes = national.Options(organisations=3, activities=5, events_per_activity=6, repeat=1)
+
+    report = national.run(backend, sizes, say=quiet)
+
+    assert report.figures["log_events"] == 3 * imported_events(5, 5) + 3 * 5 * (6 - 2)
+    for grows in ("import_all", "grow_year", "catch_up", "rebuild_all", "rollup_all"):
+        assert report.figures[grows]["grows"] is True
+        assert report.figures[grows]["full_scale_seconds"] >= report.figures[grows]["seconds"]
+    for local in ("as_of_one_plan", "monitoring_one_plan"):
+        assert report.figures[local]["grows"] is False
+    assert [t.label for t in report.targets] == [
+        "as_of_one_plan seconds", "monitoring_one_plan seconds",
     ]  # fmt: skip
 
 
