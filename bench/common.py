@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 import tempfile
 import uuid
@@ -152,6 +153,16 @@ def stopwatch() -> Iterator[Lap]:
         yield lap
     finally:
         lap.seconds = perf_counter() - start
+
+
+def median_seconds(runs: int, once: Callable[[], object]) -> float:
+    """``once`` timed ``runs`` times (at least once): the median, in seconds."""
+    times = []
+    for _ in range(max(1, runs)):
+        start = perf_counter()
+        once()
+        times.append(perf_counter() - start)
+    return statistics.median(times)
 
 
 def rate(count: int, seconds: float) -> float:

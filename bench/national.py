@@ -21,18 +21,16 @@ the store, ×1 where it must not); the README's measures table keeps them, and
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
-from time import perf_counter
 from typing import Annotated
 from uuid import UUID
 
 from application.directory import Directory
 from application.tracker import Tracker
-from bench.common import Backend, Report, Say, Target, rate, stopwatch
+from bench.common import Backend, Report, Say, Target, median_seconds, rate, stopwatch
 from bench.options import HistoryLength, PlanSize, asked
 from bench.synthetic import (
     ACTOR,
@@ -164,10 +162,10 @@ def _roll_ups(
     }
     for label, once in reads.items():
         once()  # the first read parses every sheet
-        _figure(report, say, label, _median(options.repeat, once), None, grows=True)
+        _figure(report, say, label, median_seconds(options.repeat, once), None, grows=True)
     memo = RollupMemo()
     read_overview(reader, people, None, fiscal_year=FY.be, on=on, periods=ROUNDS, memo=memo)
-    again = _median(
+    again = median_seconds(
         options.repeat,
         lambda: read_overview(
             reader, people, None, fiscal_year=FY.be, on=on, periods=ROUNDS, memo=memo
@@ -188,18 +186,9 @@ def _local_reads(
     }
     for label, once in reads.items():
         once()  # the first read parses the sheets: reported by the figures above, not here
-        seconds = _median(options.repeat, once)
+        seconds = median_seconds(options.repeat, once)
         _figure(report, say, label, seconds, None, grows=False)
         report.targets.append(Target(f"{label} seconds", seconds, LOCAL_SECONDS, False, " s"))
-
-
-def _median(runs: int, once: Callable[[], object]) -> float:
-    times = []
-    for _ in range(max(1, runs)):
-        start = perf_counter()
-        once()
-        times.append(perf_counter() - start)
-    return statistics.median(times)
 
 
 def _figure(

@@ -14,17 +14,15 @@ are the issue's: page under 1 s, PDF under 5 s.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
-from time import perf_counter
 from typing import Annotated
 
 from api.web.reports.monitoring import monitoring_document, monitoring_workbook
 from api.web.reports.pdf import drawn, pdf_available, to_pdf
 from api.web.reports.summary import summary_document
 from application.tracker import Tracker
-from bench.common import Backend, Report, Say, Target
+from bench.common import Backend, Report, Say, Target, median_seconds
 from bench.options import HistoryLength, PlanSize, asked
 from bench.synthetic import early_clock, plan_with_history
 from domain.periods import Period
@@ -47,15 +45,6 @@ class Options:
     activities: PlanSize = 1000
     events_per_activity: HistoryLength = 12
     repeat: Annotated[int, "runs of each measure (the median is reported)"] = 3
-
-
-def _median(runs: int, once: Callable[[], object]) -> float:
-    times = []
-    for _ in range(max(1, runs)):
-        start = perf_counter()
-        once()
-        times.append(perf_counter() - start)
-    return statistics.median(times)
 
 
 def run(backend: Backend, options: Options, say: Say = print) -> Report:
@@ -99,7 +88,7 @@ def run(backend: Backend, options: Options, say: Say = print) -> Report:
             else:
                 report.notes.append("PDF not measured: WeasyPrint cannot run here")
             for label, once in measures.items():
-                seconds = _median(options.repeat, once)
+                seconds = median_seconds(options.repeat, once)
                 report.figures[label] = {"seconds": round(seconds, 4)}
                 say(f"  {label:8} {seconds:.3f} s")
             base = report.figures["summary"]["seconds"]
