@@ -10,7 +10,14 @@ its stamps; the sheet then is the current one with every fact of a later positio
 left out and every later change undone. The cost is the plan's current sheets, read
 from the live view and parsed once per version, not the log before the instant.
 
-Where that does not hold, :func:`sheet_then` says so (``None`` for *unknown*) and the
+Leaving facts out copies nothing: a list with later facts becomes a
+:class:`~projections.prefix.Prefix` of the current one. Slices touched every fact
+they kept, and the collector walked them again, so a cut near the log's end cost nearly
+twice what one near its start did; a prefix costs the same wherever the instant is.
+What a cut still costs against the head is a new sheet for each activity with
+something recorded since, and a few prefixes on it.
+
+Where a cut does not hold, :func:`activity_then` says so (``None`` for *unknown*) and the
 caller folds the log as before: a sheet whose stamps go back in time (a clock set
 back between two commands on one activity). A property test holds every cut to a
 full re-fold of the log (``tests/integration/test_time_travel.py``).
@@ -83,17 +90,13 @@ _POSITION = itemgetter(0)
 _RECORDED = itemgetter(2)
 
 
-def _kept(facts: list[D], cut: int) -> list[D]:
-    """The facts of positions up to ``cut``, read in place (:class:`Prefix`): readers
-    take it for the list it stands for, and none mutates a sheet it did not fold."""
-    return Prefix(facts, cut, _SEQ)  # type: ignore[return-value]
-
-
 def _upto(facts: list[D], cut: int) -> list[D]:
-    """The facts of positions up to ``cut`` (facts are appended in log order)."""
+    """The facts of positions up to ``cut`` (facts are appended in log order): the list
+    itself when none is later, else a :class:`Prefix` of it, read in place. Readers take
+    it for the list it stands for, and none mutates a sheet it did not fold."""
     if not facts or facts[-1].seq <= cut:
         return facts
-    return _kept(facts, cut)
+    return Prefix(facts, cut, _SEQ)  # type: ignore[return-value]
 
 
 def _pairs_upto(pairs: list[tuple[int, T]], cut: int) -> list[tuple[int, T]]:
@@ -172,11 +175,8 @@ def _steps(steps: list[StepFacts], cut: int) -> list[StepFacts]:
 def activity_then(facts: ActivityFacts, instant: datetime) -> ActivityFacts | str | None:
     """The activity's sheet as it stood at ``instant``: the same object when nothing was
     recorded on it since, ``ABSENT`` before it was planned, None when it cannot be cut.
-
     Its lists are the current ones where nothing was added since, else a
-    :class:`Prefix` of them: what reading the current sheet costs, not a copy. Each
-    list is tested inline (its last fact's position), not through :func:`_upto`: at a
-    thousand sheets a cut, the calls were a third of its cost."""
+    :class:`Prefix` of them: reading it costs what reading the current sheet does."""
     known = _known(facts, instant)
     if not known:
         return ABSENT if known == 0 else None
@@ -186,24 +186,16 @@ def activity_then(facts: ActivityFacts, instant: datetime) -> ActivityFacts | st
     then = _clone(facts)
     then.stamps = _first(stamps, known)
     cut, then.version, then.recorded_at = stamps[known - 1]
-    if (schedule := facts.schedule) and schedule[-1].seq > cut:
-        then.schedule = _kept(schedule, cut)
+    then.schedule = _upto(facts.schedule, cut)
     if facts.steps:
         then.steps = _steps(facts.steps, cut)
-    if (allocations := facts.allocations) and allocations[-1].seq > cut:
-        then.allocations = _kept(allocations, cut)
-    if (spending := facts.spending) and spending[-1].seq > cut:
-        then.spending = _kept(spending, cut)
-    if (commitments := facts.commitments) and commitments[-1].seq > cut:
-        then.commitments = _kept(commitments, cut)
-    if (outputs := facts.outputs) and outputs[-1].seq > cut:
-        then.outputs = _kept(outputs, cut)
-    if (deliveries := facts.deliveries) and deliveries[-1].seq > cut:
-        then.deliveries = _kept(deliveries, cut)
-    if (progress := facts.progress) and progress[-1].seq > cut:
-        then.progress = _kept(progress, cut)
-    if (closures := facts.closures) and closures[-1].seq > cut:
-        then.closures = _kept(closures, cut)
+    then.allocations = _upto(facts.allocations, cut)
+    then.spending = _upto(facts.spending, cut)
+    then.commitments = _upto(facts.commitments, cut)
+    then.outputs = _upto(facts.outputs, cut)
+    then.deliveries = _upto(facts.deliveries, cut)
+    then.progress = _upto(facts.progress, cut)
+    then.closures = _upto(facts.closures, cut)
     _cut_the_rest(facts, then, cut)
     return then
 
