@@ -6,7 +6,9 @@ and its correction, reopening, cancelling, rescheduling, budget revisions, fundi
 sources, findings), each command at its own recorded instant; then, at the instant
 of every event, just before it and after the last one, the plan as cut from the
 live sheets (:mod:`projections.time_travel`) must be the very snapshot the log's
-fold gives. A clock set back between two commands on one activity is not cut at all:
+fold gives, and read the same way (plan versus actual on the instant's day: a cut
+keeps its lists as prefixes of the live ones, :class:`projections.prefix.Prefix`).
+A clock set back between two commands on one activity is not cut at all:
 the reader folds the log instead.
 """
 
@@ -25,7 +27,7 @@ from hypothesis import strategies as st
 from api.runtime import Runtime
 from application.tracker import Tracker
 from domain.calendar import Month
-from domain.clock import FixedClock
+from domain.clock import BANGKOK, FixedClock
 from domain.errors import NotFoundError, TidtamError
 from domain.recorded import Recorded
 from projections.queries import fold_as_of, snapshot_then
@@ -193,6 +195,8 @@ def test_a_cut_equals_the_fold_at_every_instant(
             folded = runtime.reader.snapshot_folded(plan_id, instant)
             assert cut == folded, instant
             assert runtime.reader.snapshot_as_of(plan_id, instant) == folded
+            day = instant.astimezone(BANGKOK).date()  # read through: kept lists are prefixes
+            assert cut.versus_actual(day) == folded.versus_actual(day), instant
 
 
 def test_every_change_made_in_place_is_undone_at_the_instants_before_it() -> None:
