@@ -25,10 +25,10 @@ from api.routes.common import (
     IfMatch,
     MinPosition,
     On,
-    business_today,
     etag,
     expected_version,
     instant,
+    reading_day,
     run_command,
 )
 from api.routes.events import event_page
@@ -37,7 +37,6 @@ from api.schemas.events import EventsPage
 from api.schemas.plans import ActivityDetailOut
 from api.services import Services
 from application.outcome import Outcome
-from domain.clock import BANGKOK
 from domain.policy import Action, Principal
 from projections.facts import ActivityFacts
 from projections.resources import activity_resource, assess_activity
@@ -61,7 +60,7 @@ def get_activity(
     read_your_writes(svc, min_position)
     as_of = instant(as_of)
     facts = _facts(svc, activity_id, as_of)
-    day = on or (as_of.astimezone(BANGKOK).date() if as_of else business_today(svc))
+    day = reading_day(svc, on, as_of)
     response.headers["ETag"] = etag(facts.version)
     return ActivityDetailOut(
         plan_id=facts.plan_id,

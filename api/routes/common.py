@@ -80,6 +80,11 @@ def business_today(svc: Services) -> date:
     return svc.runtime.tracker.clock.today()
 
 
+def reading_day(svc: Services, on: date | None, as_of: datetime | None) -> date:
+    """The business date a read is on: ``on``, else the instant's day in Bangkok, else today."""
+    return on or (as_of.astimezone(BANGKOK).date() if as_of else business_today(svc))
+
+
 def instant(value: datetime | None, field: str = "as_of") -> datetime | None:
     """An aware instant inside the years Tidtam represents: a naive one is taken as UTC."""
     if value is None:
@@ -136,11 +141,10 @@ def plan_snapshot(
     svc: Services, plan_id: UUID, as_of: datetime | None, on: date | None
 ) -> tuple[PlanSnapshot, date]:
     """The plan's fact sheets now, or as known at ``as_of``, and the business date to read
-    them on: ``on``, else the instant's day in Bangkok, else today."""
+    them on (``reading_day``)."""
     reader = svc.runtime.reader
-    if as_of is None:
-        return reader.snapshot(plan_id), on or business_today(svc)
-    return reader.snapshot_as_of(plan_id, as_of), on or as_of.astimezone(BANGKOK).date()
+    snapshot = reader.snapshot(plan_id) if as_of is None else reader.snapshot_as_of(plan_id, as_of)
+    return snapshot, reading_day(svc, on, as_of)
 
 
 def tags_asked(header: str) -> set[str]:

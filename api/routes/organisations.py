@@ -15,11 +15,10 @@ from fastapi import APIRouter, Query
 
 from api.deps import Overseer, Reader, ServicesDep
 from api.freshness import read_your_writes
-from api.routes.common import AsOf, MinPosition, On, business_today
+from api.routes.common import AsOf, MinPosition, On, reading_day
 from api.schemas.organisations import OrganisationOut, OverviewOut, overview_out
 from api.services import Services
 from domain.calendar import BE_OFFSET, EARLIEST_YEAR, LATEST_YEAR, FiscalYear
-from domain.clock import BANGKOK
 from domain.policy import Principal
 from projections.overview import Overview, read_overview
 
@@ -70,7 +69,7 @@ def rolled_up(
     svc: Services, who: Principal, fiscal_year: int | None, on: date | None, as_of: datetime | None
 ) -> Overview:
     """The roll-up the API and the overseer's page both read."""
-    day = on or (as_of.astimezone(BANGKOK).date() if as_of else business_today(svc))
+    day = reading_day(svc, on, as_of)
     year = fiscal_year or FiscalYear.of(day).be
     return read_overview(
         svc.runtime.reader, svc.auth.people, who.organisations, fiscal_year=year, on=day,
