@@ -17,31 +17,20 @@ the log's beginning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
-from pydantic import AfterValidator, TypeAdapter
+from pydantic import TypeAdapter
 
-from domain.activity import ProgressEntry, progress_on
 from domain.calendar import Month
 from domain.money import ZERO
 from domain.schedule import Lifecycle, lifecycle
 from domain.thai import name_key
 from projections.publication import PublicationFact
+from projections.stamps import StampList
 
-
-def _in_utc(at: datetime) -> datetime:
-    """The instant with Python's own UTC zone. A parsed ``+00:00`` carries a zone object of
-    its own; comparing two of those asks each for its offset, which made finding an
-    instant among a sheet's stamps ten times slower than comparing two UTC instants."""
-    return at.astimezone(UTC)
-
-
-StampedAt = Annotated[datetime, AfterValidator(_in_utc)]
-Stamp = tuple[int, int, StampedAt]
-"""An event folded into a sheet: its position, the version it left, when recorded."""
 Change = tuple[int, Decimal]
 """A correction of an amount or quantity: its position and the value it set."""
 
@@ -193,7 +182,7 @@ class ActivityFacts:
     revision: int = 0
     """The plan document that brought it in: 0 as adopted, N revision N."""
     withdrawn: Withdrawal | None = None
-    stamps: list[Stamp] = field(default_factory=list)
+    stamps: StampList = field(default_factory=list)
     starts: list[tuple[int, date]] = field(default_factory=list)
     """Each start and start correction: its position and the day it set."""
     work_seqs: list[int] = field(default_factory=list)
@@ -254,7 +243,8 @@ class ActivityFacts:
     def progress_on(self, day: date) -> int:
         if self.completed_on(day) is not None:
             return 100
-        return progress_on([ProgressEntry(p.on, p.percent, p.seq) for p in self.progress], day)
+        fact = latest(self.progress, day)  # as the activity's own timeline reads it
+        return fact.percent if fact else 0
 
     def started_by(self, day: date) -> date | None:
         return self.started_on if self.started_on and self.started_on <= day else None
@@ -289,7 +279,10 @@ class ActivityFacts:
         )
 
     def worked_months_on(self, day: date) -> set[Month]:
-        return {Month.of(d) for d in self.work_days if d <= day}
+        """The months with a day worked by ``day``: counted as numbers first, since a year
+        of work has hundreds of days and only twelve months."""
+        counted = {d.year * 12 + d.month - 1 for d in self.work_days if d <= day}
+        return {Month(n // 12, n % 12 + 1) for n in counted}
 
     @property
     def progress_days(self) -> list[date]:
@@ -316,7 +309,7 @@ class ProjectFacts:
     withdrawn: Withdrawal | None = None
     funding_source: str = ""
     """Where its money comes from (แหล่งงบประมาณ), as a manager last set it."""
-    stamps: list[Stamp] = field(default_factory=list)
+    stamps: StampList = field(default_factory=list)
     cancelled_seq: int = 0
     sources: list[tuple[int, str]] = field(default_factory=list)
     """Each setting of the funding source: its position and the source it set."""
@@ -441,7 +434,7 @@ class PlanFacts:
     """In number order."""
     publications: list[PublicationFact] = field(default_factory=list)
     """Its public page published and withdrawn, in log order; the latest is in force."""
-    stamps: list[Stamp] = field(default_factory=list)
+    stamps: StampList = field(default_factory=list)
     stamps_in_order: bool = True
     """False once an event was recorded at an instant before the one folded before it."""
     organisation_code: str = ""
@@ -468,14 +461,19 @@ class PlanFacts:
         return [s for s in self.sections if s.added_on <= day]
 
 
-F = TypeVar("F", ScheduleFact, AllocationFact)
+F = TypeVar("F", ScheduleFact, AllocationFact, ProgressFact)
 
 
 def latest(facts: list[F], day: date) -> F | None:
-    """The fact in force on ``day``: the latest dated on or before it (ties: latest recorded)."""
+    """The fact in force on ``day``: the latest dated on or before it (ties: latest recorded).
+
+    Read for every activity on every read of a plan on a day, over lists that grow all
+    year (progress above all), so it compares fields rather than build pairs of them.
+    """
     best: F | None = None
     for fact in facts:
-        if fact.on <= day and (best is None or (fact.on, fact.seq) >= (best.on, best.seq)):
+        on = fact.on
+        if on <= day and (best is None or on > best.on or (on == best.on and fact.seq >= best.seq)):
             best = fact
     return best
 

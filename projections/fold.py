@@ -33,11 +33,11 @@ from projections.facts import (
     ScheduleFact,
     SectionFacts,
     SpendingFact,
-    Stamp,
     StepFacts,
     Withdrawal,
 )
 from projections.publication import PublicationFact
+from projections.stamps import Stamp
 
 S = TypeVar("S", PlanFacts, ProjectFacts, ActivityFacts)
 Loader = Callable[[UUID], Any]

@@ -25,10 +25,9 @@ full re-fold of the log (``tests/integration/test_time_travel.py``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Protocol, TypeVar
@@ -42,10 +41,10 @@ from projections.facts import (
     PlanFacts,
     ProjectFacts,
     SpendingFact,
-    Stamp,
     StepFacts,
 )
 from projections.prefix import Prefix
+from projections.stamps import At, Stamp, known_by
 
 ABSENT = "absent"
 """The sheet's first event was recorded after the instant: it did not exist yet."""
@@ -66,12 +65,12 @@ C = TypeVar("C")
 T = TypeVar("T")
 
 
-def _known(facts: Stamped, instant: datetime) -> int | None:
-    """How many of the sheet's events were recorded by ``instant``; None when its stamps
+def _known(facts: Stamped, at: At) -> int | None:
+    """How many of the sheet's events were recorded by ``at``; None when its stamps
     are not in time order (the events known then would not be a prefix)."""
     if not facts.stamps_in_order:
         return None
-    return bisect_right(facts.stamps, instant.astimezone(UTC), key=_RECORDED)
+    return known_by(facts.stamps, at)
 
 
 def _clone(sheet: C) -> C:
@@ -87,7 +86,6 @@ def _clone(sheet: C) -> C:
 _FIELDS: dict[type, attrgetter[tuple[object, ...]]] = {}
 _SEQ = attrgetter("seq")
 _POSITION = itemgetter(0)
-_RECORDED = itemgetter(2)
 
 
 def _upto(facts: list[D], cut: int) -> list[D]:
@@ -172,12 +170,12 @@ def _steps(steps: list[StepFacts], cut: int) -> list[StepFacts]:
     return steps
 
 
-def activity_then(facts: ActivityFacts, instant: datetime) -> ActivityFacts | str | None:
+def activity_then(facts: ActivityFacts, instant: datetime | At) -> ActivityFacts | str | None:
     """The activity's sheet as it stood at ``instant``: the same object when nothing was
     recorded on it since, ``ABSENT`` before it was planned, None when it cannot be cut.
     Its lists are the current ones where nothing was added since, else a
     :class:`Prefix` of them: reading it costs what reading the current sheet does."""
-    known = _known(facts, instant)
+    known = _known(facts, At.of(instant) if isinstance(instant, datetime) else instant)
     if not known:
         return ABSENT if known == 0 else None
     stamps = facts.stamps
@@ -224,9 +222,9 @@ def _undo_corrections(then: ActivityFacts, cut: int) -> None:
     then.corrected_at = max((s[0] for s in _corrections_upto(then)), default=0)
 
 
-def project_then(facts: ProjectFacts, instant: datetime) -> ProjectFacts | str | None:
+def project_then(facts: ProjectFacts, instant: datetime | At) -> ProjectFacts | str | None:
     """The project's sheet as it stood at ``instant`` (as :func:`activity_then`)."""
-    known = _known(facts, instant)
+    known = _known(facts, At.of(instant) if isinstance(instant, datetime) else instant)
     if not known:
         return ABSENT if known == 0 else None
     if known == len(facts.stamps):
@@ -244,9 +242,9 @@ def project_then(facts: ProjectFacts, instant: datetime) -> ProjectFacts | str |
     return then
 
 
-def plan_then(facts: PlanFacts, instant: datetime) -> PlanFacts | str | None:
+def plan_then(facts: PlanFacts, instant: datetime | At) -> PlanFacts | str | None:
     """The plan's sheet as it stood at ``instant`` (as :func:`activity_then`)."""
-    known = _known(facts, instant)
+    known = _known(facts, At.of(instant) if isinstance(instant, datetime) else instant)
     if not known:
         return ABSENT if known == 0 else None
     if known == len(facts.stamps):
@@ -266,13 +264,14 @@ S = TypeVar("S", ActivityFacts, ProjectFacts)
 
 
 def all_then(
-    sheets: tuple[S, ...], instant: datetime, then: Callable[[S, datetime], S | str | None]
+    sheets: tuple[S, ...], instant: datetime, then: Callable[[S, At], S | str | None]
 ) -> list[S] | None:
     """Each sheet as it stood, those not yet planned left out, in the order they were
     planned (as a fold of the log holds them); None if any cannot be cut."""
+    at = At.of(instant)
     kept: list[S] = []
     for sheet in sorted(sheets, key=lambda s: s.stamps[0][0] if s.stamps else 0):
-        found = then(sheet, instant)
+        found = then(sheet, at)
         if found is None:
             return None
         if not isinstance(found, str):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
@@ -28,6 +29,7 @@ from api.runtime import Runtime
 from application.tracker import Tracker
 from domain.calendar import Month
 from domain.clock import BANGKOK, FixedClock
+from domain.draft import PlanDraft
 from domain.errors import NotFoundError, TidtamError
 from domain.recorded import Recorded
 from projections.queries import fold_as_of, snapshot_then
@@ -36,6 +38,15 @@ from storage.store import Store
 from tests.builders import small_plan
 
 START = datetime(2009, 4, 10, 2, 0, tzinfo=UTC)
+
+
+def _without_2_2() -> PlanDraft:
+    """small_plan as a revision leaves it: activity 2.2 withdrawn."""
+    plan = small_plan()
+    two = plan.projects[1]
+    return plan.with_projects((plan.projects[0], replace(two, activities=two.activities[:1])))
+
+
 Command = Callable[[Tracker, UUID, UUID, int, date], object]
 
 COMMANDS: list[Command] = [
@@ -76,6 +87,9 @@ COMMANDS: list[Command] = [
     ),
     lambda t, p, a, n, d: t.publish_plan(p, actor="admin", occurred_on=d),
     lambda t, p, a, n, d: t.unpublish_plan(p, reason="ถอน", actor="admin", occurred_on=d),
+    lambda t, p, a, n, d: t.import_plan(
+        _without_2_2(), actor="m", revision=f"แก้ไขครั้งที่ {n + 1}/2552", occurred_on=d
+    ),
 ]
 
 steps = st.lists(
@@ -118,6 +132,7 @@ EVERY_CHANGE_IN_PLACE = [  # (command, activity, number, day, gap): each kept by
     (18, 0, 2, 38, 60),  # findings, written again
     (19, 0, 0, 39, 60),
     (20, 0, 0, 40, 60),  # the public page published, withdrawn
+    (21, 0, 0, 41, 60),  # a revision withdraws 2.2
 ]
 
 
@@ -210,6 +225,7 @@ def test_every_change_made_in_place_is_undone_at_the_instants_before_it() -> Non
         assert len(next(p for p in live.projects if p.code == "1").sources) == 2
         assert len(live.plan.findings) == 2
         assert [p.published for p in live.plan.publications] == [True, False]
+        assert next(a for a in live.activities if a.code == "2.2").withdrawn is not None
         activity = one_one.id
         for instant in _instants(runtime):
             cut = snapshot_then(live, instant)
