@@ -279,10 +279,10 @@ class ActivityFacts:
         )
 
     def worked_months_on(self, day: date) -> set[Month]:
-        """The months with a day worked by ``day``: counted as numbers first, since a year
-        of work has hundreds of days and only twelve months."""
-        counted = {d.year * 12 + d.month - 1 for d in self.work_days if d <= day}
-        return {Month(n // 12, n % 12 + 1) for n in counted}
+        """The months with a day worked by ``day``: told apart by number first, since a
+        year of work has hundreds of days and only twelve months."""
+        a_day_of = {d.year * 12 + d.month: d for d in self.work_days if d <= day}
+        return {Month.of(d) for d in a_day_of.values()}
 
     @property
     def progress_days(self) -> list[date]:

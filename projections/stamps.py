@@ -61,9 +61,9 @@ class Stamps(list[Stamp]):
     """A sheet's stamps (a list, and serialised as one), with their recording instants
     laid out beside them once a search asks.
 
-    The arrays are derived, never stored, and made again if the list has grown since
-    (only the fold appends, to sheets of its own). Two readers making them at once
-    make the same arrays; whichever is kept serves both.
+    The array is derived, never stored, and laid out again if the list has grown since
+    (only the fold appends, to sheets of its own). Two readers laying it out at once
+    make the same array; whichever is kept serves both.
     """
 
     __slots__ = ("_recorded",)
@@ -87,7 +87,7 @@ class Stamps(list[Stamp]):
 
 def known_by(stamps: list[Stamp], at: At) -> int:
     """How many of ``stamps`` (in time order) were recorded by ``at``: searched in the
-    laid-out arrays where the sheet keeps them, else in the stamps themselves."""
+    laid-out instants where the sheet keeps them, else in the stamps themselves."""
     if isinstance(stamps, Stamps):
         return stamps.known_by(at.microseconds)
     return bisect_right(stamps, at.instant, key=_RECORDED)
