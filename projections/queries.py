@@ -1,9 +1,11 @@
 """Reading the views: a plan's fact sheets now, or as known at an earlier instant.
 
 ``snapshot(plan_id)`` reads the live tables; ``snapshot_as_of(plan_id, instant)``
-folds the events recorded up to that instant in memory, without touching the
-live tables. Both return the same :class:`PlanSnapshot`, so everything built on
-it (the plan resource, plan versus actual, compare) works for both.
+cuts the live sheets back to that instant (:mod:`projections.time_travel`), or folds
+the events recorded up to it where a cut cannot be trusted. Both return the same
+:class:`PlanSnapshot`, so everything built on it (the plan resource, plan versus
+actual, compare) works for both. A page about one activity reads that activity with
+its plan and project alone (:class:`ActivityInPlan`), now or as of an instant.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from projections.facts import (
 from projections.fold import Fold
 from projections.runner import read_position
 from projections.tenancy import Reach, plans_within
-from projections.time_travel import activity_then, all_then, plan_then, project_then
+from projections.time_travel import ABSENT, activity_then, all_then, plan_then, project_then
 from storage.view_database import MISSING_TABLE, Cursor, ViewDatabase
 
 D = TypeVar("D", PlanFacts, ProjectFacts)
@@ -139,6 +141,30 @@ PARSED_SHEETS = 10_000
 """Parsed activity sheets a reader keeps between requests (ten plans of 1,000)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ActivityInPlan:
+    """One activity's sheet with its plan's and its project's: what a page about one
+    activity needs (its headings and links), read without the rest of the plan."""
+
+    facts: ActivityFacts
+    plan: PlanFacts | None
+    project: ProjectFacts | None
+
+
+def in_plan_then(live: ActivityInPlan, instant: datetime) -> ActivityInPlan | str | None:
+    """The activity, its plan and its project as they stood at ``instant``, each sheet
+    cut alone; ``ABSENT`` if the activity or its plan was not yet planned, None where a
+    sheet cannot be cut."""
+    facts = activity_then(live.facts, instant)
+    plan = plan_then(live.plan, instant) if live.plan is not None else ABSENT
+    project = project_then(live.project, instant) if live.project is not None else ABSENT
+    if facts is None or plan is None or project is None:
+        return None
+    if isinstance(facts, str) or isinstance(plan, str):
+        return ABSENT
+    return ActivityInPlan(facts, plan, None if isinstance(project, str) else project)
+
+
 def snapshot_then(snapshot: PlanSnapshot, instant: datetime) -> PlanSnapshot | str | None:
     """The snapshot as it stood at ``instant``; ``ABSENT`` if the plan was not yet
     imported, None where a sheet cannot be cut."""
@@ -178,21 +204,56 @@ class PlanReader:
         reached = [p for p in found.values() if reach is None or p.organisation_code in reach]
         return sorted(reached, key=lambda p: (-p.fiscal_year, p.strategy_path))
 
-    def activity_as_of(self, activity_id: UUID, instant: datetime) -> PlanSnapshot:
-        """The plan of one activity as known at ``instant`` (the activity, its project and
-        its plan for a page about it); not found if it was not planned by then."""
+    def activity_in_plan(self, activity_id: UUID) -> ActivityInPlan:
+        """The activity with its plan and project as they stand (three rows)."""
+        return self._activity_in_plan_at(activity_id)[0]
+
+    def _activity_in_plan_at(self, activity_id: UUID) -> tuple[ActivityInPlan, int]:
+        """The activity, its plan and project, and the position they were read at (one
+        read transaction, as :meth:`snapshot_at`)."""
+        with self.db.reading() as cur:
+            position = read_position(cur, "plan")
+            row = cur.execute(
+                "SELECT version FROM view_activities WHERE activity_id = ?", (str(activity_id),)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
+            (facts,) = self._sheets(cur, [(str(activity_id), int(row[0]))])
+            plan = cur.execute(
+                "SELECT doc FROM view_plans WHERE plan_id = ?", (str(facts.plan_id),)
+            ).fetchone()
+            project = cur.execute(
+                "SELECT doc FROM view_projects WHERE project_id = ?", (str(facts.project_id),)
+            ).fetchone()
+        found = ActivityInPlan(
+            facts,
+            self._parsed_doc(str(facts.plan_id), plan[0], PLAN_JSON) if plan else None,
+            self._parsed_doc(str(facts.project_id), project[0], PROJECT_JSON) if project else None,
+        )
+        return found, position
+
+    def activity_as_of(self, activity_id: UUID, instant: datetime) -> ActivityInPlan:
+        """The activity with its plan and project as known at ``instant``, each cut alone
+        from the live sheets (a page about one activity cut the whole plan before), else
+        folded from the log; not found if it was not planned by then."""
+        unread: tuple[type[Exception], ...] = (NotFoundError, *MISSING_TABLE)
         try:
-            plan_id = self.activity(activity_id).plan_id
-        except NotFoundError:
-            fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))
-            found = fold.activities.get(activity_id)
-            if found is None:
-                raise
-            plan_id = found.plan_id
-        snapshot = self.snapshot_as_of(plan_id, instant)
-        if not any(a.id == activity_id for a in snapshot.activities):
+            live, position = self._activity_in_plan_at(activity_id)
+        except unread:
+            live, position = None, 0  # not in the views (yet), or no views here
+        if live is not None and self._log_folded_by(position, instant):
+            then = in_plan_then(live, instant)
+            if isinstance(then, ActivityInPlan):
+                return then
+            if then == ABSENT:
+                raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
+        fold = fold_as_of(self.tracker, instant, stop=self.last_position_by(instant))
+        facts = fold.activities.get(activity_id)
+        if facts is None:
             raise NotFoundError("activity_not_found", code=str(activity_id), plan="")
-        return snapshot
+        return ActivityInPlan(
+            facts, fold.plans.get(facts.plan_id), fold.projects.get(facts.project_id)
+        )
 
     def snapshot(self, plan_id: UUID) -> PlanSnapshot:
         return self.snapshot_at(plan_id)[0]

@@ -122,8 +122,7 @@ def evidence_file(
 def _facts(svc: Services, activity_id: UUID, as_of: datetime | None) -> ActivityFacts:
     if as_of is None:
         return svc.runtime.reader.activity(activity_id)
-    snapshot = svc.runtime.reader.activity_as_of(activity_id, as_of)
-    return next(a for a in snapshot.activities if a.id == activity_id)
+    return svc.runtime.reader.activity_as_of(activity_id, as_of).facts
 
 
 # ------------------------------------------------------------------ commands

@@ -15,8 +15,8 @@ from api.routes.events import event_page
 from api.schemas.events import EventOut
 from api.web.context import Page
 from domain.thai import name_key
-from projections.facts import ActivityFacts, PlanFacts, ProjectFacts
-from projections.queries import PlanSnapshot
+from projections.facts import PlanFacts
+from projections.queries import ActivityInPlan, PlanSnapshot
 
 
 def plans(page: Page) -> list[PlanFacts]:
@@ -36,28 +36,16 @@ def snapshot(page: Page, plan_id: UUID) -> PlanSnapshot:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityContext:
-    """An activity with the plan and project it belongs to (for headings and links)."""
-
-    facts: ActivityFacts
-    plan: PlanFacts | None
-    project: ProjectFacts | None
-
-
-def activity(page: Page, activity_id: UUID) -> ActivityContext:
-    runtime = page.svc.runtime
-    if page.as_of is None:
-        facts = runtime.reader.activity(activity_id)
-        plan = next((p for p in plans(page) if p.id == facts.plan_id), None)
-        projects = runtime.reader.snapshot(facts.plan_id).projects if plan else ()
-        return ActivityContext(
-            facts, plan, next((p for p in projects if p.id == facts.project_id), None)
-        )
-    then = runtime.reader.activity_as_of(activity_id, page.as_of)
-    found = next(a for a in then.activities if a.id == activity_id)
-    project = next((p for p in then.projects if p.id == found.project_id), None)
-    return ActivityContext(found, then.plan, project)
+def activity(page: Page, activity_id: UUID) -> ActivityInPlan:
+    """The activity with its plan and project (for headings and links), as the page reads
+    them: now, or as known at its instant; a plan outside the principal's reach is left out."""
+    reader = page.svc.runtime.reader
+    if page.as_of is not None:
+        return reader.activity_as_of(activity_id, page.as_of)
+    found = reader.activity_in_plan(activity_id)
+    if any(p.id == found.facts.plan_id for p in plans(page)):
+        return found
+    return ActivityInPlan(found.facts, None, None)
 
 
 def activity_events(page: Page, activity_id: UUID) -> list[EventOut]:

@@ -32,7 +32,8 @@ from domain.clock import BANGKOK, FixedClock
 from domain.draft import PlanDraft
 from domain.errors import NotFoundError, TidtamError
 from domain.recorded import Recorded
-from projections.queries import fold_as_of, snapshot_then
+from projections.fold import Fold
+from projections.queries import ActivityInPlan, fold_as_of, snapshot_then
 from projections.time_travel import ABSENT, activity_then
 from storage.store import Store
 from tests.builders import small_plan
@@ -166,6 +167,12 @@ def _play(
     return plan_id
 
 
+def _in_plan(fold: Fold, activity_id: UUID) -> ActivityInPlan:
+    """The activity with its plan and project as the fold has them."""
+    facts = fold.activities[activity_id]
+    return ActivityInPlan(facts, fold.plans[facts.plan_id], fold.projects[facts.project_id])
+
+
 def _instants(runtime: Runtime) -> list[datetime]:
     """Every event's recording instant, a microsecond before each, and an hour after."""
     recorder, to_event = runtime.tracker.recorder, runtime.tracker.mapper.to_domain_event
@@ -226,18 +233,20 @@ def test_every_change_made_in_place_is_undone_at_the_instants_before_it() -> Non
         assert len(live.plan.findings) == 2
         assert [p.published for p in live.plan.publications] == [True, False]
         assert next(a for a in live.activities if a.code == "2.2").withdrawn is not None
-        activity = one_one.id
         for instant in _instants(runtime):
             cut = snapshot_then(live, instant)
             folded = fold_as_of(runtime.tracker, instant)
             assert runtime.reader.plans_as_of(instant) == list(folded.plans.values())
-            if cut == ABSENT:
-                with pytest.raises(NotFoundError):
-                    runtime.reader.activity_as_of(activity, instant)
-                continue
-            assert cut == runtime.reader.snapshot_folded(plan_id, instant), instant
-            then = runtime.reader.activity_as_of(activity, instant)
-            assert [a for a in then.activities if a.id == activity] == [folded.activities[activity]]
+            if cut != ABSENT:
+                assert cut == runtime.reader.snapshot_folded(plan_id, instant), instant
+            for activity in live.activities:  # each with its plan and project, cut alone
+                if activity.id not in folded.activities:
+                    with pytest.raises(NotFoundError):
+                        runtime.reader.activity_as_of(activity.id, instant)
+                    continue
+                assert runtime.reader.activity_as_of(activity.id, instant) == _in_plan(
+                    folded, activity.id
+                ), instant
 
 
 def test_before_the_plan_was_imported_there_is_no_plan(runtime: Runtime, clock: FixedClock) -> None:
@@ -259,4 +268,7 @@ def test_a_clock_set_back_on_one_activity_is_folded_not_cut(
     assert snapshot_then(live, START) is None
     assert runtime.reader.snapshot_as_of(plan_id, START) == runtime.reader.snapshot_folded(
         plan_id, START
+    )
+    assert runtime.reader.activity_as_of(activity, START) == _in_plan(
+        fold_as_of(runtime.tracker, START), activity
     )
