@@ -65,7 +65,17 @@ from application.tracker import Tracker
 from bench import bare_app
 from bench.bare_library import BareApplication, twins
 from bench.common import Backend, Report, Say, Target
-from bench.options import PlanSize, Profiling, asked, wants_profile
+from bench.options import (
+    EarlierEvents,
+    LoadSeconds,
+    PlanSize,
+    Profiling,
+    WarmUpSeconds,
+    WrkConnections,
+    WrkThreads,
+    asked,
+    wants_profile,
+)
 from bench.profiling import Profile, profile, say_profile
 from bench.synthetic import ACTOR, grow_histories, import_synthetic, late_clock
 from projections.resources import plan_vs_actual_resource
@@ -89,11 +99,11 @@ class Options:
     """The store's size, wrk's load and how long each measure lasts."""
 
     activities: PlanSize = 1000
-    history: Annotated[int, "events recorded on each activity beforehand"] = 4
-    connections: Annotated[int, "wrk's open connections"] = 16
-    threads: Annotated[int, "wrk's threads"] = 2
-    duration: Annotated[float, "seconds per measure"] = 10.0
-    warmup: Annotated[float, "seconds of warm-up first"] = 2.0
+    history: EarlierEvents = 4
+    connections: WrkConnections = 16
+    threads: WrkThreads = 2
+    duration: LoadSeconds = 10.0
+    warmup: WarmUpSeconds = 2.0
     profile: Annotated[
         Profiling, "profile the work of a route in-process (auto: when its target is missed)"
     ] = "auto"

@@ -36,7 +36,7 @@ from application.directory import Directory
 from application.tracker import Tracker
 from bench.api import MANAGER, Prepared, Server, _serving, _tidtam_env, parse_wrk, prepare
 from bench.common import Backend, Report, Say, Target
-from bench.options import PlanSize, asked
+from bench.options import PlanSize, WrkConnections, WrkThreads, asked
 from bench.synthetic import ACTOR
 from domain.recorded import Recorded
 
@@ -54,8 +54,8 @@ class Options:
     history: Annotated[int, "events added to every activity before the load"] = 10
     duration: Annotated[float, "seconds of mixed load measured"] = 600.0
     warmup: Annotated[float, "seconds of the same load before the first reading"] = 30.0
-    connections: Annotated[int, "wrk connections"] = 8
-    threads: Annotated[int, "wrk threads"] = 2
+    connections: WrkConnections = 8
+    threads: WrkThreads = 2
     every: Annotated[float, "seconds between readings of the server's size"] = 10.0
 
 

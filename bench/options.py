@@ -32,6 +32,14 @@ PlanSize = Annotated[int, "activities in the plan"]
 """The ``--activities`` of a benchmark that imports a synthetic plan of that size."""
 HistoryLength = Annotated[int, "events in each activity's stream"]
 """The ``--events-per-activity`` of a benchmark that grows each activity's history."""
+EarlierEvents = Annotated[int, "events recorded on each activity beforehand"]
+"""The ``--history`` of a benchmark that puts load on activities with a short past."""
+WrkConnections = Annotated[int, "wrk's open connections"]
+WrkThreads = Annotated[int, "wrk's threads"]
+LoadSeconds = Annotated[float, "seconds per measure"]
+WarmUpSeconds = Annotated[float, "seconds of warm-up first"]
+"""The ``--connections``, ``--threads``, ``--duration`` and ``--warmup`` of a benchmark
+that loads the API with wrk."""
 
 Profiling = Literal["auto", "always", "never"]
 """When a benchmark profiles an extra slice of its work: when a target is missed,

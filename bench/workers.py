@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Annotated
 
 import httpx
 
@@ -50,7 +49,15 @@ from bench.api import (
     _tidtam_env,
 )
 from bench.common import Backend, Report, Say
-from bench.options import PlanSize, asked
+from bench.options import (
+    EarlierEvents,
+    LoadSeconds,
+    PlanSize,
+    WarmUpSeconds,
+    WrkConnections,
+    WrkThreads,
+    asked,
+)
 from bench.synthetic import ACTOR, grow_histories, import_synthetic, late_clock
 
 NAME = "workers"
@@ -68,11 +75,11 @@ Popen = subprocess.Popen[bytes]
 @dataclass(frozen=True, slots=True)
 class Options:
     activities: PlanSize = 1000
-    history: Annotated[int, "events recorded on each activity beforehand"] = 4
-    connections: Annotated[int, "wrk's open connections"] = 16
-    threads: Annotated[int, "wrk's threads"] = 2
-    duration: Annotated[float, "seconds per measure"] = 10.0
-    warmup: Annotated[float, "seconds of warm-up first"] = 2.0
+    history: EarlierEvents = 4
+    connections: WrkConnections = 16
+    threads: WrkThreads = 2
+    duration: LoadSeconds = 10.0
+    warmup: WarmUpSeconds = 2.0
 
 
 def run(backend: Backend, options: Options, say: Say = print) -> Report:
