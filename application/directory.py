@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from application.base import TidtamApplication
+from application.outcome import Outcome
 from domain.errors import NotFoundError, RuleViolation
 from domain.organisations import Organisation, check_code, organisation_id
 from domain.people import User, check_username, user_id
@@ -189,12 +190,8 @@ class Directory(TidtamApplication):
         return self._saved(user)
 
     def _saved(self, user: User) -> Saved:
-        recordings = self.save(user)
-        return Saved(
-            user,
-            recordings[-1].notification.id if recordings else 0,
-            tuple(type(r.domain_event).__name__ for r in recordings),
-        )
+        outcome = Outcome.of(user, self.save(user))
+        return Saved(user, outcome.position, outcome.events)
 
     def history_of(self, aggregate_id: UUID) -> list[object]:
         """Every event of one user, oldest first."""
