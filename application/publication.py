@@ -35,3 +35,16 @@ class PlanPublication:
     ) -> Outcome:
         """Withdraw the plan's public page (it answers 404 again); needs a reason."""
         return self.decide_plan(plan_id, when, partial(unpublish, reason=reason))
+
+    def set_publication(
+        self: DecidesPlans,
+        plan_id: UUID,
+        published: bool,
+        *,
+        reason: str | None,
+        **when: Unpack[When],
+    ) -> Outcome:
+        """Publish (``published``) or withdraw the plan's public page: the one choice the
+        API's ``published`` field and the page's form both make."""
+        decide = publish if published else unpublish
+        return self.decide_plan(plan_id, when, partial(decide, reason=reason))

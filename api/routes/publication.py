@@ -39,12 +39,11 @@ def set_publication(
     (a reason is required); admins. Until published, and after it is withdrawn, the
     page answers 404 as for a plan that does not exist."""
     tracker, version = svc.runtime.tracker, expected_version(if_match)
-    decide = tracker.publish_plan if body.published else tracker.unpublish_plan
     return PlanCommandOut.of(
         run_command(
-            svc, "publication", lambda: decide(
-                plan_id, reason=body.reason, actor=who.username, occurred_on=body.occurred_on,
-                expected_version=version,
+            svc, "publication", lambda: tracker.set_publication(
+                plan_id, body.published, reason=body.reason, actor=who.username,
+                occurred_on=body.occurred_on, expected_version=version,
             ), response,
         )
     )  # fmt: skip

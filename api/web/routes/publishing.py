@@ -34,10 +34,11 @@ def publication_post(plan_id: UUID, page: Posted, form: FormDep) -> Response:
     who = who_of(page)
     who.require(Action.PUBLISH)
     reason = str(form.get("reason", "")).strip()
-    tracker = page.svc.runtime.tracker
-    decide = tracker.publish_plan if form.get("published") == "1" else tracker.unpublish_plan
+    published = form.get("published") == "1"
     return answer(
-        page, "publication", lambda: decide(plan_id, reason=reason or None, actor=who.username),
+        page, "publication", lambda: page.svc.runtime.tracker.set_publication(
+            plan_id, published, reason=reason or None, actor=who.username
+        ),
         redraw=lambda error, status: _draw(page, plan_id, error, status, reason),
         done_url=lambda: page.url("plan_page", plan_id=plan_id) + "#publication",
         flash_code=lambda: "",
