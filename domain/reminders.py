@@ -53,7 +53,6 @@ class ReminderLog(Aggregate):
 
     if TYPE_CHECKING:
         activity_id: UUID
-        last_reminded: dict[str, date]
         reminders: list[tuple[datetime, date, str]]
         escalated_on: date | None
 
@@ -65,7 +64,6 @@ class ReminderLog(Aggregate):
 
         def apply(self, log: ReminderLog) -> None:
             log.activity_id = self.activity_id
-            log.last_reminded = {}
             log.reminders = []
             log.escalated_on = None
 
@@ -83,7 +81,6 @@ class ReminderLog(Aggregate):
         deliveries: tuple[UUID, ...]
 
         def apply(self, log: ReminderLog) -> None:
-            log.last_reminded[self.username] = self.day
             log.reminders.append((self.timestamp, self.day, self.username))
 
     class ReminderEscalated(Recorded):
@@ -102,7 +99,7 @@ class ReminderLog(Aggregate):
 
     def due_for(self, username: str, day: date, every_days: int) -> bool:
         """Is ``username`` due a reminder on ``day``, reminded at most every ``every_days``?"""
-        last = self.last_reminded.get(username)
+        last = next((d for _, d, who in reversed(self.reminders) if who == username), None)
         return last is None or (day - last).days >= every_days
 
     def ignored(self, last_work_at: datetime | None) -> tuple[int, tuple[str, ...]]:
