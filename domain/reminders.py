@@ -26,7 +26,7 @@ from eventsourcing.domain import Aggregate
 from domain.activity import Activity
 from domain.ids import NAMESPACE
 from domain.recorded import Byline, Recorded, RecordedCreation, trigger
-from domain.words import Words
+from domain.words import STATUSES, Words
 
 WORK_RECORDED: tuple[type[Recorded], ...] = (
     Activity.ActivityStarted,
@@ -42,8 +42,20 @@ REASONS = {
     "late": Words("ล่าช้า", "late"),
     "stale": Words("ไม่ได้บันทึกผล", "nothing recorded lately"),
 }
-"""Why a person is reminded (the reasons of the work owed), in the words people read: those
-of their page of their own work (``/my-work``), so the e-mail and the page agree."""
+"""Why a person is reminded (the reasons of the work owed), a word or two each: where
+reasons are listed side by side (a reminder's subject, the reminder log in the CLI)."""
+
+REASON_LINES = {
+    "due": Words(REASONS["due"].th, "Due this month"),
+    "late": Words(REASONS["late"].th + " {days} วัน", "{days} days late"),
+    "behind": Words(STATUSES["behind"].th, "Behind plan"),
+    "stale": Words(REASONS["stale"].th + "มา {days} วัน", "Nothing recorded for {days} days"),
+    "never": Words("ยังไม่เคยบันทึกผล", "Nothing recorded yet"),
+}
+"""A reason as a line about one activity, in the words of the page of one's own work
+(``/my-work``) and of the reminder e-mail, so the two agree: late with its days, or
+behind plan when nothing is past its due day yet; nothing recorded for its days, or
+nothing ever."""
 
 
 class ReminderLog(Aggregate):

@@ -16,8 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.calendar import thai_date
-from domain.reminders import REASONS
-from domain.words import STATUSES
+from domain.reminders import REASON_LINES, REASONS
 from projections.work_owed import OwedWork
 
 SIGNATURE = ["", "--", "ระบบติดตามแผนดำเนินงาน (Tidtam) · ข้อความนี้ส่งโดยอัตโนมัติ"]
@@ -35,17 +34,16 @@ def why(work: OwedWork, day: date) -> list[str]:
     for reason in work.reasons:
         last = work.last_recorded_on
         if reason == "due":
-            lines.append(f"{REASONS[reason].th}{due}")
+            lines.append(REASON_LINES["due"].th + due)
         elif reason == "late" and work.days_late:
-            lines.append(f"{REASONS[reason].th} {work.days_late} วัน{due}")
+            lines.append(REASON_LINES["late"].th.format(days=work.days_late) + due)
         elif reason == "late":  # behind plan, nothing yet past its due day
-            lines.append(f"{STATUSES['behind'].th}{due}")
+            lines.append(REASON_LINES["behind"].th + due)
         elif last is None:
-            lines.append("ยังไม่เคยบันทึกผล")
+            lines.append(REASON_LINES["never"].th)
         else:
-            lines.append(
-                f"{REASONS[reason].th}มา {(day - last).days} วัน (บันทึกล่าสุด {thai_date(last)})"
-            )
+            stale = REASON_LINES["stale"].th.format(days=(day - last).days)
+            lines.append(f"{stale} (บันทึกล่าสุด {thai_date(last)})")
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from domain.reminders import REASON_LINES
+
 WORK_TEXT: dict[str, tuple[str, str]] = {
     "nav.my_work": ("งานของฉัน", "My work"),
     "work.title": ("งานของฉัน", "My work"),
@@ -17,11 +19,7 @@ WORK_TEXT: dict[str, tuple[str, str]] = {
     ),
     "work.none": ("ไม่มีงานค้าง ทุกกิจกรรมเป็นไปตามแผน", "Nothing owed: every activity is on plan"),
     "work.count": ("{count} กิจกรรม", "{count} activities"),
-    "work.reason.due": ("ถึงกำหนดในเดือนนี้", "Due this month"),
-    "work.reason.late": ("ล่าช้า {days} วัน", "{days} days late"),
-    "work.reason.behind": ("ช้ากว่าแผน", "Behind plan"),
-    "work.reason.stale": ("ไม่ได้บันทึกผลมา {days} วัน", "Nothing recorded for {days} days"),
-    "work.reason.never": ("ยังไม่เคยบันทึกผล", "Nothing recorded yet"),
+    **{f"work.reason.{reason}": words for reason, words in REASON_LINES.items()},
     "work.due_on": ("กำหนด {day}", "Due {day}"),
     "work.last": ("บันทึกล่าสุด {day}", "Last recorded {day}"),
     "work.last_never": ("ยังไม่มีการบันทึก", "Nothing recorded yet"),
