@@ -29,6 +29,8 @@ _KINDS: dict[str, tuple[Words, Callable[[TenancyReader, str], str | None]]] = {
     "project": (Words("โครงการ", "project"), lambda r, v: r.of_project(UUID(v))),
     "flag_id": (Words("การแจ้งเตือน", "alert"), lambda r, v: r.of_flag(v)),
 }
+_FILTERS = ("plan", "project", "activity")
+"""The query's filters that name something by id (each one of ``_KINDS``)."""
 
 
 def needs_check(who: Principal | None, path: Mapping[str, str], query: Mapping[str, str]) -> bool:
@@ -36,9 +38,7 @@ def needs_check(who: Principal | None, path: Mapping[str, str], query: Mapping[s
     checked for (cheap: no database), so the API asks a worker thread only then."""
     if who is None or who.organisations is None:
         return False
-    return any(k in path for k in (*_KINDS, "username")) or any(
-        query.get(k) for k in ("plan", "project", "activity")
-    )
+    return any(k in path for k in (*_KINDS, "username")) or any(query.get(k) for k in _FILTERS)
 
 
 def check_reach(
@@ -48,7 +48,7 @@ def check_reach(
     if who.organisations is None:
         return
     named = [(k, str(v)) for k, v in path.items() if k in _KINDS]
-    named += [(k, v) for k in ("plan", "project", "activity") if (v := query.get(k, "").strip())]
+    named += [(k, v) for k in _FILTERS if (v := query.get(k, "").strip())]
     for key, value in named:
         what, find = _KINDS[key]
         try:

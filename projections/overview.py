@@ -176,12 +176,7 @@ def organisation_rollup(
     """An organisation's plans of the year and their total (None without a plan)."""
     if not plans:
         return OrganisationRollup(code, name, province, (), None)
-    if len(plans) == 1:
-        total = plans[0].total
-    else:
-        rows = [r for p in plans for r in p.rows]
-        counts = sum((p.total.projects for p in plans), ProjectCounts())
-        total = Figures(rollup(code, name, rows), counts)
+    total = plans[0].total if len(plans) == 1 else _summed(code, name, plans)
     return OrganisationRollup(code, name, province, tuple(plans), total)
 
 
@@ -189,8 +184,6 @@ def tally(province: str, organisations: Sequence[OrganisationRollup]) -> Tally:
     """The sums of ``organisations``: progress weighted by allocation over all their
     activities (:func:`rollup`), counts and money added up, rounds counted per plan."""
     plans = [p for o in organisations for p in o.plans]
-    rows = [r for p in plans for r in p.rows]
-    counts = sum((p.total.projects for p in plans), ProjectCounts())
     by_period: dict[Period, list[str]] = defaultdict(list)
     for plan in plans:
         for round_ in plan.rounds:
@@ -201,9 +194,17 @@ def tally(province: str, organisations: Sequence[OrganisationRollup]) -> Tally:
     )
     without = sum(1 for o in organisations if o.total is None)
     return Tally(
-        province, len(organisations), without, Figures(rollup(province, province, rows), counts),
-        rounds,
+        province, len(organisations), without, _summed(province, province, plans), rounds
     )  # fmt: skip
+
+
+def _summed(code: str, name: str, plans: Sequence[PlanRollup]) -> Figures:
+    """Plans' figures together: progress weighted by allocation over all their activities
+    (:func:`rollup`), projects counted."""
+    rows = [r for p in plans for r in p.rows]
+    return Figures(
+        rollup(code, name, rows), sum((p.total.projects for p in plans), ProjectCounts())
+    )
 
 
 def overview(
@@ -288,11 +289,7 @@ def read_overview(
     views: the plans as they stand (through ``memo`` if given), or as known at ``as_of``
     (assessed afresh: ``judge`` and ``memo`` are for the live sheets only)."""
     known = plans.plans(reach) if as_of is None else plans.plans_as_of(as_of, reach)
-    # Narrowed here too: a list folded from the log for a past instant holds every plan.
-    found = [
-        p for p in known
-        if p.fiscal_year == fiscal_year and (reach is None or p.organisation_code in reach)
-    ]  # fmt: skip
+    found = [p for p in known if p.fiscal_year == fiscal_year]
     if as_of is not None:
         rolled = [plan_rollup(plans.snapshot_as_of(p.id, as_of), on, periods) for p in found]
     elif memo is not None:

@@ -18,8 +18,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-import pytest
-
 from application.directory import Directory
 from application.tracker import Tracker
 from domain.clock import FixedClock
@@ -28,14 +26,6 @@ from projections.service import Projections
 from storage.leader_lock import PROJECTOR, SCHEDULER, LeaderLock
 from storage.store import Store
 from tests.builders import small_plan
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared(request: pytest.FixtureRequest) -> Store:
-    if request.param == "sqlite":
-        return Store.sqlite(request.getfixturevalue("tmp_path") / "tidtam.db")
-    found: Store = request.getfixturevalue("postgres_store")
-    return found
 
 
 @dataclass

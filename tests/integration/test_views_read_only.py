@@ -21,15 +21,6 @@ from storage.store import Store
 from tests.builders import small_plan
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared(request: pytest.FixtureRequest) -> Store:
-    """A store two processes would share: a SQLite file, or a PostgreSQL schema."""
-    if request.param == "sqlite":
-        return Store.sqlite(request.getfixturevalue("tmp_path") / "tidtam.db")
-    found: Store = request.getfixturevalue("postgres_store")
-    return found
-
-
 @pytest.fixture
 def tracker(shared: Store) -> Iterator[Tracker]:
     app = Tracker(shared, clock=FixedClock.at_bangkok(date(2009, 2, 1)))
