@@ -309,7 +309,14 @@ def matrix_plan() -> PlanDraft:
             only = activity(f"{code}.1", "10000", ("2009-01",))
             projects.append(ProjectDraft(code, endpoint.name, Decimal("10000.00"), (only,)))
     header = small_plan(strategy="matrix")
-    return replace(header.with_projects(tuple(projects)), title="สิทธิ์ตามบทบาท", source="matrix")
+    # An organisation of its own: the import cell brings in the example year, whose plan
+    # would otherwise be this one, and its codes (2.1 …) would stand in two sections.
+    return replace(
+        header.with_projects(tuple(projects)),
+        organisation="เทศบาลตำบลตารางสิทธิ์",
+        title="สิทธิ์ตามบทบาท",
+        source="matrix",
+    )
 
 
 @pytest.fixture(scope="module")
