@@ -120,6 +120,19 @@ class Month:
         """The month a date falls in."""
         return _month(day.year, day.month)
 
+    @classmethod
+    def from_number(cls, number: int) -> Month:
+        """The month of :attr:`number` ``number``."""
+        year, index = divmod(number - 1, 12)
+        return _month(year, index + 1)
+
+    @property
+    def number(self) -> int:
+        """The month counted from the start of year 0 (``year × 12 + month``): months order
+        as their numbers do, and a set of numbers is searched without calling a month's
+        own hash, which a plan's month grid did a few dozen times for every activity."""
+        return self.year * 12 + self.month
+
     @property
     def first_day(self) -> date:
         return date(self.year, self.month, 1)
@@ -212,6 +225,11 @@ class FiscalYear:
     def months(self) -> tuple[Month, ...]:
         """The twelve months in fiscal order, ต.ค. first."""
         return _fiscal_months(self.be)
+
+    @property
+    def first_month_number(self) -> int:
+        """:attr:`Month.number` of ต.ค., the year's first month; the year's others follow it."""
+        return self.months[0].number
 
     def month(self, number: int) -> Month:
         """The month with calendar number ``number`` inside this fiscal year."""

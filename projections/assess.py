@@ -171,9 +171,6 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
     steps = tuple(_step(facts, s, on, months) for s in facts.steps)
     expected, basis = expected_progress(months, [s.due_on for s in steps], on)
     status, days = _status(facts, on, months, started, completed, progress, expected)
-    fiscal_year = FiscalYear(facts.fiscal_year)
-    worked = facts.worked_months_on(on)
-    planned = set(months)
     planned_output = facts.output_on(on)
     return ActivityAssessment(
         id=str(facts.id),
@@ -195,12 +192,45 @@ def assess(facts: ActivityFacts, on: date) -> ActivityAssessment | None:
         actual_start=started,
         actual_end=completed or facts.cancelled_on(on),
         days_late=days,
-        grid=tuple(MonthCell(m, m in planned, m in worked) for m in fiscal_year.months),
+        grid=month_grid(
+            FiscalYear(facts.fiscal_year),
+            (m.number for m in months),
+            facts.worked_month_numbers_on(on),
+        ),
         steps=steps,
         version=facts.version,
         section=facts.section,
         output=(planned_output.quantity, planned_output.unit) if planned_output else None,
         delivered=facts.delivered_on(on),
+    )
+
+
+def month_grid(
+    fiscal_year: FiscalYear, planned: Iterable[int], worked: Iterable[int]
+) -> tuple[MonthCell, ...]:
+    """The year's twelve cells, given the months planned and worked as :attr:`Month.number`
+    (months outside the year have no cell). The cells of one pattern are one shared tuple:
+    a plan's activities share a handful of patterns, and building twelve cells for each
+    activity, asking a set for every month, was a fifth of plan versus actual."""
+    first = fiscal_year.first_month_number
+    return _grid(fiscal_year.be, _in_year(planned, first), _in_year(worked, first))
+
+
+def _in_year(numbers: Iterable[int], first: int) -> int:
+    """The months among ``numbers`` inside the year starting at month ``first``, as bits
+    (bit 0 for ต.ค.)."""
+    bits = 0
+    for number in numbers:
+        if 0 <= number - first < 12:
+            bits |= 1 << (number - first)
+    return bits
+
+
+@lru_cache(maxsize=4096)
+def _grid(be: int, planned: int, worked: int) -> tuple[MonthCell, ...]:
+    return tuple(
+        MonthCell(month, bool(planned >> k & 1), bool(worked >> k & 1))
+        for k, month in enumerate(FiscalYear(be).months)
     )
 
 

@@ -11,7 +11,9 @@ A sheet also keeps what it was at every event folded into it: each event's
 an event changes in place (a start corrected, a spending entry put right, a step
 done) the position and the value before. So the sheet as it stood at any instant
 is cut from the current one (:mod:`projections.time_travel`), never re-folded from
-the log's beginning.
+the log's beginning; and a sheet read from the views keeps the business days of its
+facts laid out, so a reading on a day searches them rather than walking the year
+(:mod:`projections.dated`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from operator import attrgetter
 from uuid import UUID
 
 from pydantic import TypeAdapter
@@ -28,6 +30,7 @@ from domain.calendar import Month
 from domain.money import ZERO
 from domain.schedule import Lifecycle, lifecycle
 from domain.thai import name_key
+from projections.dated import DatedList, DayList, dated_by, latest, months_among_first, total_by
 from projections.publication import PublicationFact
 from projections.stamps import StampList
 
@@ -143,7 +146,7 @@ class Withdrawal:
 class StepFacts:
     number: int
     text: str
-    schedule: list[ScheduleFact] = field(default_factory=list)
+    schedule: DatedList[ScheduleFact] = field(default_factory=list)
     completed_on: date | None = None
     completed_seq: int = 0
 
@@ -164,17 +167,17 @@ class ActivityFacts:
     unit_key: str
     fiscal_year: int
     planned_on: date
-    schedule: list[ScheduleFact] = field(default_factory=list)
+    schedule: DatedList[ScheduleFact] = field(default_factory=list)
     steps: list[StepFacts] = field(default_factory=list)
-    allocations: list[AllocationFact] = field(default_factory=list)
-    spending: list[SpendingFact] = field(default_factory=list)
-    commitments: list[CommitmentFact] = field(default_factory=list)
+    allocations: DatedList[AllocationFact] = field(default_factory=list)
+    spending: DatedList[SpendingFact] = field(default_factory=list)
+    commitments: DatedList[CommitmentFact] = field(default_factory=list)
     outputs: list[OutputFact] = field(default_factory=list)
-    deliveries: list[DeliveryFact] = field(default_factory=list)
-    progress: list[ProgressFact] = field(default_factory=list)
+    deliveries: DatedList[DeliveryFact] = field(default_factory=list)
+    progress: DatedList[ProgressFact] = field(default_factory=list)
     started_on: date | None = None
     closures: list[ClosureFact] = field(default_factory=list)
-    work_days: list[date] = field(default_factory=list)
+    work_days: DayList = field(default_factory=list)
     version: int = 0
     recorded_at: datetime | None = None
     section: str = ""
@@ -221,7 +224,7 @@ class ActivityFacts:
         return fact.amount if fact else ZERO
 
     def spent_on(self, day: date) -> Decimal:
-        return sum((s.amount for s in self.spending if s.on <= day), ZERO)
+        return total_by(self.spending, day, _AMOUNT, ZERO)
 
     def output_on(self, day: date) -> OutputFact | None:
         """The planned output in force on ``day``. The first setting is what the plan
@@ -234,11 +237,11 @@ class ActivityFacts:
         return best or (min(self.outputs, key=lambda f: f.seq) if self.outputs else None)
 
     def delivered_on(self, day: date) -> Decimal:
-        return sum((d.quantity for d in self.deliveries if d.on <= day), Decimal(0))
+        return total_by(self.deliveries, day, _QUANTITY, Decimal(0))
 
     def committed_on(self, day: date) -> Decimal:
         """What contracts and orders dated by ``day`` bind (each as corrected)."""
-        return sum((c.amount for c in self.commitments if c.on <= day), ZERO)
+        return total_by(self.commitments, day, _AMOUNT, ZERO)
 
     def progress_on(self, day: date) -> int:
         if self.completed_on(day) is not None:
@@ -278,11 +281,17 @@ class ActivityFacts:
             withdrawn_on=self.withdrawn_on(day),
         )
 
+    def worked_month_numbers_on(self, day: date) -> set[int]:
+        """The months with a day worked by ``day``, as :attr:`Month.number`: a year of work
+        has hundreds of days and only twelve months, so no month is made for each day."""
+        count = dated_by(self.work_days, day)
+        if count is None:
+            return {d.year * 12 + d.month for d in self.work_days if d <= day}
+        return months_among_first(self.work_days, count)
+
     def worked_months_on(self, day: date) -> set[Month]:
-        """The months with a day worked by ``day``: told apart by number first, since a
-        year of work has hundreds of days and only twelve months."""
-        a_day_of = {d.year * 12 + d.month: d for d in self.work_days if d <= day}
-        return {Month.of(d) for d in a_day_of.values()}
+        """The months with a day worked by ``day``."""
+        return {Month.from_number(n) for n in self.worked_month_numbers_on(day)}
 
     @property
     def progress_days(self) -> list[date]:
@@ -296,7 +305,7 @@ class ProjectFacts:
     plan_id: UUID
     code: str
     name: str
-    budgets: list[AllocationFact] = field(default_factory=list)
+    budgets: DatedList[AllocationFact] = field(default_factory=list)
     planned_on: date = date.min
     section: str = ""
     """The key of the plan's section the project stands in."""
@@ -461,21 +470,8 @@ class PlanFacts:
         return [s for s in self.sections if s.added_on <= day]
 
 
-F = TypeVar("F", ScheduleFact, AllocationFact, ProgressFact)
-
-
-def latest(facts: list[F], day: date) -> F | None:
-    """The fact in force on ``day``: the latest dated on or before it (ties: latest recorded).
-
-    Read for every activity on every read of a plan on a day, over lists that grow all
-    year (progress above all), so it compares fields rather than build pairs of them.
-    """
-    best: F | None = None
-    for fact in facts:
-        on = fact.on
-        if on <= day and (best is None or on > best.on or (on == best.on and fact.seq >= best.seq)):
-            best = fact
-    return best
+_AMOUNT = attrgetter("amount")
+_QUANTITY = attrgetter("quantity")
 
 
 def _months(fact: ScheduleFact | None) -> tuple[Month, ...]:

@@ -51,6 +51,11 @@ class Prefix(Sequence[T]):
         kept._end = count
         return kept
 
+    @property
+    def whole(self) -> list[T]:
+        """The list this is a prefix of."""
+        return self._items
+
     def __len__(self) -> int:
         if self._end < 0:  # found once; finding it again would give the same
             by: list[Any] = self._items if self._by is None else self._by

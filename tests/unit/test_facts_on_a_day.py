@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from domain.activity import ProgressEntry, progress_on
 from domain.calendar import Month
-from projections.facts import ActivityFacts, ProgressFact, latest
+from projections.dated import latest
+from projections.facts import ActivityFacts, ProgressFact
 
 START = date(2008, 10, 1)
 days = st.integers(0, 400).map(lambda n: START + timedelta(days=n))
